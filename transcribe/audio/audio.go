@@ -102,7 +102,8 @@ func Decode(ctx context.Context, r io.Reader, contentType string, lim Limits) ([
 	if err := ctx.Err(); err != nil {
 		return nil, Info{}, fmt.Errorf("audio: decode: %w", err)
 	}
-	br := bufio.NewReaderSize(&limitReader{r: r, left: lim.MaxBytes}, readBufSize)
+	lr := &limitReader{r: r, left: lim.MaxBytes}
+	br := bufio.NewReaderSize(lr, readBufSize)
 	head, err := br.Peek(sniffLen)
 	if err != nil && !errors.Is(err, io.EOF) {
 		return nil, Info{}, fmt.Errorf("audio: reading header: %w", err)
@@ -110,7 +111,7 @@ func Decode(ctx context.Context, r io.Reader, contentType string, lim Limits) ([
 	if len(head) == 0 {
 		return nil, Info{}, fmt.Errorf("%w: empty input", ErrEmpty)
 	}
-	d := decoder{ctx: ctx, lim: lim, r: br}
+	d := decoder{ctx: ctx, lim: lim, r: br, lr: lr}
 	var pcm []int16
 	switch {
 	case len(head) >= 12 && (string(head[:4]) == "RIFF" || string(head[:4]) == "RF64") && string(head[8:12]) == "WAVE":
@@ -137,6 +138,7 @@ type decoder struct {
 	ctx  context.Context
 	lim  Limits
 	r    *bufio.Reader
+	lr   *limitReader // under r; consulted when a codec hides the read error
 	info Info
 }
 
@@ -154,6 +156,42 @@ func (d *decoder) tooLong(frames int64, rate int) error {
 		return fmt.Errorf("%w: %s longer than %v", ErrTooLong, d.info.Format, d.lim.MaxDuration)
 	}
 	return nil
+}
+
+// skip discards n bytes of the structure what (a chunk, a tag) without
+// buffering them; running out of input means its size field was a lie. A
+// missing final pad byte is tolerated.
+func (d *decoder) skip(n int64, what string) error {
+	for n > 0 {
+		step := int(min(n, 1<<20))
+		got, err := d.r.Discard(step)
+		n -= int64(got)
+		if err != nil {
+			if errors.Is(err, io.EOF) && n <= 1 {
+				return nil
+			}
+			if errors.Is(err, io.EOF) {
+				return fmt.Errorf("%w: %s: %s runs %d bytes past the end of the input", ErrMalformed, d.info.Format, what, n)
+			}
+			return d.readErr(err, what)
+		}
+		if err := d.checkCtx(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readErr classifies a read failure: a short read is a truncated file,
+// anything else (ErrTooLarge, the caller's reader failing) passes through.
+func (d *decoder) readErr(err error, what string) error {
+	if d.lr.left < 0 {
+		return fmt.Errorf("%w: more than %d bytes", ErrTooLarge, d.lim.MaxBytes)
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%w: %s: truncated %s", ErrMalformed, d.info.Format, what)
+	}
+	return fmt.Errorf("audio: %s: reading %s: %w", d.info.Format, what, err)
 }
 
 // limitReader is io.LimitReader that turns reading past the limit into

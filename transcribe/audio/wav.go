@@ -113,7 +113,7 @@ func (d *decoder) wav() ([]int16, error) {
 			return d.wavData(f, size)
 		default:
 			// LIST, fact, bext, JUNK, cue …: not needed, never buffered.
-			if err := d.skip(size+size&1, id); err != nil {
+			if err := d.skip(size+size&1, fmt.Sprintf("chunk %q", id)); err != nil {
 				return nil, err
 			}
 		}
@@ -128,39 +128,7 @@ func (d *decoder) readChunk(size, keep int64, id string) ([]byte, error) {
 		return nil, d.readErr(err, fmt.Sprintf("%q chunk", id))
 	}
 	rest := size - int64(len(body)) + size&1
-	return body, d.skip(rest, id)
-}
-
-// skip discards n bytes of chunk id; running out of input means the chunk
-// size was a lie. A missing final pad byte is tolerated.
-func (d *decoder) skip(n int64, id string) error {
-	for n > 0 {
-		step := int(min(n, 1<<20))
-		got, err := d.r.Discard(step)
-		n -= int64(got)
-		if err != nil {
-			if errors.Is(err, io.EOF) && n <= 1 {
-				return nil
-			}
-			if errors.Is(err, io.EOF) {
-				return fmt.Errorf("%w: wav: chunk %q runs %d bytes past the end of the input", ErrMalformed, id, n)
-			}
-			return d.readErr(err, fmt.Sprintf("%q chunk", id))
-		}
-		if err := d.checkCtx(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// readErr classifies a read failure: a short read is a truncated file,
-// anything else (ErrTooLarge, the caller's reader failing) passes through.
-func (d *decoder) readErr(err error, what string) error {
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("%w: %s: truncated %s", ErrMalformed, d.info.Format, what)
-	}
-	return fmt.Errorf("audio: %s: reading %s: %w", d.info.Format, what, err)
+	return body, d.skip(rest, fmt.Sprintf("chunk %q", id))
 }
 
 // parseWAVFmt validates a fmt chunk body (16 to 40 bytes).

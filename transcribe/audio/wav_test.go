@@ -80,11 +80,11 @@ func TestDecodeFixtures(t *testing.T) {
 		t.Fatalf("reference fixture info %+v", refInfo)
 	}
 	tests := []struct {
-		file     string
-		format   string
-		codec    string
-		maxLag   int
-		minCorr  float64
+		file    string
+		format  string
+		codec   string
+		maxLag  int
+		minCorr float64
 	}{
 		{"speech8k-mulaw.wav", "wav", "mulaw", 0, 0.999},
 		{"speech8k.mp3", "mp3", "mp3", 2000, 0.9},
