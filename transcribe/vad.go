@@ -33,16 +33,20 @@ func (c VADConfig) withDefaults() VADConfig {
 	return c
 }
 
-// Noise floor adaptation rates per frame. The floor falls quickly (a quiet
-// frame is strong evidence of the background level) and rises slowly, much
-// more slowly during speech, so a long utterance is not absorbed into the
-// floor while a lasting rise in background noise still is.
+// The noise floor follows the minimum frame energy of the last few seconds
+// ("minimum statistics"): speech has pauses between words, so the minimum
+// over a window longer than any word is the background level, even when the
+// stream starts loud. The floor falls at once towards quieter frames and
+// rises slowly towards the window minimum, more slowly while the frames are
+// speech, so a stream that starts with speech is not absorbed at once.
 const (
-	vadFloorDown        = 0.2
-	vadFloorUpSilence   = 0.02
-	vadFloorUpSpeech    = 0.001
-	vadInitialFloorDB   = 30.0
-	vadHangoverFrameDur = time.Second / 50
+	vadFloorDown      = 0.2
+	vadFloorUpSilence = 0.05
+	vadFloorUpSpeech  = 0.01
+	vadInitialFloorDB = 30.0
+	vadBlockFrames    = 25 // 0.5 s blocks of the minimum window
+	vadBlocks         = 8  // 4 s window
+	vadFrameDur       = time.Second / 50
 )
 
 // VAD is an energy voice activity detector with an adaptive noise floor and
@@ -54,14 +58,21 @@ type VAD struct {
 	hangover  int // frames of hangover configured
 	hangLeft  int // frames of hangover remaining
 	lastDB    float64
-	started   bool
 	rawSpeech bool
+
+	// Minimum statistics: the minima of the last vadBlocks whole blocks
+	// and of the block in progress.
+	blockMin float64
+	blockN   int
+	mins     [vadBlocks]float64
+	nMins    int
+	minIdx   int
 }
 
 // NewVAD returns a VAD tuned by cfg.
 func NewVAD(cfg VADConfig) *VAD {
 	v := &VAD{cfg: cfg.withDefaults()}
-	v.hangover = int(v.cfg.Hangover / vadHangoverFrameDur)
+	v.hangover = int(v.cfg.Hangover / vadFrameDur)
 	v.Reset()
 	return v
 }
@@ -71,8 +82,30 @@ func (v *VAD) Reset() {
 	v.floorDB = vadInitialFloorDB
 	v.hangLeft = 0
 	v.lastDB = 0
-	v.started = false
 	v.rawSpeech = false
+	v.blockMin = math.Inf(1)
+	v.blockN = 0
+	v.nMins = 0
+	v.minIdx = 0
+}
+
+// windowMin returns the minimum energy of the last few seconds, db
+// (the current frame) included.
+func (v *VAD) windowMin(db float64) float64 {
+	v.blockMin = min(v.blockMin, db)
+	v.blockN++
+	m := v.blockMin
+	for i := 0; i < v.nMins; i++ {
+		m = min(m, v.mins[i])
+	}
+	if v.blockN == vadBlockFrames {
+		v.mins[v.minIdx] = v.blockMin
+		v.minIdx = (v.minIdx + 1) % vadBlocks
+		v.nMins = min(v.nMins+1, vadBlocks)
+		v.blockMin = math.Inf(1)
+		v.blockN = 0
+	}
+	return m
 }
 
 // vadFrameDB is the frame's mean energy in dB relative to one LSB².
@@ -97,23 +130,17 @@ func (v *VAD) Frame(frame []int16) bool {
 	}
 	db := vadFrameDB(frame)
 	v.lastDB = db
-	if !v.started {
-		// Start from the first frame's level if it is quieter than the
-		// default floor, so a clean line gets a low floor at once.
-		v.started = true
-		if db < v.floorDB {
-			v.floorDB = math.Max(db, 0)
-		}
-	}
 	speech := db >= v.cfg.MinDB && db >= v.floorDB+v.cfg.ThresholdDB
 	v.rawSpeech = speech
-	switch {
-	case db < v.floorDB:
+	if db < v.floorDB {
 		v.floorDB += (db - v.floorDB) * vadFloorDown
-	case speech:
-		v.floorDB += (db - v.floorDB) * vadFloorUpSpeech
-	default:
-		v.floorDB += (db - v.floorDB) * vadFloorUpSilence
+	}
+	if m := v.windowMin(db); m > v.floorDB {
+		rate := vadFloorUpSilence
+		if speech {
+			rate = vadFloorUpSpeech
+		}
+		v.floorDB += (m - v.floorDB) * rate
 	}
 	return v.decide(speech)
 }
@@ -196,7 +223,7 @@ func vadDurSamples(d time.Duration) int {
 }
 
 func vadDurFrames(d time.Duration) int {
-	return int((d + vadHangoverFrameDur - 1) / vadHangoverFrameDur)
+	return int((d + vadFrameDur - 1) / vadFrameDur)
 }
 
 // Chunker cuts a stream of PCM into speech chunks at pauses, using a VAD on
