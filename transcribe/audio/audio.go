@@ -194,6 +194,21 @@ func (d *decoder) readErr(err error, what string) error {
 	return fmt.Errorf("audio: %s: reading %s: %w", d.info.Format, what, err)
 }
 
+// reserve returns out with room for n more samples. It grows the buffer
+// itself rather than leaving it to append, whose doubling could overshoot
+// the largest output the duration limit allows by almost 2×.
+func (d *decoder) reserve(out []int16, n int) []int16 {
+	if cap(out)-len(out) >= n {
+		return out
+	}
+	limit := int(d.lim.maxFrames(OutputRate)) + 64 // + resampler rounding and flush
+	c := min(max(2*cap(out), 16<<10), limit)
+	c = max(c, len(out)+n)
+	grown := make([]int16, len(out), c)
+	copy(grown, out)
+	return grown
+}
+
 // limitReader is io.LimitReader that turns reading past the limit into
 // ErrTooLarge instead of a silent EOF, so a cut-off upload is never mistaken
 // for a short recording.

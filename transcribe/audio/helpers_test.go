@@ -178,3 +178,12 @@ func rms(s []int16) float64 {
 	}
 	return math.Sqrt(sum / float64(max(len(s), 1)))
 }
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

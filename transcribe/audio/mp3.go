@@ -87,7 +87,7 @@ func (d *decoder) mp3() (pcm []int16, err error) {
 			return nil, err
 		}
 		mono = Mix(mono[:0], stereo[:n/2], 2)
-		out = rs.Process(mono, out)
+		out = rs.Process(mono, d.reserve(out, len(mono)*OutputRate/rate+2))
 		if rerr != nil {
 			if errors.Is(rerr, io.EOF) || errors.Is(rerr, io.ErrUnexpectedEOF) || len(out) > 0 {
 				if d.lr.left < 0 {
@@ -98,7 +98,7 @@ func (d *decoder) mp3() (pcm []int16, err error) {
 			return nil, d.codecErr(rerr, "frame")
 		}
 	}
-	out = rs.Flush(out)
+	out = rs.Flush(d.reserve(out, rs.taps))
 	return out, nil
 }
 

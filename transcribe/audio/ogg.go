@@ -300,7 +300,6 @@ func (s *opusStream) packet(n int, p []byte) error {
 		}
 		s.pcm = make([]float32, opusMaxFrame*h.streams)
 		s.mono = make([]int16, 0, opusMaxFrame)
-		s.out = make([]int16, 0, OutputRate*10)
 		return nil
 	case 1:
 		return nil // OpusTags: metadata only
@@ -332,7 +331,7 @@ func (s *opusStream) packet(n int, p []byte) error {
 		}
 	}
 	s.mono = MixFloat32(s.mono[:0], pcm, s.head.streams)
-	s.out = s.rs.Process(s.mono, s.out)
+	s.out = s.rs.Process(s.mono, s.d.reserve(s.out, len(s.mono)*OutputRate/opusDecodeRate+2))
 	return nil
 }
 
@@ -356,5 +355,5 @@ func (s *opusStream) finish() []int16 {
 	if s.rs == nil {
 		return nil
 	}
-	return s.rs.Flush(s.out)
+	return s.rs.Flush(s.d.reserve(s.out, s.rs.taps))
 }

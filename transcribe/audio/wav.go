@@ -198,13 +198,12 @@ func parseWAVFmt(b []byte) (*wavFmt, error) {
 // wavData decodes size bytes of sample frames (streamedSize: until EOF).
 func (d *decoder) wavData(f *wavFmt, size int64) ([]int16, error) {
 	maxFrames := d.lim.maxFrames(f.rate)
-	// Preallocate the output only as far as the limits allow, whatever the
-	// header claims.
-	frames := min(maxFrames, d.lim.MaxBytes/int64(f.blockAlign))
+	// Preallocate for what the header claims, but never believe it beyond
+	// a minute (a 4 GB claim may come with 100 bytes); reserve grows the
+	// buffer, bounded by the limits, if the data really is longer.
+	frames := min(maxFrames, d.lim.MaxBytes/int64(f.blockAlign), int64(f.rate)*60)
 	if size != streamedSize {
 		frames = min(frames, size/int64(f.blockAlign))
-	} else {
-		frames = min(frames, int64(f.rate)) // unknown length: start with a second
 	}
 	out := make([]int16, 0, frames*OutputRate/int64(f.rate)+16)
 	rs, err := NewResampler(f.rate, OutputRate)
@@ -234,7 +233,7 @@ func (d *decoder) wavData(f *wavFmt, size int64) ([]int16, error) {
 			return nil, err
 		}
 		mono = f.toMono(mono[:0], buf[:got*int64(f.blockAlign)])
-		out = rs.Process(mono, out)
+		out = rs.Process(mono, d.reserve(out, len(mono)*OutputRate/f.rate+2))
 		if eof {
 			break
 		}
@@ -242,7 +241,7 @@ func (d *decoder) wavData(f *wavFmt, size int64) ([]int16, error) {
 	if total == 0 && size > 0 {
 		return nil, fmt.Errorf("%w: wav: data chunk claims %d bytes but holds no complete sample frame", ErrMalformed, size)
 	}
-	return rs.Flush(out), nil
+	return rs.Flush(d.reserve(out, rs.taps)), nil
 }
 
 // toMono appends the channel average of each complete frame in src.
