@@ -1,0 +1,643 @@
+//go:build cgo
+
+package transcribe
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Sphinx is the embedded offline engine: CMU PocketSphinx through cgo. It
+// keeps warm pools of full-transcription decoders and keyword-spotting
+// decoders; each stream borrows one of each. Safe for concurrent use.
+type Sphinx struct {
+	log     *slog.Logger
+	model   sphinxModel
+	tmpDir  string               // -kws file and its small dictionary
+	phrases map[string]kwsPhrase // normalised phrase → phrase
+	full    *pool[*psDecoder]
+	kws     *pool[*psDecoder] // nil when there are no keywords
+
+	streams  atomic.Int64
+	audioNS  atomic.Int64 // audio processed, in samples
+	fullCPU  atomic.Int64 // ns
+	kwsCPU   atomic.Int64 // ns
+	closeMu  sync.Mutex
+	isClosed bool
+}
+
+var _ Engine = (*Sphinx)(nil)
+
+// NewSphinx validates the model and creates the engine with one warm
+// decoder of each kind, so a broken install fails here rather than on the
+// first call. Errors wrap ErrUnavailable when the model is missing.
+func NewSphinx(cfg SphinxConfig) (*Sphinx, error) {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	m, err := resolveSphinxModel(cfg.ModelDir)
+	if err != nil {
+		return nil, err
+	}
+	size := cfg.PoolSize
+	if size <= 0 {
+		size = runtime.NumCPU() * 2
+	}
+	s := &Sphinx{log: log, model: m}
+	if len(cfg.Keywords) > 0 {
+		s.tmpDir, err = os.MkdirTemp("", "callscreen-sphinx-")
+		if err != nil {
+			return nil, fmt.Errorf("transcribe: sphinx: %w", err)
+		}
+		kwsFile, kwsDict, phrases, err := buildKWSFiles(s.tmpDir, m.dict, cfg.Keywords, log)
+		if err != nil {
+			os.RemoveAll(s.tmpDir)
+			return nil, err
+		}
+		if len(phrases) > 0 {
+			s.phrases = phrases
+			args := []string{"-hmm", m.hmm, "-dict", kwsDict, "-kws", kwsFile,
+				"-remove_silence", "no", "-logfn", os.DevNull}
+			s.kws = newPool(size, func() (*psDecoder, error) { return s.newDecoder("keyword", args) }, (*psDecoder).free)
+		}
+	}
+	fullArgs := []string{"-hmm", m.hmm, "-lm", m.lm, "-dict", m.dict,
+		"-remove_silence", "no", "-logfn", os.DevNull}
+	s.full = newPool(size, func() (*psDecoder, error) { return s.newDecoder("full", fullArgs) }, (*psDecoder).free)
+
+	// Warm up (and validate) one of each.
+	ctx := context.Background()
+	d, err := s.full.get(ctx)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	s.full.put(d)
+	if s.kws != nil {
+		k, err := s.kws.get(ctx)
+		if err != nil {
+			s.Close()
+			return nil, err
+		}
+		s.kws.put(k)
+	}
+	log.Debug("transcribe: sphinx: ready", "model", m.hmm, "keywords", len(s.phrases), "pool", size)
+	return s, nil
+}
+
+func (s *Sphinx) newDecoder(kind string, args []string) (*psDecoder, error) {
+	t0 := time.Now()
+	d, err := newPSDecoder(args)
+	if err != nil {
+		return nil, fmt.Errorf("transcribe: sphinx: %s decoder (model %s): %w", kind, s.model.hmm, err)
+	}
+	s.log.Debug("transcribe: sphinx: decoder created", "kind", kind, "took", time.Since(t0))
+	return d, nil
+}
+
+// Name implements Engine.
+func (s *Sphinx) Name() string { return "sphinx" }
+
+// Close frees the idle decoders and the temporary keyword files. Decoders
+// still held by open streams are freed when those streams close; new
+// streams fail with ErrClosed. Idempotent.
+func (s *Sphinx) Close() error {
+	s.closeMu.Lock()
+	defer s.closeMu.Unlock()
+	if s.isClosed {
+		return nil
+	}
+	s.isClosed = true
+	s.full.close()
+	if s.kws != nil {
+		s.kws.close()
+	}
+	if s.tmpDir != "" {
+		// The decoders have read these files at init; nothing reads them
+		// after the pools are closed.
+		if err := os.RemoveAll(s.tmpDir); err != nil {
+			return fmt.Errorf("transcribe: sphinx: %w", err)
+		}
+	}
+	return nil
+}
+
+// Stats reports pool occupancy, audio processed and decoder CPU time.
+func (s *Sphinx) Stats() SphinxStats {
+	var st SphinxStats
+	st.FullInUse, st.FullIdle, st.FullInits = s.full.counts()
+	if s.kws != nil {
+		st.KWSInUse, st.KWSIdle, st.KWSInits = s.kws.counts()
+	}
+	st.Streams = s.streams.Load()
+	st.AudioSeconds = float64(s.audioNS.Load()) / SampleRate
+	st.FullCPUSeconds = float64(s.fullCPU.Load()) / 1e9
+	st.KWSCPUSeconds = float64(s.kwsCPU.Load()) / 1e9
+	return st
+}
+
+// NewStream borrows a full decoder (and a keyword decoder when keywords are
+// configured), creating them while under PoolSize or waiting for one to be
+// returned, until ctx is done.
+func (s *Sphinx) NewStream(ctx context.Context, emit EmitFunc) (Stream, error) {
+	if emit == nil {
+		emit = func(Segment) {}
+	}
+	full, err := s.full.get(ctx)
+	if err != nil {
+		return nil, s.poolErr(err)
+	}
+	var kws *psDecoder
+	if s.kws != nil {
+		kws, err = s.kws.get(ctx)
+		if err != nil {
+			s.full.put(full)
+			return nil, s.poolErr(err)
+		}
+	}
+	st := &sphinxStream{
+		s: s, emit: emit, full: full, kws: kws,
+		vad:         newEnergyVAD(),
+		seen:        map[kwsKey]bool{},
+		fullCPUSeen: int64(full.cpuNS),
+	}
+	if kws != nil {
+		st.kwsCPUSeen = int64(kws.cpuNS)
+		if err := kws.startUtt(); err != nil {
+			st.release(true)
+			return nil, fmt.Errorf("transcribe: sphinx: %w", err)
+		}
+	}
+	s.streams.Add(1)
+	return st, nil
+}
+
+func (s *Sphinx) poolErr(err error) error {
+	if errors.Is(err, errPoolClosed) {
+		return fmt.Errorf("transcribe: sphinx: engine closed: %w", ErrClosed)
+	}
+	return err
+}
+
+// Stream tuning, in 20 ms frames.
+const (
+	sxFrameLen         = FrameSamples // samples per frame fed to the decoders
+	sxPrerollFrames    = 15           // 300 ms of audio before the onset, for <s> and CMN
+	sxOnsetFrames      = 3            // speech frames within the last 5 to start an utterance
+	sxEndPauseFrames   = 20           // 400 ms below the VAD threshold ends an utterance
+	sxSoftCapFrames    = 15 * 50      // after 15 s, end at the next quiet point
+	sxQuietPauseFrames = 3            // … which is 60 ms of non-speech
+	sxHardCapFrames    = 20 * 50      // never let an utterance exceed 20 s
+	sxPartialEvery     = 13           // ≈260 ms of audio between ps_get_hyp calls
+	sxKwsCheckEvery    = 5            // 100 ms between keyword hypothesis checks
+	sxKwsRestartFrames = 45 * 50      // restart keyword utterance after 45 s …
+	sxKwsRestartPause  = 25           // … at a 500 ms pause
+	sxMaxWordFrames    = 200          // a "word" longer than 2 s is noise, not speech
+)
+
+// kwsKey identifies a keyword detection within one keyword utterance: the
+// decoder may drop a detection and add it back with a later end frame, but
+// its start frame stays.
+type kwsKey struct {
+	phrase string
+	sf     int
+}
+
+// kwsHit is a detection placed in stream time.
+type kwsHit struct {
+	phrase     string
+	start, end int64 // samples
+}
+
+// sphinxStream implements Stream. A stream is meant to be used by one
+// goroutine at a time (the C decoders are not thread-safe); its methods are
+// serialised by a mutex anyway, so misuse is safe, merely slower. emit is
+// called with that mutex held: it must not call back into the stream.
+type sphinxStream struct {
+	s    *Sphinx
+	emit EmitFunc
+
+	mu     sync.Mutex
+	closed bool
+	full   *psDecoder
+	kws    *psDecoder
+
+	pending []int16 // < sxFrameLen samples waiting for the rest of a frame
+	pos     int64   // samples consumed into frames so far (stream time)
+
+	vad       *energyVAD
+	recent    [5]bool   // last VAD decisions, for onset
+	recentN   int       // decisions recorded
+	preroll   [][]int16 // frames kept before an utterance starts
+	prerollAt int64     // stream sample of preroll[0]
+
+	inUtt       bool
+	uttStart    int64 // stream sample of the utterance's first frame
+	uttFrames   int
+	pause       int // consecutive non-speech frames in the utterance
+	sinceHyp    int
+	lastPartial string
+
+	kwsStart   int64 // stream sample where the keyword utterance began
+	kwsFrames  int
+	kwsQuiet   int
+	seen       map[kwsKey]bool
+	hits       []kwsHit // detections not yet covered by a final
+	newHits    []kwsHit // detections not yet emitted in any segment
+	sinceKWS   int
+	kwsScratch []rawSeg
+
+	fullCPUSeen, kwsCPUSeen int64 // decoder CPU already added to the engine's stats
+}
+
+// Write feeds 16 kHz mono samples; segments may be emitted before it
+// returns. It checks ctx between frames (every second of audio): when ctx
+// is done it returns ctx.Err() with the audio so far processed.
+func (st *sphinxStream) Write(ctx context.Context, pcm []int16) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.closed {
+		return ErrClosed
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	defer st.accountCPU()
+	st.s.audioNS.Add(int64(len(pcm)))
+	if len(st.pending) > 0 {
+		need := sxFrameLen - len(st.pending)
+		if len(pcm) < need {
+			st.pending = append(st.pending, pcm...)
+			return nil
+		}
+		st.pending = append(st.pending, pcm[:need]...)
+		pcm = pcm[need:]
+		if err := st.frame(st.pending); err != nil {
+			return err
+		}
+		st.pending = st.pending[:0]
+	}
+	for i := 0; len(pcm) >= sxFrameLen; i++ {
+		if i%50 == 49 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if err := st.frame(pcm[:sxFrameLen]); err != nil {
+			return err
+		}
+		pcm = pcm[sxFrameLen:]
+	}
+	st.pending = append(st.pending, pcm...)
+	return nil
+}
+
+// accountCPU moves decoder CPU time into the engine's stats.
+func (st *sphinxStream) accountCPU() {
+	if st.full != nil {
+		st.s.fullCPU.Add(int64(st.full.cpuNS) - st.fullCPUSeen)
+		st.fullCPUSeen = int64(st.full.cpuNS)
+	}
+	if st.kws != nil {
+		st.s.kwsCPU.Add(int64(st.kws.cpuNS) - st.kwsCPUSeen)
+		st.kwsCPUSeen = int64(st.kws.cpuNS)
+	}
+}
+
+// frame processes one 20 ms frame (the slice is not retained).
+func (st *sphinxStream) frame(f []int16) error {
+	framePos := st.pos
+	st.pos += int64(len(f))
+	speech := st.vad.push(frameEnergy(f))
+
+	if st.kws != nil {
+		if err := st.kwsFrame(f, speech); err != nil {
+			return err
+		}
+	}
+
+	st.recent[st.recentN%len(st.recent)] = speech
+	st.recentN++
+
+	if !st.inUtt {
+		if len(st.preroll) == sxPrerollFrames {
+			// Reuse the oldest frame's buffer.
+			old := st.preroll[0]
+			copy(st.preroll, st.preroll[1:])
+			st.preroll[len(st.preroll)-1] = append(old[:0], f...)
+			st.prerollAt += sxFrameLen
+		} else {
+			if len(st.preroll) == 0 {
+				st.prerollAt = framePos
+			}
+			st.preroll = append(st.preroll, append([]int16(nil), f...))
+		}
+		n := 0
+		for _, v := range st.recent {
+			if v {
+				n++
+			}
+		}
+		if n < sxOnsetFrames {
+			return nil
+		}
+		if err := st.full.startUtt(); err != nil {
+			return st.fail(err)
+		}
+		st.inUtt = true
+		st.uttStart = st.prerollAt
+		st.uttFrames = 0
+		st.pause = 0
+		st.sinceHyp = 0
+		st.lastPartial = ""
+		for _, p := range st.preroll {
+			if err := st.full.process(p); err != nil {
+				return st.fail(err)
+			}
+			st.uttFrames++
+		}
+		st.preroll = st.preroll[:0]
+		return st.flushNewHits()
+	}
+
+	if err := st.full.process(f); err != nil {
+		return st.fail(err)
+	}
+	st.uttFrames++
+	if speech {
+		st.pause = 0
+	} else {
+		st.pause++
+	}
+	switch {
+	case st.pause >= sxEndPauseFrames,
+		st.uttFrames >= sxSoftCapFrames && st.pause >= sxQuietPauseFrames,
+		st.uttFrames >= sxHardCapFrames:
+		return st.endUtterance()
+	}
+	st.sinceHyp++
+	if len(st.newHits) > 0 {
+		return st.flushNewHits()
+	}
+	if st.sinceHyp >= sxPartialEvery {
+		st.sinceHyp = 0
+		if h := cleanHyp(st.full.hyp()); h != "" && h != st.lastPartial {
+			st.lastPartial = h
+			st.emitSeg(Segment{
+				Start: sphinxSecs(st.uttStart), End: sphinxSecs(st.pos), Text: h,
+			})
+		}
+	}
+	return nil
+}
+
+// kwsFrame feeds the keyword decoder and collects new detections.
+func (st *sphinxStream) kwsFrame(f []int16, speech bool) error {
+	if err := st.kws.process(f); err != nil {
+		return st.fail(err)
+	}
+	st.kwsFrames++
+	if speech {
+		st.kwsQuiet = 0
+	} else {
+		st.kwsQuiet++
+	}
+	st.sinceKWS++
+	if st.sinceKWS >= sxKwsCheckEvery {
+		st.sinceKWS = 0
+		st.collectKWS()
+	}
+	// Restarting loses phrases in progress, so only do it after a long
+	// keyword utterance and at a real pause.
+	if st.kwsFrames >= sxKwsRestartFrames && st.kwsQuiet >= sxKwsRestartPause {
+		return st.restartKWS()
+	}
+	return nil
+}
+
+// restartKWS ends the keyword utterance (collecting its last detections)
+// and starts a new one, which bounds the detection list it keeps.
+func (st *sphinxStream) restartKWS() error {
+	if err := st.kws.endUtt(); err != nil {
+		return st.fail(err)
+	}
+	st.collectKWS()
+	clear(st.seen)
+	if err := st.kws.startUtt(); err != nil {
+		return st.fail(err)
+	}
+	st.kwsStart = st.pos
+	st.kwsFrames = 0
+	return nil
+}
+
+// collectKWS records detections not seen before. Their stream time is
+// derived from when they appear (now) and their length, because the
+// decoder's frame numbers are not reset to 0 by a new utterance.
+func (st *sphinxStream) collectKWS() {
+	st.kwsScratch = st.kws.segsInto(st.kwsScratch[:0])
+	for _, d := range st.kwsScratch {
+		phrase := strings.TrimSpace(d.Word)
+		k := kwsKey{phrase, d.SF}
+		if st.seen[k] {
+			continue
+		}
+		st.seen[k] = true
+		p, ok := st.s.phrases[phrase]
+		if !ok {
+			continue
+		}
+		length := int64(d.EF-d.SF+1) * (SampleRate / 100)
+		h := kwsHit{phrase: p.orig, end: st.pos, start: st.pos - length}
+		if h.start < 0 {
+			h.start = 0
+		}
+		st.hits = append(st.hits, h)
+		st.newHits = append(st.newHits, h)
+		st.s.log.Debug("transcribe: sphinx: keyword spotted", "phrase", p.orig, "at", sphinxSecs(h.start))
+	}
+}
+
+// flushNewHits emits a partial promptly when keywords were just spotted, so
+// the classifier can warn before the sentence ends.
+func (st *sphinxStream) flushNewHits() error {
+	if len(st.newHits) == 0 {
+		return nil
+	}
+	seg := Segment{End: sphinxSecs(st.pos)}
+	if st.inUtt {
+		seg.Start = sphinxSecs(st.uttStart)
+		seg.Text = cleanHyp(st.full.hyp())
+		st.lastPartial = seg.Text
+		st.sinceHyp = 0
+	} else {
+		seg.Start = sphinxSecs(st.newHits[0].start)
+	}
+	st.emitSeg(seg)
+	return nil
+}
+
+// endUtterance finalises the utterance in progress and emits its final
+// segment (unless it recognised nothing).
+func (st *sphinxStream) endUtterance() error {
+	if !st.inUtt {
+		return nil
+	}
+	st.inUtt = false
+	uttEnd := st.pos
+	if err := st.full.endUtt(); err != nil {
+		return st.fail(err)
+	}
+	segs := st.full.segs()
+	base := 0
+	if len(segs) > 0 {
+		// The decoder numbers frames continuously across utterances (with
+		// an offset), but <s> always opens the utterance at its frame 0.
+		base = segs[0].SF
+		for _, sg := range segs {
+			if sg.SF < base {
+				base = sg.SF
+			}
+		}
+	}
+	var words []Word
+	var texts []string
+	var post float64
+	for _, sg := range segs {
+		w := cleanWord(sg.Word)
+		if w == "" || sg.EF-sg.SF+1 > sxMaxWordFrames {
+			continue
+		}
+		start := st.uttStart + int64(sg.SF-base)*(SampleRate/100)
+		end := st.uttStart + int64(sg.EF-base+1)*(SampleRate/100)
+		if end > uttEnd {
+			end = uttEnd
+		}
+		words = append(words, Word{Text: w, Start: sphinxSecs(start), End: sphinxSecs(end)})
+		texts = append(texts, w)
+		post += min(max(sg.Post, 0), 1)
+	}
+	// Keywords whose detection overlaps this utterance belong to its final,
+	// even if a partial already carried them: the final replaces partials.
+	var kw []string
+	rest := st.hits[:0]
+	for _, h := range st.hits {
+		if h.start < uttEnd && h.end > st.uttStart {
+			kw = append(kw, h.phrase)
+		} else if h.end > uttEnd {
+			rest = append(rest, h)
+		}
+	}
+	st.hits = rest
+	if len(words) == 0 {
+		if len(st.newHits) > 0 {
+			return st.flushNewHits()
+		}
+		return nil
+	}
+	seg := Segment{
+		Start: words[0].Start, End: words[len(words)-1].End,
+		Text: strings.Join(texts, " "), Final: true,
+		Confidence: post / float64(len(words)),
+		Words:      words,
+	}
+	for _, k := range kw {
+		if !slices.Contains(seg.Keywords, k) {
+			seg.Keywords = append(seg.Keywords, k)
+		}
+	}
+	st.emitSeg(seg)
+	return nil
+}
+
+// emitSeg stamps and emits a segment, attaching keywords not yet emitted.
+func (st *sphinxStream) emitSeg(seg Segment) {
+	for _, h := range st.newHits {
+		if !slices.Contains(seg.Keywords, h.phrase) {
+			seg.Keywords = append(seg.Keywords, h.phrase)
+		}
+	}
+	st.newHits = st.newHits[:0]
+	sort.Strings(seg.Keywords)
+	seg.Engine = "sphinx"
+	st.emit(seg)
+}
+
+// fail discards the stream's decoders after a C error (their state is
+// unknown) and closes the stream.
+func (st *sphinxStream) fail(err error) error {
+	st.release(false)
+	st.closed = true
+	return fmt.Errorf("transcribe: sphinx: %w", err)
+}
+
+// Close finalises the utterance in progress (emitting its final segment,
+// with any keywords spotted up to the end) and returns the decoders to the
+// pool. Idempotent; no segment is emitted after it returns.
+func (st *sphinxStream) Close(ctx context.Context) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.closed {
+		return nil
+	}
+	defer st.accountCPU()
+	var err error
+	if len(st.pending) > 0 && st.inUtt {
+		err = st.full.process(st.pending)
+		st.pending = st.pending[:0]
+	}
+	if err == nil && st.kws != nil {
+		// Flush the keyword decoder first so late detections reach the final.
+		if err = st.kws.endUtt(); err == nil {
+			st.collectKWS()
+		}
+	}
+	if err == nil {
+		err = st.endUtterance()
+	} else {
+		err = st.fail(err)
+	}
+	if st.closed { // fail() already released
+		return err
+	}
+	if err == nil && len(st.newHits) > 0 {
+		st.flushNewHits()
+	}
+	st.closed = true
+	st.release(true)
+	return err
+}
+
+// release returns (or, after an error, discards) the decoders.
+func (st *sphinxStream) release(reuse bool) {
+	st.accountCPU()
+	if st.full != nil {
+		if reuse && st.full.endUtt() == nil {
+			st.s.full.put(st.full)
+		} else {
+			st.s.full.discard(st.full)
+		}
+		st.full = nil
+	}
+	if st.kws != nil {
+		if reuse && st.kws.endUtt() == nil {
+			st.s.kws.put(st.kws)
+		} else {
+			st.s.kws.discard(st.kws)
+		}
+		st.kws = nil
+	}
+}
+
+func sphinxSecs(samples int64) float64 { return float64(samples) / SampleRate }

@@ -1,0 +1,230 @@
+//go:build cgo
+
+package transcribe
+
+// This file is the thin cgo layer over PocketSphinx 5prealpha (Debian's
+// libpocketsphinx-dev). It knows nothing about streams, pools or segments;
+// it only converts between Go and C and keeps every C pointer on the C side.
+//
+// cgo rules: no Go pointer is stored by C. Audio is passed as a pointer to
+// a Go slice for the duration of one ps_process_raw call only (allowed: the
+// memory holds no Go pointers and is not retained). Strings passed in are
+// copied with C.CString and freed before returning.
+
+/*
+#cgo pkg-config: pocketsphinx sphinxbase
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <pocketsphinx.h>
+#include <sphinxbase/err.h>
+#include <sphinxbase/logmath.h>
+#include <sphinxbase/cmd_ln.h>
+
+// cs_quiet silences sphinxbase's global logger (it otherwise writes the
+// whole configuration table and per-utterance statistics to stderr).
+static void cs_quiet(void) { err_set_logfp(NULL); }
+
+// cs_init parses argv (cmd_ln_init is variadic, which cgo cannot call) and
+// creates a decoder. The config is owned by the decoder afterwards.
+static ps_decoder_t *cs_init(int argc, char **argv) {
+	cmd_ln_t *cfg = cmd_ln_parse_r(NULL, ps_args(), argc, argv, 1);
+	if (cfg == NULL) return NULL;
+	ps_decoder_t *ps = ps_init(cfg);
+	cmd_ln_free_r(cfg); // ps_init retained it
+	return ps;
+}
+
+static long long cs_thread_cpu_ns(void) {
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+// cs_process feeds audio and reports the CPU time the decoder spent on this
+// thread, so Stats can give an honest real-time factor on a shared machine.
+static int cs_process(ps_decoder_t *ps, const short *pcm, int n, long long *cpu_ns) {
+	long long t0 = cs_thread_cpu_ns();
+	int r = ps_process_raw(ps, (const int16 *)pcm, (size_t)n, 0, 0);
+	*cpu_ns += cs_thread_cpu_ns() - t0;
+	return r;
+}
+
+static const char *cs_hyp(ps_decoder_t *ps, long long *cpu_ns) {
+	long long t0 = cs_thread_cpu_ns();
+	int32 score;
+	const char *h = ps_get_hyp(ps, &score);
+	*cpu_ns += cs_thread_cpu_ns() - t0;
+	return h;
+}
+
+static int cs_end(ps_decoder_t *ps, long long *cpu_ns) {
+	long long t0 = cs_thread_cpu_ns();
+	int r = ps_end_utt(ps);
+	*cpu_ns += cs_thread_cpu_ns() - t0;
+	return r;
+}
+
+// cs_seg is one entry of ps_seg_iter copied out, so Go never walks C lists.
+typedef struct {
+	const char *word;
+	int sf, ef;
+	double post; // posterior probability 0..1 (1 when unavailable)
+} cs_seg;
+
+// cs_segs copies up to max segments into out and returns how many there
+// were in total (callers retry with a bigger buffer when it is larger).
+// The word pointers stay valid until the next call into the decoder.
+static int cs_segs(ps_decoder_t *ps, cs_seg *out, int max) {
+	logmath_t *lm = ps_get_logmath(ps);
+	int n = 0;
+	ps_seg_t *it;
+	for (it = ps_seg_iter(ps); it != NULL; it = ps_seg_next(it)) {
+		if (n < max) {
+			int32 ascr, lscr, lback;
+			out[n].word = ps_seg_word(it);
+			ps_seg_frames(it, &out[n].sf, &out[n].ef);
+			int32 p = ps_seg_prob(it, &ascr, &lscr, &lback);
+			out[n].post = logmath_exp(lm, p);
+		}
+		n++;
+	}
+	return n;
+}
+*/
+import "C"
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"unsafe"
+)
+
+var quietOnce sync.Once
+
+// psDecoder owns one ps_decoder_t. It is not safe for concurrent use: the C
+// decoder keeps per-utterance state, so exactly one stream uses it at a time
+// (the pool guarantees that).
+type psDecoder struct {
+	ps     *C.ps_decoder_t
+	inUtt  bool
+	cpuNS  C.longlong // CPU time spent inside the decoder, this thread-clock
+	segBuf []C.cs_seg // reused; lives in Go memory, holds only C pointers
+}
+
+// rawSeg is one word (or keyphrase) from ps_seg_iter, frames at 100/s
+// relative to the start of the utterance.
+type rawSeg struct {
+	Word   string
+	SF, EF int
+	Post   float64
+}
+
+// newPSDecoder creates a decoder from sphinx command-line style arguments,
+// e.g. {"-hmm", dir, "-lm", file}.
+func newPSDecoder(args []string) (*psDecoder, error) {
+	quietOnce.Do(func() { C.cs_quiet() })
+	argv := C.malloc(C.size_t(len(args)+1) * C.size_t(unsafe.Sizeof(uintptr(0))))
+	defer C.free(argv)
+	ptrs := unsafe.Slice((**C.char)(argv), len(args)+1)
+	for i, a := range args {
+		ptrs[i] = C.CString(a)
+	}
+	ptrs[len(args)] = nil
+	defer func() {
+		for i := range args {
+			C.free(unsafe.Pointer(ptrs[i]))
+		}
+	}()
+	ps := C.cs_init(C.int(len(args)), (**C.char)(argv))
+	if ps == nil {
+		return nil, errors.New("ps_init failed (bad model files or arguments)")
+	}
+	return &psDecoder{ps: ps}, nil
+}
+
+// free releases the C decoder. The decoder must not be used afterwards.
+func (d *psDecoder) free() {
+	if d.ps != nil {
+		C.ps_free(d.ps)
+		d.ps = nil
+	}
+}
+
+func (d *psDecoder) startUtt() error {
+	if d.inUtt {
+		return nil
+	}
+	if C.ps_start_utt(d.ps) < 0 {
+		return errors.New("ps_start_utt failed")
+	}
+	d.inUtt = true
+	return nil
+}
+
+func (d *psDecoder) endUtt() error {
+	if !d.inUtt {
+		return nil
+	}
+	d.inUtt = false
+	if C.cs_end(d.ps, &d.cpuNS) < 0 {
+		return errors.New("ps_end_utt failed")
+	}
+	return nil
+}
+
+// process feeds samples to the utterance in progress.
+func (d *psDecoder) process(pcm []int16) error {
+	if len(pcm) == 0 {
+		return nil
+	}
+	// Passing a pointer into a Go []int16 is allowed: it holds no Go
+	// pointers and ps_process_raw copies what it needs before returning.
+	r := C.cs_process(d.ps, (*C.short)(unsafe.Pointer(&pcm[0])), C.int(len(pcm)), &d.cpuNS)
+	if r < 0 {
+		return fmt.Errorf("ps_process_raw failed (%d)", int(r))
+	}
+	return nil
+}
+
+// hyp returns the current best hypothesis ("" when none).
+func (d *psDecoder) hyp() string {
+	h := C.cs_hyp(d.ps, &d.cpuNS)
+	if h == nil {
+		return ""
+	}
+	return C.GoString(h)
+}
+
+// frames is the number of frames decoded in the current utterance.
+func (d *psDecoder) frames() int { return int(C.ps_get_n_frames(d.ps)) }
+
+// segs returns the word segmentation of the current (or just ended)
+// utterance. For a keyword-spotting decoder these are the detections,
+// newest first.
+func (d *psDecoder) segs() []rawSeg { return d.segsInto(nil) }
+
+// segsInto is segs appending to dst, to avoid garbage on hot paths.
+func (d *psDecoder) segsInto(dst []rawSeg) []rawSeg {
+	if cap(d.segBuf) == 0 {
+		d.segBuf = make([]C.cs_seg, 64)
+	}
+	for {
+		buf := d.segBuf[:cap(d.segBuf)]
+		// segBuf is Go memory holding no Go pointers (only C char*),
+		// so it may be passed to C.
+		n := int(C.cs_segs(d.ps, &buf[0], C.int(len(buf))))
+		if n > len(buf) {
+			d.segBuf = make([]C.cs_seg, n*2)
+			continue
+		}
+		for i := 0; i < n; i++ {
+			dst = append(dst, rawSeg{Word: C.GoString(buf[i].word), SF: int(buf[i].sf), EF: int(buf[i].ef), Post: float64(buf[i].post)})
+		}
+		return dst
+	}
+}
+
+// cpuSeconds reports the CPU time spent inside the decoder so far.
+func (d *psDecoder) cpuSeconds() float64 { return float64(d.cpuNS) / 1e9 }
