@@ -265,7 +265,7 @@ func describe(b []byte) string {
 	case has(0, ".snd"):
 		return "Sun/NeXT AU"
 	case has(0, "RIFF"):
-		return fmt.Sprintf("RIFF container of type %q", b[8:min(12, len(b))])
+		return fmt.Sprintf("RIFF container of type %q", b[min(8, len(b)):min(12, len(b))])
 	case len(b) >= 2 && b[0] == 0xFF && b[1]&0xF6 == 0xF0:
 		return "AAC (ADTS)"
 	case len(b) >= 2 && b[0] == 0xFF && b[1]&0xE0 == 0xE0:

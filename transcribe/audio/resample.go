@@ -14,13 +14,16 @@ import (
 const (
 	passEdge        = 0.85 // passband edge, fraction of the lower Nyquist
 	stopAttenuation = 80.0 // dB, Kaiser design target
-	// maxExactPhases bounds the polyphase table for rational ratios; rarer
-	// ratios (44101 → 16000 has 16000 phases) use an interpolated table of
-	// interpPhases+1 rows instead, keeping memory at a few hundred KB.
-	maxExactPhases = 1024
-	interpPhases   = 512
-	minRate        = 1000
-	maxRate        = 768000
+	// coefBudget bounds the exact polyphase table (one row per phase).
+	// Common ratios fit (44100 → 16000: 160 phases × 184 taps); others
+	// (44101 → 16000 has 16000 phases) linearly interpolate between rows
+	// of a table with 64–512 phases, whose error stays below -90 dB. The
+	// budget also bounds the design time, paid per Decode.
+	coefBudget      = 1 << 16
+	minInterpPhases = 64
+	maxInterpPhases = 512
+	minRate         = 1000
+	maxRate         = 768000
 )
 
 // Resampler converts mono 16-bit audio from one sample rate to another with
@@ -34,6 +37,7 @@ type Resampler struct {
 	l, m     int       // reduced ratio: to = from * l / m
 	taps     int       // filter length in input samples, a multiple of 4
 	interp   bool      // coefficient rows are interpolated (large l)
+	phases   int       // interpolated mode: table phases (rows-1)
 	rows     int       // rows in coef
 	coef     []float32 // rows × taps, each row normalised to unity DC gain
 	buf      []float32 // input history; buf[pos:pos+taps] is the next window
@@ -63,9 +67,10 @@ func NewResampler(from, to int) (*Resampler, error) {
 	// sample is seen.
 	r.taps = (max(int(math.Ceil(n)), from/to+2) + 3) &^ 3
 	r.rows = r.l
-	if r.l > maxExactPhases {
+	if r.l*r.taps > coefBudget {
 		r.interp = true
-		r.rows = interpPhases + 1
+		r.phases = min(max(coefBudget/r.taps, minInterpPhases), maxInterpPhases)
+		r.rows = r.phases + 1
 	}
 	r.coef = make([]float32, r.rows*r.taps)
 	beta := 0.1102 * (stopAttenuation - 8.7)
@@ -76,7 +81,7 @@ func NewResampler(from, to int) (*Resampler, error) {
 	for row := range r.rows {
 		var frac float64
 		if r.interp {
-			frac = float64(row) / interpPhases
+			frac = float64(row) / float64(r.phases)
 		} else {
 			frac = float64(row) / float64(r.l)
 		}
@@ -158,7 +163,7 @@ func (r *Resampler) run(out []int16) []int16 {
 		x := r.buf[r.pos : r.pos+taps]
 		var y float32
 		if r.interp {
-			f := float64(r.phase) / float64(r.l) * interpPhases
+			f := float64(r.phase) / float64(r.l) * float64(r.phases)
 			i := int(f)
 			a := float32(f - float64(i))
 			y0 := dot(r.coef[i*taps:(i+1)*taps], x)

@@ -264,3 +264,26 @@ func TestG711MatchesSox(t *testing.T) {
 		}
 	}
 }
+
+// TestResamplerTableBudget checks that awkward ratios use the interpolated
+// table and still meet the passband and stopband targets.
+func TestResamplerTableBudget(t *testing.T) {
+	for _, from := range []int{7984, 44101, 383999, 384000} {
+		r, err := NewResampler(from, 16000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.coef) > max(coefBudget, (minInterpPhases+1)*r.taps)+r.taps {
+			t.Errorf("%d Hz: %d coefficients", from, len(r.coef))
+		}
+		pass := toneLevel(resampleAll(t, from, 16000, sine(from, from, 1000, 30000)), 16000, 1000, 30000)
+		alias := -200.0 // a 10 kHz tone needs a rate above 20 kHz
+		if from > 20000 {
+			alias = toneLevel(resampleAll(t, from, 16000, sine(from, from, 10000, 30000)), 16000, 6000, 30000)
+		}
+		t.Logf("%d Hz: interp=%v rows=%d taps=%d, 1 kHz %.3f dB, 10 kHz alias %.1f dB", from, r.interp, r.rows, r.taps, pass, alias)
+		if pass < -0.5 || pass > 0.5 || alias > -60 {
+			t.Errorf("%d Hz: passband %.2f dB, alias %.1f dB", from, pass, alias)
+		}
+	}
+}
