@@ -1,0 +1,366 @@
+package classify
+
+import (
+	"strings"
+
+	"github.com/callscreen/callscreen/bus"
+)
+
+// Call is the state of one call: flags raised, signals seen and the tail
+// of the transcript that a request split across segments needs. It is not
+// safe for concurrent use.
+type Call struct {
+	d        *Detector
+	seen     map[uint64]struct{}
+	ctx      []token // last tokens of earlier final non-callee segments
+	prevText string  // the last such segment, for evidence that spans two
+	prevFrom float64
+	flagged  [numCats]bool
+	cats     []int
+	flags    []bus.Flag
+	signals  []string
+	weights  []float64
+	pending  [numCats]*bus.Flag // weak requests waiting for pressure
+	pressure bool
+
+	tk   tokenizer
+	win  []token
+	hits []hit
+}
+
+// NewCall starts the state for one call.
+func (d *Detector) NewCall() *Call {
+	return &Call{d: d, seen: map[uint64]struct{}{}, tk: tokenizer{d: d}}
+}
+
+// Add feeds one segment, final or partial, and returns the flags it newly
+// raised; each category is raised at most once per call. A partial is
+// judged with the call's earlier final segments but not kept; a final
+// whose Seq was already seen is ignored, so redelivery is harmless.
+func (c *Call) Add(seg bus.Segment) []bus.Flag {
+	if _, dup := c.seen[seg.Seq]; dup {
+		return nil // a redelivered final, or a partial that arrived after its final
+	}
+	if seg.Final {
+		c.seen[seg.Seq] = struct{}{}
+	}
+	c.tk.out = c.tk.out[:0]
+	c.tk.run(seg.Text)
+	cur := c.tk.out
+	if seg.Track == bus.TrackCallee {
+		c.callee(seg, cur)
+		return nil
+	}
+	nCtx := int32(len(c.ctx))
+	c.win = append(append(c.win[:0], c.ctx...), cur...)
+	c.hits = c.d.match(c.hits[:0], c.win)
+	before := len(c.flags)
+
+	// Signals first: pressure in this segment makes its weak requests count.
+	pressured := c.pressure
+	for _, h := range c.hits {
+		if h.end <= nCtx {
+			continue
+		}
+		switch h.group {
+		case gSig:
+			r := &c.d.signals[h.sig]
+			pressured = true
+			if seg.Final {
+				c.signal(r.name, r.weight)
+			}
+		case gSoft:
+			if seg.Final && c.cueBefore(h) {
+				c.signal(c.d.soft[h.sig], weightAsks)
+			}
+		}
+	}
+	if seg.Final && pressured && !c.pressure {
+		c.pressure = true
+		c.releasePending()
+	}
+	for _, o := range c.hits {
+		if o.group != gObj && o.group != gStand || o.cat == catNone {
+			continue
+		}
+		cat, weak, from, ok := c.judge(o)
+		if !ok || c.flagged[cat] {
+			continue
+		}
+		f := c.evidence(seg, min(from, o.start) < nCtx)
+		if weak && !pressured {
+			if seg.Final && c.pending[cat] == nil {
+				c.pending[cat] = &f
+				c.signal(sigPossible+categories[cat], weightPossible)
+			}
+			continue
+		}
+		c.raise(cat, f)
+	}
+	c.keywords(seg, nCtx)
+	if seg.Final {
+		keep := c.win
+		if len(keep) > ctxTokens {
+			keep = keep[len(keep)-ctxTokens:]
+		}
+		c.ctx = append(c.ctx[:0], keep...)
+		if len(cur) > 0 {
+			c.prevText, c.prevFrom = seg.Text, seg.Start
+		}
+	}
+	if len(c.flags) == before {
+		return nil
+	}
+	return append([]bus.Flag(nil), c.flags[before:]...)
+}
+
+// judge decides whether object o is asked for: which category, whether
+// the request is weak (needs pressure elsewhere), and whether it is a
+// request at all.
+func (c *Call) judge(o hit) (cat int, weak, ok bool) {
+	w := c.win
+	cat = int(o.cat)
+	if o.group == gStand {
+		return cat, o.attr&objWeak != 0, c.addressed(o.start, 0)
+	}
+	if o.attr&objGiftAmb != 0 && c.near(o, giftReach, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
+		cat = catGift
+	}
+	if o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 {
+		return 0, false, from, false // "my password": the speaker's own
+	}
+	if o.attr&objSent != 0 && !c.sentNear(o) {
+		return 0, false, from, false
+	}
+	found := false
+	for _, q := range c.hits {
+		if q.group != gCue || !compatible(cat, q.attr) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
+			continue // "a purchase of 500 dollars" is not buying anything
+		}
+		switch {
+		case q.end <= o.start && o.start-q.end <= frontGap:
+			if c.breakBetween(q.end, o.start) {
+				continue
+			}
+		case q.attr&cueBack != 0 && q.start >= o.end && q.start-o.end <= backGap:
+		default:
+			continue
+		}
+		if !c.addressed(q.start, q.attr) {
+			continue
+		}
+		from = min(from, q.start)
+		if o.attr&objWeak == 0 && !(cat == catGift && q.attr&cueBuy != 0) {
+			return cat, false, from, true
+		}
+		found = true
+	}
+	return cat, true, from, found
+}
+
+// compatible says whether a cue can ask for a category: disclosure cues
+// for information, action cues for gift cards, software and money.
+func compatible(cat int, attr uint16) bool {
+	switch cat {
+	case catCode:
+		return attr&cueInfo != 0 && attr&cueNoCode == 0
+	case catBank, catCred, catID:
+		return attr&cueInfo != 0
+	case catGift:
+		return attr&(cueInfo|cueAct) != 0
+	}
+	return attr&cueAct != 0
+}
+
+// addressed reports whether the cue starting at pos asks the listener:
+// not negated ("never ask", "do not share"), not a question about the
+// past ("did you send"), and not said of someone else ("if anyone asks",
+// "we will send you").
+func (c *Call) addressed(pos int32, attr uint16) bool {
+	w, cl := c.win, c.d.class
+	for j := pos - 1; j >= 0 && j >= pos-farNeg; j-- {
+		if cl[w[j].id]&wFarNeg != 0 {
+			return false
+		}
+	}
+	for j, steps := pos-1, 0; j >= 0 && steps < walkBack; j, steps = j-1, steps+1 {
+		k := cl[w[j].id]
+		switch {
+		case k&wNeg != 0:
+			return false
+		case k&wYou != 0:
+			return !(j > 0 && cl[w[j-1].id]&wPast != 0)
+		case k&wOther != 0:
+			return attr&cueSelf != 0 && k&wBreak != 0 // "we" and "I" may need things
+		case k&wSkip == 0:
+			return true
+		}
+	}
+	return true
+}
+
+// breakBetween reports a clause boundary between a front cue and an object
+// ("to verify it is you we sent a code").
+func (c *Call) breakBetween(from, to int32) bool {
+	for j := from; j < to; j++ {
+		if c.d.class[c.win[j].id]&wBreak != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Call) sentNear(o hit) bool {
+	lo, hi := max(0, o.start-sentReach), min(int32(len(c.win)), o.end+sentReach)
+	for j := lo; j < hi; j++ {
+		if c.d.class[c.win[j].id]&wSent != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Call) near(o hit, reach int32, pred func(hit) bool) bool {
+	for _, h := range c.hits {
+		if h.start <= o.end+reach && h.end+reach >= o.start && pred(h) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueBefore reports a disclosure cue just before h, for soft asks.
+func (c *Call) cueBefore(h hit) bool {
+	for _, q := range c.hits {
+		if q.group == gCue && q.attr&cueInfo != 0 && q.end <= h.start && h.start-q.end <= frontGap &&
+			!c.breakBetween(q.end, h.start) && c.addressed(q.start, q.attr) {
+			return true
+		}
+	}
+	return false
+}
+
+// keywords uses the phrases a keyword spotter heard as the object of a
+// request when the text's own words for it were misheard.
+func (c *Call) keywords(seg bus.Segment, nCtx int32) {
+	for _, kw := range seg.Keywords {
+		cat, ok := c.d.spot[strings.ToLower(strings.TrimSpace(kw))]
+		if !ok || c.flagged[cat] {
+			continue
+		}
+		for _, q := range c.hits {
+			if q.group == gCue && q.start >= nCtx && compatible(cat, q.attr) && q.attr&cueBuy == 0 &&
+				c.addressed(q.start, q.attr) {
+				c.raise(cat, c.evidence(seg, false))
+				break
+			}
+		}
+	}
+}
+
+// callee handles the protected person's own speech: never a request, but
+// reading out digits or a code after a request escalates the call.
+func (c *Call) callee(seg bus.Segment, toks []token) {
+	if !seg.Final || len(c.flags) == 0 && !c.anyPending() {
+		return
+	}
+	run := int32(0)
+	for _, t := range toks {
+		if t.digits == 0 {
+			run = 0
+			continue
+		}
+		if run += t.digits; run >= 4 {
+			c.signal(sigDisclosed, weightDisclosed)
+			return
+		}
+	}
+	if strings.IndexByte(seg.Text, '[') >= 0 {
+		for _, l := range labels {
+			if strings.Contains(seg.Text, l) {
+				c.signal(sigDisclosed, weightDisclosed)
+				return
+			}
+		}
+	}
+}
+
+func (c *Call) anyPending() bool {
+	for _, p := range c.pending {
+		if p != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Call) releasePending() {
+	for cat, p := range c.pending {
+		if p != nil && !c.flagged[cat] {
+			c.raise(cat, *p)
+		}
+		c.pending[cat] = nil
+	}
+}
+
+func (c *Call) raise(cat int, f bus.Flag) {
+	c.flagged[cat] = true
+	c.pending[cat] = nil
+	f.Category = categories[cat]
+	c.cats = append(c.cats, cat)
+	c.flags = append(c.flags, f)
+}
+
+// evidence builds a flag's redacted evidence from the segment, and from
+// the one before when the request began there.
+func (c *Call) evidence(seg bus.Segment, spans bool) bus.Flag {
+	text, start := seg.Text, seg.Start
+	if spans && c.prevText != "" {
+		text, start = c.prevText+" "+seg.Text, c.prevFrom
+	}
+	text = Redact(text)
+	if len(text) > maxEvid {
+		cut := maxEvid
+		for cut > 0 && text[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		text = text[:cut] + "…"
+	}
+	return bus.Flag{Text: text, Start: start, End: seg.End, Track: seg.Track}
+}
+
+func (c *Call) signal(name string, weight float64) {
+	for _, s := range c.signals {
+		if s == name {
+			return
+		}
+	}
+	c.signals = append(c.signals, name)
+	c.weights = append(c.weights, weight)
+}
+
+// Result returns the verdict so far.
+func (c *Call) Result() Result {
+	keep := 1.0
+	for _, w := range c.weights {
+		keep *= 1 - w
+	}
+	for range c.flags {
+		keep *= 1 - flagRisk
+	}
+	r := Result{
+		Risk:    1 - keep,
+		Flags:   append([]bus.Flag(nil), c.flags...),
+		Signals: append([]string(nil), c.signals...),
+	}
+	switch {
+	case len(c.flags) > 0:
+		r.Verdict = bus.VerdictScam
+	case r.Risk >= suspiciousAt:
+		r.Verdict = bus.VerdictSuspicious
+	default:
+		r.Verdict = bus.VerdictClean
+	}
+	r.Advice = adviceFor(c.cats, c.signals, r.Verdict)
+	return r
+}

@@ -1,0 +1,271 @@
+// Package classify finds scam requests in call transcripts while the call
+// is going on: a caller asking for a verification code, card or bank
+// details, passwords, ID numbers, gift cards, remote access to a computer
+// or a money transfer. It tells asking from telling ("read me the code"
+// against "never share this code"), works on raw recogniser output (lower
+// case, no punctuation, numbers as words, misheard words) and joins a
+// request split across segments. Pressure and impersonation cues raise the
+// risk of a call without being flags on their own.
+//
+// The rules are plain Go data (rules.go), compiled once by New into token
+// tables, so Add runs without regular expressions and with few
+// allocations.
+package classify
+
+import (
+	"strings"
+
+	"github.com/callscreen/callscreen/bus"
+)
+
+// Phrase groups: a window position may hold one match of each group.
+const (
+	gObj   = iota // something asked for (or a cancelling "zip code")
+	gCue          // request wording
+	gStand        // a request naming both the ask and the object
+	gSig          // pressure or impersonation
+	gSoft         // date of birth, last four digits: risk only
+	numGroups
+)
+
+// Window sizes, in tokens.
+const (
+	ctxTokens = 24 // context kept from earlier final segments
+	frontGap  = 6  // at most this many words between a cue and its object
+	backGap   = 8  // at most this many words between an object and a back cue
+	sentReach = 12 // how far a "we sent you" word may be from a bare "code"
+	giftReach = 20 // how far a gift card mention recasts "the numbers on the back"
+	walkBack  = 6  // words searched before a cue for its subject or a negation
+	farNeg    = 8  // words searched before a cue for "never", "nobody"
+	maxEvid   = 400
+)
+
+// phrase is a compiled rule phrase; tokens of -1 match any number.
+type phrase struct {
+	toks  []int32
+	group uint8
+	cat   uint8
+	attr  uint16
+	sig   int16
+}
+
+// hit is a phrase found at [start, end) of the window.
+type hit struct {
+	group, cat uint8
+	attr       uint16
+	sig        int16
+	start, end int32
+}
+
+// Detector holds the compiled rules. It is immutable after New and safe for
+// concurrent use; per-call state lives in Call.
+type Detector struct {
+	vocab   vocab
+	class   []uint16   // word classes by vocabulary id
+	first   [][]phrase // phrases by first token id, longest first
+	wild    []phrase   // phrases starting with a number
+	signals []signalRule
+	soft    []string // soft-ask signal names, by sig index
+	spot    map[string]int
+}
+
+// New compiles the rules.
+func New() *Detector {
+	d := &Detector{vocab: vocab{ids: map[string]int32{}, contractions: map[string][]int32{}}}
+	v := &d.vocab
+	v.intern("")  // idUnknown
+	v.intern("#") // idNum
+	var all []phrase
+	add := func(text string, group, cat, attr, sig int) {
+		p := phrase{group: uint8(group), cat: uint8(cat), attr: uint16(attr), sig: int16(sig)}
+		for _, w := range strings.Fields(text) {
+			if w == "#" {
+				p.toks = append(p.toks, -1)
+			} else {
+				p.toks = append(p.toks, v.intern(w))
+			}
+		}
+		// The same cue listed under two rules has both rules' attributes.
+		for i := range all {
+			if all[i].group == p.group && equalToks(all[i].toks, p.toks) {
+				if group == gCue {
+					all[i].attr |= p.attr
+				}
+				return
+			}
+		}
+		all = append(all, p)
+	}
+	for _, r := range objectRules {
+		for _, s := range r.phrases {
+			add(s, gObj, r.cat, r.attr, 0)
+		}
+	}
+	for _, s := range partialAsks() {
+		add(s, gObj, catNone, 0, 0)
+	}
+	cueWords := map[string]bool{}
+	for _, r := range cueRules {
+		for _, s := range r.phrases {
+			add(s, gCue, 0, r.attr, 0)
+			for _, w := range strings.Fields(s) {
+				cueWords[w] = true
+			}
+		}
+	}
+	for _, r := range standaloneRules {
+		for _, s := range r.phrases {
+			add(s, gStand, r.cat, r.attr, 0)
+		}
+	}
+	d.signals = signalRules
+	for i, r := range signalRules {
+		for _, s := range r.phrases {
+			add(s, gSig, 0, 0, i)
+		}
+	}
+	for i, r := range softAsks {
+		d.soft = append(d.soft, r.signal)
+		for _, s := range r.phrases {
+			add(s, gSoft, 0, 0, i)
+		}
+	}
+	// Misrecognised long nouns are matched fuzzily; cue verbs are not, so
+	// "transferred" and "verified" stay the past tense they are.
+	for id, w := range v.words {
+		if len(w) >= minFuzzy+1 && w[0] >= 'a' && w[0] <= 'z' && !cueWords[w] {
+			v.fuzzy[w[0]-'a'] = append(v.fuzzy[w[0]-'a'], int32(id))
+		}
+	}
+	for w, exp := range contractions {
+		var ids []int32
+		for _, e := range strings.Fields(exp) {
+			ids = append(ids, v.intern(e))
+		}
+		v.contractions[w] = ids
+	}
+	for w, n := range numberWords {
+		if w != "oh" && w != "o" && w != "nil" { // only digits inside a run; see Redact
+			v.digits[v.intern(w)] = n
+		}
+	}
+	for _, words := range wordClasses {
+		for _, w := range words {
+			v.intern(w)
+		}
+	}
+	d.class = make([]uint16, len(v.words))
+	for cl, words := range wordClasses {
+		for _, w := range words {
+			d.class[v.ids[w]] |= uint16(cl)
+		}
+	}
+	d.first = make([][]phrase, len(v.words))
+	for _, p := range all {
+		if p.toks[0] < 0 {
+			d.wild = append(d.wild, p)
+		} else {
+			d.first[p.toks[0]] = append(d.first[p.toks[0]], p)
+		}
+	}
+	longestFirst := func(ps []phrase) {
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && len(ps[j].toks) > len(ps[j-1].toks); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+	}
+	for _, ps := range d.first {
+		longestFirst(ps)
+	}
+	longestFirst(d.wild)
+	d.spot = map[string]int{}
+	for k, c := range SpotPhrases() {
+		for i, name := range categories {
+			if name == c {
+				d.spot[k] = i
+			}
+		}
+	}
+	return d
+}
+
+func equalToks(a, b []int32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// match appends to hits the phrases found in w: per group, the longest
+// match at each position, and no match starting inside an earlier one of
+// its group (so "sort code" does not also count as "code").
+func (d *Detector) match(hits []hit, w []token) []hit {
+	var ends [numGroups]int32
+	for i := range w {
+		var best [numGroups]*phrase
+		try := func(ps []phrase) {
+			for k := range ps {
+				p := &ps[k]
+				if best[p.group] != nil && len(best[p.group].toks) >= len(p.toks) {
+					continue
+				}
+				if i+len(p.toks) > len(w) || !p.matches(w[i:]) {
+					continue
+				}
+				best[p.group] = p
+			}
+		}
+		if id := w[i].id; id > idNum && int(id) < len(d.first) {
+			try(d.first[id])
+		}
+		if w[i].digits > 0 {
+			try(d.wild)
+		}
+		for g, p := range best {
+			if p == nil || int32(i) < ends[g] && g != gSig {
+				continue
+			}
+			end := int32(i + len(p.toks))
+			ends[g] = end
+			hits = append(hits, hit{group: p.group, cat: p.cat, attr: p.attr, sig: p.sig, start: int32(i), end: end})
+		}
+	}
+	return hits
+}
+
+func (p *phrase) matches(w []token) bool {
+	for j, t := range p.toks {
+		if t < 0 {
+			if w[j].digits == 0 {
+				return false
+			}
+		} else if w[j].id != t {
+			return false
+		}
+	}
+	return true
+}
+
+// Result is a call's verdict so far.
+type Result struct {
+	Verdict string     // bus.VerdictScam if any flag, else bus.VerdictSuspicious or bus.VerdictClean
+	Risk    float64    // 0..1
+	Flags   []bus.Flag // in the order raised; Text is the redacted evidence
+	Signals []string   // pressure and impersonation cues seen, e.g. "impersonation:amazon", "urgency"
+	Advice  string     // plain-language advice for the callee
+}
+
+// Classify judges a whole transcript at once.
+func (d *Detector) Classify(segs []bus.Segment) Result {
+	c := d.NewCall()
+	for _, s := range segs {
+		c.Add(s)
+	}
+	return c.Result()
+}

@@ -1,0 +1,284 @@
+package classify
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one normalised word of a segment: its vocabulary id (0 when the
+// word matters to no rule) and how many digits it stands for, so that both
+// "4829" and "four" can fill a "#" slot and count towards a digit run.
+type token struct {
+	id     int32
+	digits int32
+}
+
+// Vocabulary ids with a fixed meaning.
+const (
+	idUnknown int32 = 0 // a word no rule mentions
+	idNum     int32 = 1 // a numeral such as "4829"
+	idFirst   int32 = 2 // first id given to a vocabulary word
+)
+
+// maxWord bounds the bytes of one word; longer "words" (base64, binary
+// junk) cannot be vocabulary words and are only skipped.
+const maxWord = 64
+
+// tokenizer turns text into tokens without allocating once its buffers
+// have grown: vocabulary look-ups index maps with string(bytes), which the
+// compiler does not copy.
+type tokenizer struct {
+	d    *Detector
+	word []byte
+	out  []token
+}
+
+// run appends the tokens of text to t.out.
+func (t *tokenizer) run(text string) {
+	t.word = t.word[:0]
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+				t.add(c)
+			case c >= 'A' && c <= 'Z':
+				t.add(c + 'a' - 'A')
+			case c == '\'' || c == '`':
+				t.add('\'')
+			default:
+				t.flush()
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		switch {
+		case r == '’' || r == '‘' || r == 'ʼ':
+			t.add('\'')
+		case r == utf8.RuneError:
+			t.flush()
+		default:
+			if b := foldLatin(r); b != 0 {
+				t.add(b)
+				if r == 'ß' {
+					t.add('s')
+				}
+			} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				// Other scripts: keep them in the word so it stays one
+				// unknown token instead of splitting English around it.
+				t.add('_')
+			} else {
+				t.flush()
+			}
+		}
+	}
+	t.flush()
+}
+
+func (t *tokenizer) add(c byte) {
+	if len(t.word) < maxWord+1 {
+		t.word = append(t.word, c)
+	}
+}
+
+// flush ends the current word: numerals become idNum, contractions expand,
+// and other words are looked up (with plural stripping and a fuzzy match
+// for long misrecognised words).
+func (t *tokenizer) flush() {
+	w := t.word
+	t.word = t.word[:0]
+	for len(w) > 0 && w[0] == '\'' {
+		w = w[1:]
+	}
+	for len(w) > 0 && w[len(w)-1] == '\'' {
+		w = w[:len(w)-1]
+	}
+	if len(w) == 0 {
+		return
+	}
+	if len(w) > maxWord {
+		t.out = append(t.out, token{})
+		return
+	}
+	if isNumeral(w) {
+		t.out = append(t.out, token{id: idNum, digits: int32(len(w))})
+		return
+	}
+	v := &t.d.vocab
+	if exp, ok := v.contractions[string(w)]; ok {
+		for _, id := range exp {
+			t.out = append(t.out, token{id: id, digits: v.digits[id]})
+		}
+		return
+	}
+	if k := strings.IndexByte(string(w), '\''); k > 0 {
+		t.apostrophe(w, k)
+		return
+	}
+	id := v.lookup(w)
+	t.out = append(t.out, token{id: id, digits: v.digits[id]})
+}
+
+// apostrophe expands the regular contractions ("couldn't", "we'll",
+// "mother's") that the explicit table does not list.
+func (t *tokenizer) apostrophe(w []byte, k int) {
+	v := &t.d.vocab
+	base, suf := w[:k], string(w[k+1:])
+	var extra int32 = -1
+	switch suf {
+	case "t":
+		if len(base) > 1 && base[len(base)-1] == 'n' {
+			base = base[:len(base)-1]
+			extra = v.ids["not"]
+		}
+	case "ll":
+		extra = v.ids["will"]
+	case "re":
+		extra = v.ids["are"]
+	case "ve":
+		extra = v.ids["have"]
+	case "d":
+		extra = v.ids["would"]
+	case "m":
+		extra = v.ids["am"]
+	case "s":
+		// Possessive or "is": either way the base word is what rules need.
+	default:
+		base = w // "o'clock", names: drop the apostrophe only
+	}
+	buf := make([]byte, 0, maxWord)
+	for _, c := range base {
+		if c != '\'' {
+			buf = append(buf, c)
+		}
+	}
+	id := v.lookup(buf)
+	t.out = append(t.out, token{id: id, digits: v.digits[id]})
+	if extra >= 0 {
+		t.out = append(t.out, token{id: extra})
+	}
+}
+
+func isNumeral(w []byte) bool {
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// foldLatin maps common accented Latin letters to their ASCII base letter,
+// so "pásswörd" and "numéro" still match; 0 when r is not one of them.
+func foldLatin(r rune) byte {
+	if r >= 'À' && r <= 'ÿ' {
+		const table = "aaaaaaaceeeeiiiidnooooo_ouuuuy_saaaaaaaceeeeiiiidnooooo_ouuuuy_y"
+		b := table[r-'À']
+		if b == '_' {
+			return 0
+		}
+		return b
+	}
+	return 0
+}
+
+// vocab maps the words rules mention to ids.
+type vocab struct {
+	ids          map[string]int32
+	words        []string
+	digits       []int32 // digits a word stands for: "four" 1, "forty" 2
+	contractions map[string][]int32
+	fuzzy        [26][]int32 // long words by first letter, for misrecognitions
+}
+
+func (v *vocab) intern(w string) int32 {
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	id := int32(len(v.words))
+	v.ids[w] = id
+	v.words = append(v.words, w)
+	v.digits = append(v.digits, 0)
+	return id
+}
+
+// lookup finds a word's id, trying plural forms and then a small edit
+// distance against long vocabulary words ("verifcation", "authentification").
+func (v *vocab) lookup(w []byte) int32 {
+	if id, ok := v.ids[string(w)]; ok {
+		return id
+	}
+	n := len(w)
+	if n > 3 && w[n-1] == 's' {
+		if id, ok := v.ids[string(w[:n-1])]; ok {
+			return id
+		}
+		if n > 4 && w[n-2] == 'e' {
+			if id, ok := v.ids[string(w[:n-2])]; ok {
+				return id
+			}
+		}
+	}
+	if n < minFuzzy || w[0] < 'a' || w[0] > 'z' {
+		return idUnknown
+	}
+	maxD := 1
+	if n >= 9 {
+		maxD = 2
+	}
+	for _, id := range v.fuzzy[w[0]-'a'] {
+		cand := v.words[id]
+		if d := len(cand) - n; d > maxD || d < -maxD {
+			continue
+		}
+		if withinDistance(w, cand, maxD) {
+			return id
+		}
+	}
+	return idUnknown
+}
+
+// minFuzzy is the shortest word tried against the fuzzy list: shorter
+// words are too close to each other for edit distance to mean anything.
+const minFuzzy = 7
+
+// withinDistance reports whether the Levenshtein distance between a and b
+// is at most k, using two rows on the stack (words are at most maxWord).
+func withinDistance(a []byte, b string, k int) bool {
+	if len(a) > maxWord || len(b) > maxWord {
+		return false
+	}
+	var prev, cur [maxWord + 1]int
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			m := prev[j-1] + cost
+			if prev[j]+1 < m {
+				m = prev[j] + 1
+			}
+			if cur[j-1]+1 < m {
+				m = cur[j-1] + 1
+			}
+			cur[j] = m
+			if m < best {
+				best = m
+			}
+		}
+		if best > k {
+			return false
+		}
+		prev = cur
+	}
+	return prev[len(b)] <= k
+}

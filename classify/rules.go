@@ -1,0 +1,390 @@
+package classify
+
+// The rule data. Phrases are lower-case words separated by spaces, in the
+// form the tokenizer produces: contractions expanded ("what is"), digits
+// as numerals or number words, "#" standing for any number. Misrecognitions
+// seen from speech recognisers are listed next to the words they garble.
+
+// Categories of sensitive requests.
+const (
+	CategoryVerificationCode = "verification_code"
+	CategoryBankingDetails   = "banking_details"
+	CategoryCredentials      = "credentials"
+	CategoryPersonalID       = "personal_id"
+	CategoryGiftCard         = "gift_card"
+	CategoryRemoteAccess     = "remote_access"
+	CategoryPaymentTransfer  = "payment_transfer"
+)
+
+// categories in a fixed order; a category's index is its bit in masks.
+var categories = [...]string{
+	CategoryVerificationCode, CategoryBankingDetails, CategoryCredentials,
+	CategoryPersonalID, CategoryGiftCard, CategoryRemoteAccess, CategoryPaymentTransfer,
+}
+
+const (
+	catCode = iota
+	catBank
+	catCred
+	catID
+	catGift
+	catRemote
+	catPay
+	numCats
+	catNone = numCats // an object that cancels a shorter one ("zip code")
+)
+
+// Categories returns the request categories, in a fixed order.
+func Categories() []string {
+	out := make([]string, len(categories))
+	copy(out, categories[:])
+	return out
+}
+
+// Object attributes.
+const (
+	objSent    = 1 << iota // only counts with a "we sent you" cue nearby (bare "code")
+	objWeak                // needs pressure elsewhere in the call to count
+	objGiftAmb             // belongs to gift_card when a gift card is being discussed
+)
+
+// objectRule lists the things a scammer asks for, per category.
+type objectRule struct {
+	cat     int
+	attr    int
+	phrases []string
+}
+
+var objectRules = []objectRule{
+	{catCode, 0, []string{
+		"verification code", "verification number", "verification pin", "verify code", "verifying code",
+		"verify cation code", "verification codes", "one time code", "one time passcode", "one time pass code",
+		"one time password", "one time pin", "onetime code", "otp", "o t p", "2fa code", "2 fa code",
+		"two factor code", "two factor", "2 factor code", "two step code", "2 step code", "authentication code",
+		"authenticator code", "authenticator app code", "auth code", "authorization code", "authorisation code",
+		"login code", "log in code", "sign in code", "signin code", "reset code", "password reset code",
+		"access code", "passcode", "pass code", "# digit code", "# digit pin we sent", "confirmation code we sent",
+		"security code we sent", "security code that we sent", "code we sent", "code we just sent", "code i sent",
+		"code i just sent", "code that we sent", "code that i sent", "code that was sent", "code you received",
+		"code you just received", "code you got", "code you just got", "code on your phone", "code on your screen",
+		"code in the text", "code in the message", "text code", "sms code", "pin we sent", "whatsapp code",
+		"google voice code", "google code", "apple id code", "microsoft code", "paypal code", "bank code we sent",
+		"numbers in the text", "numbers we sent", "digits we sent", "number we sent", "number we just sent",
+		"number in the text", "numbers on your phone", "numbers you received", "digits you received",
+	}},
+	{catCode, objSent, []string{
+		"code", "codes", "security code", "confirmation code", "numbers", "digits", "# digit number",
+		"text message", "vacation code", "verification",
+	}},
+		{catBank, 0, []string{
+		"card number", "card numbers", "credit card number", "debit card number", "bank card number",
+		"card details", "card info", "card information", "credit card details", "credit card info",
+		"debit card details", "card detail", "long number on the front", "long number on your card",
+		"sixteen digit", "16 digit", "16 digits", "sixteen digits", "cvv", "c v v", "cvc", "c v c", "cvv2",
+		"cbb", "cvv number", "cvv code", "card verification", "card security code", "security code on the back",
+		"expiry date", "expiration date", "expiry", "expiration", "exp date", "valid thru",
+		"valid through", "pin", "pin number", "p i n", "pin code", "atm pin", "card pin", "bank pin",
+		"bank account number", "account number", "account numbers", "acct number", "account no",
+		"routing number", "routing", "rooting number", "routine number", "aba number", "transit number",
+		"sort code", "sortcode", "bank details", "banking details", "bank info", "bank information",
+		"banking information", "account details", "bank account details", "online banking", "online banking login",
+		"online banking password", "internet banking", "mobile banking login", "bank login", "banking login",
+		"banking password", "bank password", "iban", "swift code",
+	}},
+	{catBank, objGiftAmb, []string{
+		"numbers on the back", "number on the back", "digits on the back", "back of the card",
+		"back of your card", "numbers on the card", "numbers on your card", "number on your card",
+		"numbers on the front", "code on the back", "three digits", "3 digits", "three digit", "3 digit",
+	}},
+	{catBank, objWeak, []string{"credit card", "debit card", "bank card", "bank account"}},
+	{catCred, 0, []string{
+		"password", "passwords", "pass word", "passwort", "login password", "email password",
+		"apple id password", "account password", "username and password", "user name and password",
+		"username", "user name", "user id", "login details", "log in details", "login info", "login information",
+		"log in information", "sign in details", "login credentials", "credentials", "security question",
+		"security questions", "security answer", "secret question", "secret answer", "mother maiden name",
+		"mothers maiden name", "maiden name", "memorable word", "memorable information", "memorable date",
+		"first pet", "name of your first pet", "passphrase", "pass phrase", "recovery phrase", "seed phrase",
+		"recovery code", "backup code", "icloud password", "gmail password", "facebook password",
+	}},
+	{catNone, 0, []string{
+		"wifi password", "wi fi password", "wireless password", "internet password", "router password",
+		"network password", "netflix password", "hulu password", "disney password", "disney plus password",
+		"spotify password", "guest password", "wifi code", "zip code", "postal code", "post code", "postcode",
+		"area code", "country code", "promo code", "promotional code", "discount code", "coupon code",
+		"voucher code", "referral code", "dress code", "bar code", "barcode", "qr code", "source code",
+		"error code", "door code", "gate code", "building code", "lockbox code", "garage code", "alarm code",
+		"entry code", "buzzer code", "tax code", "booking code", "booking reference", "tracking number",
+		"order number", "reference number", "case number", "claim number", "confirmation number",
+		"phone number", "cell number", "mobile number", "telephone number", "callback number",
+		"room number", "house number", "apartment number", "flight number", "member number", "membership number",
+		"policy number", "invoice number", "ticket number", "serial number", "model number",
+		"last # digits", "last four", "last 4",
+	}},
+	{catID, 0, []string{
+		"social security number", "social security", "social security no", "social", "ssn", "s s n",
+		"social insurance number", "sin number", "national insurance number", "national insurance",
+		"ni number", "medicare number", "medicare card number", "medicare id", "medicaid number",
+		"health card number", "health insurance number", "passport number", "passport", "passport details",
+		"driver license number", "drivers license number", "driving licence number", "driver license",
+		"drivers license", "driving license", "license number", "licence number", "id number",
+		"identification number", "national id", "tax id", "tax id number", "taxpayer id", "tin number",
+		"itin", "ein", "alien number", "green card number", "state id",
+	}},
+	{catGift, 0, []string{
+		"gift card", "gift cards", "giftcard", "giftcards", "gift voucher", "gift vouchers", "itunes card",
+		"itunes cards", "i tunes card", "itunes gift card", "apple gift card", "apple card", "google play card",
+		"google play cards", "google play", "google play gift card", "play store card", "steam card",
+		"steam cards", "steam gift card", "ebay card", "ebay gift card", "amazon card", "amazon gift card",
+		"target card", "target gift card", "walmart card", "walmart gift card", "best buy card",
+		"sephora card", "razer gold", "vanilla card", "vanilla visa", "vanilla gift card", "prepaid card",
+		"prepaid cards", "prepaid visa", "reload card", "reloadable card", "green dot", "greendot",
+		"money pak", "moneypak", "paysafe card", "paysafecard", "xbox card", "playstation card",
+		"card redemption code", "claim code", "redemption code",
+	}},
+	{catRemote, 0, []string{
+		"anydesk", "any desk", "annie desk", "any disk", "and he desk", "any dask", "teamviewer",
+		"team viewer", "team viewers", "team view", "team reviewer", "ultraviewer", "ultra viewer",
+		"logmein", "log me in", "rustdesk", "rust desk", "supremo", "screenconnect", "screen connect",
+		"connectwise", "connect wise", "quick assist", "quickassist", "quick support", "quicksupport",
+		"zoho assist", "splashtop", "ammyy", "ammy admin", "aeroadmin", "remote access", "remote desktop",
+		"remote control", "remote support", "remote app", "remote software", "remote session",
+		"support software", "support app", "help desk app", "screen sharing", "screen share",
+		"event viewer", "eventvwr", "command prompt", "run box", "windows key and r", "windows and r",
+		"windows key", "w w w", "www", "dot com", "the website", "this website", "the link", "this link",
+		"the browser", "your browser", "google chrome", "the app store", "play store",
+	}},
+	{catPay, 0, []string{
+		"safe account", "secure account", "safety account", "protected account", "new safe account",
+		"holding account", "government account", "federal reserve account", "bitcoin", "bit coin",
+		"bitcoins", "crypto", "cryptocurrency", "crypto currency", "bitcoin atm", "bitcoin machine",
+		"crypto atm", "coin atm", "usdt", "tether", "ethereum", "wire transfer", "wire the money",
+		"bank wire", "western union", "moneygram", "money gram", "money order", "cashier check",
+		"cashiers check", "cash in an envelope", "cash in a box", "the cash to the courier",
+	}},
+	{catPay, objWeak, []string{
+		"money", "the money", "funds", "your funds", "your savings", "savings", "cash", "payment",
+		"zelle", "zell", "venmo", "cash app", "cashapp", "paypal", "apple pay", "google pay", "bank transfer",
+		"transfer", "the difference", "the extra", "the rest", "it back", "the amount", "dollars", "pounds",
+		"bail", "the fine", "the fee", "fees", "retainer", "deposit",
+	}},
+}
+
+// Cue attributes.
+const (
+	cueInfo   = 1 << iota // asks to disclose something (read, tell, what is)
+	cueAct                // asks to do something (buy, install, transfer)
+	cueNoCode             // typing cues: "enter this code" is how codes are meant to be used
+	cueSelf               // "I need", "can I have": asking even with I/we as subject
+	cueBuy                // buying a card is only a request with pressure around it
+	cueBack               // refers back to an object named before it ("read it to me")
+)
+
+// cueRule lists request wording. Front cues come before the thing asked
+// for ("read me the code"); back cues follow it ("the code, read it out").
+type cueRule struct {
+	attr    int
+	phrases []string
+}
+
+var cueRules = []cueRule{
+	{cueInfo, []string{
+		"read", "read me", "read out", "read off", "read back", "read that", "read us", "tell", "tell me",
+		"tell us", "give", "give me", "give us", "say", "just say", "say the", "what", "what is", "what are",
+		"what was", "what were", "confirm", "confirm for me", "verify", "validate", "provide", "share", "send me",
+		"send us", "send it", "text me", "text us", "email me", "repeat", "spell", "spell out", "recite",
+		"call out", "go ahead and", "go ahead", "ask for", "ask you for", "asking for", "asking you for",
+		"let me know", "do you have", "have you got", "you got", "need to know", "need to see", "look at",
+		"check", "see", "get me", "grab", "find",
+	}},
+	{cueInfo | cueSelf, []string{
+		"i need", "we need", "need", "require", "i will need", "we will need", "i am going to need",
+		"we are going to need", "can i have", "may i have", "could i have", "can we have", "could we have",
+		"can i get", "could i get", "may i get", "can we get", "let me have", "let me get", "i want", "we want",
+		"i would need", "i would like", "we would like", "need you to", "i need you to", "i want you to",
+	}},
+	{cueInfo | cueNoCode, []string{
+		"type", "type in", "enter", "key in", "punch in", "input", "fill in", "put in", "update", "forward",
+		"put", "write",
+	}},
+	{cueAct, []string{
+		"install", "download", "open", "visit", "go to", "go onto", "go on", "click", "click on", "run",
+		"allow", "accept", "search", "search for", "look up", "transfer", "move", "wire", "send", "deposit",
+		"withdraw", "take out", "pay", "pay with", "pay in", "put", "load", "insert", "scan", "convert",
+		"invest", "use", "connect", "access", "put the money", "feed", "mail", "overnight", "hand",
+		"hand over", "drop off", "give", "give me", "send me", "send us", "read", "read me", "tell me",
+		"scratch", "scratch off", "take a picture", "take a photo", "picture of", "photo of",
+	}},
+	{cueAct | cueBuy, []string{
+		"buy", "purchase", "get", "pick up", "go get", "go buy", "head to", "go down to", "go to the store",
+	}},
+	{cueInfo | cueAct | cueBack, []string{
+		"read it", "read them", "read it out", "read them out", "read it to me", "read them to me",
+		"read that to me", "read those", "read it back", "read them back", "read those to me", "tell me what it says",
+		"what does it say", "what did it say", "what do they say", "what is it", "what are they", "what was it",
+		"what were they", "give it to me", "give them to me", "tell me it", "tell me them", "tell me that",
+		"say it", "say them", "send it to me", "send them to me", "share it", "share it with me",
+		"give it", "tell it to me", "can you read", "go ahead and read", "just read", "read what it says",
+		"what it says", "what numbers", "which numbers", "confirm it", "confirm that", "confirm them",
+		"verify it", "let me know what it is", "buy them", "buy it", "get them", "install it", "download it",
+		"send it", "transfer it", "move it", "pay it",
+	}},
+}
+
+// standaloneRules are requests whose wording names both the ask and the
+// thing asked for.
+var standaloneRules = []objectRule{
+	{catRemote, 0, []string{
+		"share your screen", "share the screen", "share my screen with you", "connect to your computer",
+		"connect to your pc", "connect to your laptop", "connect to your device", "connect to your phone",
+		"connect to your system", "connect to your machine", "connect your computer", "connect with your computer",
+		"so i can connect", "so that i can connect", "so we can connect", "let me connect",
+		"let me access", "give me access", "give us access", "access your computer", "access to your computer",
+		"access your pc", "access your laptop", "access your device", "access your phone", "access your system",
+		"take control of your computer", "control your computer", "control your screen", "see your screen",
+		"remote into your computer", "remotely access", "remotely connect", "log into your computer",
+		"get into your computer", "onto your computer", "let me in", "let me see your screen",
+	}},
+	{catPay, 0, []string{
+		"move your money", "move your funds", "move your savings", "transfer your money", "transfer your funds",
+		"transfer your savings", "withdraw your savings", "withdraw all your money", "take out all your money",
+		"empty your account", "send the money back", "send back the money", "pay the difference",
+		"return the money", "refund the difference", "send us the difference",
+	}},
+}
+
+// Word classes used when deciding who a cue is addressed to.
+const (
+	wSkip    = 1 << iota // auxiliaries and fillers a cue's subject hides behind
+	wNeg                 // "not", "never", "no": the cue is negated
+	wYou                 // the cue is addressed to the listener
+	wOther               // the cue's subject is someone else: telling, not asking
+	wPast                // "did you", "were you": a question about the past
+	wMine                // "my": the speaker's own, not the listener's
+	wBreak               // starts a new clause between a cue and an object
+	wSent                // "sent", "text": a code was delivered, so a bare "code" means it
+	wFarNeg              // "never", "nobody": negates a cue some words later
+)
+
+var wordClasses = map[int][]string{
+	wSkip: {"to", "need", "have", "want", "ever", "really", "actually", "just", "be", "going", "able",
+		"will", "would", "should", "can", "could", "may", "might", "must", "please", "at", "all", "under",
+		"any", "circumstances", "also", "now", "then", "um", "uh", "uhm", "er", "erm", "ah", "like",
+		"okay", "ok", "so", "and", "kindly", "quickly", "simply", "only", "gonna", "wanna", "ask", "call",
+		"is", "are", "am", "do", "does", "going", "go", "ahead", "for", "me", "us", "yourself", "sir", "madam",
+		"maam", "mam", "dear", "mister", "miss"},
+	wNeg:    {"not", "never", "no", "dont", "cannot", "nor", "neither", "without"},
+	wYou:    {"you", "ya", "u", "yourself"},
+	wOther:  {"i", "we", "he", "she", "they", "anyone", "anybody", "someone", "somebody", "nobody", "people", "scammer", "scammers", "fraudster", "fraudsters", "criminal", "criminals", "thieves", "caller", "callers", "who"},
+	wPast:   {"did", "were", "had", "was", "have"},
+	wMine:   {"my", "our", "mine", "ours", "his", "her", "their"},
+	wBreak:  {"we", "i", "they", "he", "she", "because", "but", "if", "when", "sent", "send", "after", "before", "while", "unless", "otherwise"},
+	wSent:   {"sent", "send", "sending", "texted", "text", "txt", "message", "messages", "sms", "received", "receive", "receiving", "got", "phone", "mobile", "cell", "cellphone", "email", "emailed", "screen", "came", "come", "coming", "just", "device", "app", "digit", "digits", "verify", "verification", "authenticator", "arrived", "popped", "pop"},
+	wFarNeg: {"never", "nobody", "noone", "nor", "neither"},
+}
+
+// Signal weights combine as independent evidence: risk = 1 - Π(1 - w).
+const (
+	suspiciousAt = 0.4 // risk from which a call without flags is suspicious
+	flagRisk     = 0.8 // risk of a call with one flag and no other evidence
+)
+
+// signalRule names a pressure or impersonation cue.
+type signalRule struct {
+	name    string
+	weight  float64
+	phrases []string
+}
+
+var signalRules = []signalRule{
+	{"impersonation:amazon", 0.25, []string{"amazon", "amazon prime", "amazon dot com", "amazon customer service", "amazon security", "amazon support"}},
+	{"impersonation:apple", 0.25, []string{"apple support", "apple care", "applecare", "icloud", "apple id", "apple account", "apple security"}},
+	{"impersonation:microsoft", 0.25, []string{"microsoft", "windows support", "windows technical", "windows security", "tech support", "technical support", "technical department", "technical team", "geek squad", "norton", "mcafee", "support center", "help desk", "cyber security department", "security department"}},
+	{"impersonation:bank", 0.25, []string{"fraud department", "fraud prevention", "fraud team", "fraud investigation", "fraud unit", "bank security", "your bank", "bank of america", "chase bank", "wells fargo", "citibank", "citi bank", "barclays", "hsbc", "lloyds", "natwest", "santander", "capital one", "credit union", "visa", "mastercard", "american express", "amex", "discover card"}},
+	{"impersonation:irs", 0.3, []string{"irs", "i r s", "internal revenue", "hmrc", "tax department", "revenue service", "tax office", "back taxes", "tax fraud", "tax evasion"}},
+	{"impersonation:government", 0.3, []string{"social security administration", "ssa", "federal agent", "fbi", "f b i", "police", "sheriff", "interpol", "national crime agency", "department of justice", "customs", "immigration", "border protection", "dea", "homeland security", "federal trade commission", "ftc", "government"}},
+	{"impersonation:courier", 0.2, []string{"fedex", "fed ex", "ups", "usps", "dhl", "royal mail", "post office", "postal service", "courier", "delivery company", "hermes", "evri"}},
+	{"impersonation:paypal", 0.25, []string{"paypal", "pay pal"}},
+	{"impersonation:telecom", 0.25, []string{"british telecom", "bt", "at and t", "verizon", "comcast", "xfinity", "internet provider", "internet service provider", "broadband", "internet line"}},
+	{"impersonation:utility", 0.25, []string{"electric company", "power company", "utility company", "gas and electric", "electricity will", "power will be"}},
+	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "quickly", "before it is too late", "time sensitive", "emergency"}},
+	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your"}},
+	{"press_1_menu", 0.3, []string{"press #", "press one", "press two", "press nine", "press zero", "dial #", "press the # key"}},
+	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "order for", "your order", "billed"}},
+	{"refund", 0.25, []string{"refund", "refunded", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
+	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address"}},
+	{"parcel_problem", 0.3, []string{"parcel on hold", "package on hold", "parcel is on hold", "package is on hold", "unable to deliver", "could not be delivered", "could not deliver", "failed delivery", "delivery attempt", "redelivery", "re delivery", "held at customs", "customs fee", "shipping fee", "delivery fee", "illegal items", "drugs", "suspicious package"}},
+	{"secrecy", 0.4, []string{"do not tell anyone", "do not tell anybody", "not tell anyone", "keep this confidential", "keep it confidential", "keep this between us", "between us", "keep it secret", "keep this secret", "do not tell the bank", "do not tell your", "if the bank asks", "if they ask you why", "tell them it is for", "say it is for", "do not talk to anyone", "gag order", "do not discuss"}},
+	{"prize", 0.2, []string{"you have won", "you won", "congratulations", "you have been selected", "winner", "lottery", "sweepstakes", "free gift", "prize", "grant", "you qualify", "you are eligible", "pre approved", "preapproved"}},
+	{"computer_access", 0.25, []string{"in front of your computer", "turn on your computer", "turn on the computer", "front of the computer", "on your computer", "your computer"}},
+	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad"}},
+}
+
+// Signal names raised by the call's own course rather than by phrases.
+const (
+	sigDisclosed    = "callee_disclosed"
+	sigPossible     = "possible_request:"
+	sigAsksDOB      = "asks_date_of_birth"
+	sigAsksPartial  = "asks_partial_number"
+	weightDisclosed = 0.3
+	weightPossible  = 0.2
+	weightAsks      = 0.15
+)
+
+// softAsks are objects that are signals, not flags: date of birth and
+// the last digits of a number are routinely asked by real banks and
+// doctors' offices to identify a customer, so they only add risk.
+var softAsks = []struct {
+	signal  string
+	phrases []string
+}{
+	{sigAsksDOB, []string{"date of birth", "birth date", "birthday", "d o b", "dob"}},
+	{sigAsksPartial, []string{"last # digits", "last four", "last 4", "last # of your"}},
+}
+
+// contractions the apostrophe rules cannot infer, including the forms
+// recognisers write without an apostrophe.
+var contractions = map[string]string{
+	"what's": "what is", "whats": "what is", "that's": "that is", "thats": "that is",
+	"it's": "it is", "its": "it is", "there's": "there is", "here's": "here is", "heres": "here is",
+	"where's": "where is", "who's": "who is", "how's": "how is", "let's": "let us", "lets": "let us",
+	"don't": "do not", "dont": "do not", "doesn't": "does not", "doesnt": "does not",
+	"didn't": "did not", "didnt": "did not", "won't": "will not", "wont": "will not",
+	"can't": "can not", "cant": "can not", "cannot": "can not", "shouldn't": "should not",
+	"wouldn't": "would not", "couldn't": "could not", "isn't": "is not", "isnt": "is not",
+	"aren't": "are not", "arent": "are not", "i'm": "i am", "im": "i am",
+	"i'll": "i will", "ill": "i will", "we'll": "we will", "you'll": "you will", "youll": "you will",
+	"i've": "i have", "ive": "i have", "we've": "we have", "weve": "we have", "you've": "you have",
+	"i'd": "i would", "we'd": "we would", "you're": "you are", "youre": "you are", "ur": "your",
+	"we're": "we are", "they're": "they are", "gimme": "give me", "lemme": "let me",
+	"gonna": "going to", "wanna": "want to", "gotta": "got to", "hafta": "have to", "ya": "you",
+	"u": "you", "pls": "please", "plz": "please", "thx": "thanks", "ok": "okay", "wifi": "wifi",
+	"wi-fi": "wifi", "e-mail": "email", "mum's": "mum", "mom's": "mom", "mother's": "mothers",
+	"mothers": "mothers", "driver's": "drivers", "drivers": "drivers", "o'clock": "oclock",
+	"y'all": "you", "tell'em": "tell them", "ain't": "is not",
+}
+
+// numberWords are the spoken digits and the digits each stands for.
+var numberWords = map[string]int32{
+	"zero": 1, "oh": 1, "o": 1, "nought": 1, "nil": 1, "one": 1, "two": 1, "three": 1, "four": 1,
+	"five": 1, "six": 1, "seven": 1, "eight": 1, "nine": 1, "niner": 1, "ten": 2, "eleven": 2,
+	"twelve": 2, "thirteen": 2, "fourteen": 2, "fifteen": 2, "sixteen": 2, "seventeen": 2,
+	"eighteen": 2, "nineteen": 2, "twenty": 2, "thirty": 2, "forty": 2, "fourty": 2, "fifty": 2,
+	"sixty": 2, "seventy": 2, "eighty": 2, "ninety": 2, "hundred": 2, "thousand": 3,
+}
+
+// partialAsks are "the last four digits of your card" and the like: real
+// banks ask them to identify a customer, so they cancel the card, account
+// or Social Security object they contain and only add a signal.
+func partialAsks() []string {
+	var out []string
+	for _, head := range []string{"last # digits", "last #", "last # numbers"} {
+		for _, of := range []string{"of your", "on your", "of the", "on the"} {
+			for _, what := range []string{"card", "card number", "credit card", "debit card", "account",
+				"account number", "social", "social security number", "social security", "ssn"} {
+				out = append(out, head+" "+of+" "+what)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,277 @@
+package classify
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/callscreen/callscreen/bus"
+)
+
+// maxLine is the length from which a line is split into several segments,
+// at sentence ends when it has them and between words when it does not.
+const maxLine = 240
+
+// Speaker roles by label word.
+var (
+	callerRoles = map[string]bool{"caller": true, "scammer": true, "agent": true, "rep": true,
+		"representative": true, "operator": true, "fraudster": true, "robocall": true, "robocaller": true,
+		"bot": true, "ivr": true, "recording": true, "automated": true, "officer": true, "support": true,
+		"tech": true, "scam": true, "voicemail": true, "message": true, "remote": true, "them": true}
+	calleeRoles = map[string]bool{"victim": true, "callee": true, "me": true, "customer": true,
+		"recipient": true, "client": true, "user": true, "i": true, "myself": true, "target": true,
+		"baiter": true, "receiver": true, "answerer": true, "mark": true, "you": true, "called": true}
+)
+
+// ParseTranscript splits a plain-text call transcript into final segments
+// numbered from 1: one per line, long lines split at sentence ends. Speaker
+// labels ("Caller:", "[00:12] Scammer:", "Speaker 1:", "John:") set the
+// track: scam-side roles are the caller, the protected person's roles the
+// callee, and unknown names alternate (the first to speak is the caller).
+// Without labels Track is "". Timestamps ("[00:12]", "00:01:05.5") set
+// Start, and End is the next timestamp. Invalid UTF-8 is repaired and
+// control characters dropped.
+func ParseTranscript(text string) []bus.Segment {
+	text = strings.TrimPrefix(strings.ToValidUTF8(text, "\uFFFD"), "\uFEFF")
+	var segs []bus.Segment
+	names := map[string]string{}
+	track, labelled := "", false
+	for line := range strings.Lines(text) {
+		line = cleanLine(line)
+		if line == "" {
+			continue
+		}
+		start, rest, timed := leadingTime(line)
+		label, body := speakerLabel(rest)
+		if label != "" {
+			labelled = true
+			track = trackFor(label, names)
+			// A timestamp may also follow the label: "Caller (00:12): ...".
+			if s, r, ok := leadingTime(body); ok && !timed {
+				start, body, timed = s, r, true
+			}
+		}
+		body = strings.TrimSpace(body)
+		if body == "" {
+			continue
+		}
+		for _, part := range splitLong(body) {
+			seg := bus.Segment{Seq: uint64(len(segs) + 1), Text: part, Final: true}
+			if labelled {
+				seg.Track = track
+			}
+			if timed {
+				seg.Start, seg.End = start, start
+				timed = false // later parts of a split line share the start
+			}
+			segs = append(segs, seg)
+		}
+	}
+	// End each timed segment where the next timed one starts.
+	next := -1.0
+	for i := len(segs) - 1; i >= 0; i-- {
+		if segs[i].Start > 0 || i == 0 && segs[i].End > 0 {
+			if next > segs[i].Start {
+				segs[i].End = next
+			}
+			next = segs[i].Start
+		}
+	}
+	return segs
+}
+
+// cleanLine drops control characters (NUL, escape sequences' bytes) and
+// surrounding space.
+func cleanLine(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' && s[i] != '\t' || s[i] == 0x7f {
+			clean = false
+			break
+		}
+	}
+	if !clean {
+		s = strings.Map(func(r rune) rune {
+			if r < ' ' && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0 {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return strings.TrimSpace(s)
+}
+
+// leadingTime parses a timestamp at the start of s: "[00:12]", "(1:02:03)",
+// "00:12.5", "12.3s", optionally followed by "-" or "-->" and an end time.
+func leadingTime(s string) (secs float64, rest string, ok bool) {
+	t := strings.TrimLeft(s, " \t")
+	open := len(t) > 0 && (t[0] == '[' || t[0] == '(')
+	if open {
+		t = t[1:]
+	}
+	secs, n := parseClock(t)
+	if n == 0 {
+		return 0, s, false
+	}
+	t = t[n:]
+	// A range: "00:01 --> 00:04" or "00:01 - 00:04"; the end is not needed.
+	if r := strings.TrimLeft(t, " "); strings.HasPrefix(r, "-->") || strings.HasPrefix(r, "- ") || strings.HasPrefix(r, "–") {
+		r = strings.TrimLeft(strings.TrimLeft(r, "->–"), " ")
+		if _, m := parseClock(r); m > 0 {
+			t = r[m:]
+		}
+	}
+	if open {
+		if len(t) == 0 || t[0] != ']' && t[0] != ')' {
+			return 0, s, false
+		}
+		t = t[1:]
+	}
+	t = strings.TrimLeft(t, " \t")
+	t = strings.TrimPrefix(t, "- ")
+	return secs, t, true
+}
+
+// parseClock reads h:mm:ss(.f), m:ss(.f) or a number of seconds with an
+// "s" suffix; it returns the seconds and the bytes used (0: none).
+func parseClock(t string) (float64, int) {
+	var parts [3]float64
+	np, i := 0, 0
+	for np < 3 {
+		j := i
+		v := 0.0
+		for j < len(t) && t[j] >= '0' && t[j] <= '9' && j-i < 3 {
+			v = v*10 + float64(t[j]-'0')
+			j++
+		}
+		if j == i {
+			break
+		}
+		if j < len(t) && (t[j] == '.' || t[j] == ',') && j+1 < len(t) && t[j+1] >= '0' && t[j+1] <= '9' {
+			scale := 0.1
+			for j++; j < len(t) && t[j] >= '0' && t[j] <= '9'; j++ {
+				v += float64(t[j]-'0') * scale
+				scale /= 10
+			}
+		}
+		parts[np] = v
+		np++
+		i = j
+		if i < len(t) && t[i] == ':' && np < 3 {
+			i++
+			continue
+		}
+		break
+	}
+	switch {
+	case np >= 2:
+		if t[i-1] == ':' {
+			return 0, 0
+		}
+		secs := 0.0
+		for _, p := range parts[:np] {
+			secs = secs*60 + p
+		}
+		return secs, i
+	case np == 1 && i < len(t) && t[i] == 's' && (i+1 == len(t) || t[i+1] == ' ' || t[i+1] == ']' || t[i+1] == ')'):
+		return parts[0], i + 1
+	}
+	return 0, 0
+}
+
+// speakerLabel splits "Name: text" into the label and the text. A label
+// is at most three words of letters, digits and ".'-", and either a known
+// role or capitalised, so prose such as "here's the thing: ..." stays text.
+func speakerLabel(s string) (label, rest string) {
+	k := strings.IndexByte(s, ':')
+	if k <= 0 || k > 32 {
+		return "", s
+	}
+	l := strings.TrimSpace(s[:k])
+	l = strings.Trim(l, "*_ ") // markdown bold: "**Caller**:"
+	if l == "" || strings.Count(l, " ") > 2 {
+		return "", s
+	}
+	for _, r := range l {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == ' ' || r == '.' || r == '\'' || r == '-' || r == '_' || r >= utf8.RuneSelf) {
+			return "", s
+		}
+	}
+	low := strings.ToLower(l)
+	if roleOf(low) == "" && !(l[0] >= 'A' && l[0] <= 'Z') {
+		return "", s
+	}
+	return low, s[k+1:]
+}
+
+// roleOf maps a label to a track by its words, or "" for a plain name.
+func roleOf(label string) string {
+	for _, w := range strings.FieldsFunc(label, func(r rune) bool { return r == ' ' || r == '.' || r == '-' || r == '_' }) {
+		switch {
+		case callerRoles[w]:
+			return bus.TrackCaller
+		case calleeRoles[w]:
+			return bus.TrackCallee
+		}
+	}
+	return ""
+}
+
+// trackFor maps a label to a track; unknown names take turns, the first
+// to speak being the caller (who usually opens a scam call).
+func trackFor(label string, names map[string]string) string {
+	if r := roleOf(label); r != "" {
+		return r
+	}
+	if t, ok := names[label]; ok {
+		return t
+	}
+	t := bus.TrackCaller
+	for _, v := range names {
+		if v == bus.TrackCaller {
+			t = bus.TrackCallee
+		}
+	}
+	if len(names) >= 2 {
+		t = bus.TrackCaller // a third voice: treat it as the caller's side
+	}
+	names[label] = t
+	return t
+}
+
+// splitLong splits a line longer than maxLine at sentence ends, or between
+// words when it has none (raw recogniser output).
+func splitLong(s string) []string {
+	if len(s) <= maxLine {
+		return []string{s}
+	}
+	var out []string
+	for len(s) > maxLine {
+		cut := -1
+		for i := maxLine; i > maxLine/3; i-- {
+			if (s[i-1] == '.' || s[i-1] == '?' || s[i-1] == '!') && s[i] == ' ' {
+				cut = i
+				break
+			}
+		}
+		if cut < 0 {
+			cut = strings.LastIndexByte(s[:maxLine], ' ')
+		}
+		if cut <= 0 {
+			cut = maxLine
+			for cut > 0 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+			if cut == 0 {
+				cut = maxLine
+			}
+		}
+		if part := strings.TrimSpace(s[:cut]); part != "" {
+			out = append(out, part)
+		}
+		s = strings.TrimSpace(s[cut:])
+	}
+	if s != "" {
+		out = append(out, s)
+	}
+	return out
+}
