@@ -115,13 +115,13 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 }
 
 // judge decides whether object o is asked for: which category, whether
-// the request is weak (needs pressure elsewhere), and whether it is a
-// request at all.
-func (c *Call) judge(o hit) (cat int, weak, ok bool) {
+// the request is weak (needs pressure elsewhere), where the request
+// begins, and whether it is a request at all.
+func (c *Call) judge(o hit) (cat int, weak bool, from int32, ok bool) {
 	w := c.win
-	cat = int(o.cat)
+	cat, from = int(o.cat), o.start
 	if o.group == gStand {
-		return cat, o.attr&objWeak != 0, c.addressed(o.start, 0)
+		return cat, o.attr&objWeak != 0, from, c.addressed(o.start, 0)
 	}
 	if o.attr&objGiftAmb != 0 && c.near(o, giftReach, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
 		cat = catGift
