@@ -274,14 +274,14 @@ func partContentType(p *multipart.Part) string {
 func (h *handler) bodyError(err error) *httpError {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		return h.tooLarge()
+		return h.tooLarge("")
 	}
 	return badRequest("", "Malformed multipart body: %v", err)
 }
 
-func (h *handler) tooLarge() *httpError {
-	return &httpError{status: http.StatusRequestEntityTooLarge, param: "file",
-		msg: fmt.Sprintf("Audio file is larger than the maximum of %d bytes.", h.cfg.Limits.MaxBytes)}
+func (h *handler) tooLarge(param string) *httpError {
+	return &httpError{status: http.StatusRequestEntityTooLarge, param: param,
+		msg: fmt.Sprintf("Request too large: the audio file may be at most %d bytes.", h.cfg.Limits.MaxBytes)}
 }
 
 // decodeError maps a decoder failure to the answer, saying why.
@@ -289,7 +289,7 @@ func (h *handler) decodeError(err error) *httpError {
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe), errors.Is(err, audio.ErrTooLarge):
-		return h.tooLarge()
+		return h.tooLarge("file")
 	case errors.Is(err, audio.ErrTooLong):
 		return &httpError{status: http.StatusRequestEntityTooLarge, param: "file",
 			msg: fmt.Sprintf("Audio file is longer than the maximum of %s.", h.cfg.Limits.MaxDuration)}

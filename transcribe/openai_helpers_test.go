@@ -254,4 +254,3 @@ func errorsString(errs []error) string {
 	}
 	return b.String()
 }
-

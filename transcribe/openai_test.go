@@ -543,4 +543,3 @@ func TestOpenAINormText(t *testing.T) {
 		}
 	}
 }
-
