@@ -68,6 +68,9 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	return s, nil
 }
 
+// AddCheck adds a readiness check behind /readyz. Call it before Serve.
+func (s *Server) AddCheck(c Check) { s.cfg.Ready = append(s.cfg.Ready, c) }
+
 // Mux is where roles register routes.
 func (s *Server) Mux() *http.ServeMux { return s.mux }
 

@@ -22,7 +22,10 @@ var commands = map[string]struct {
 }{
 	"serve":    {runServe, "run everything: embedded NATS, classifier worker, recogniser, web UI and API"},
 	"worker":   {runWorker, "run a classifier worker against a NATS server"},
+	"media":    {runMedia, "run the live-call (WHIP) and voicemail role against a NATS server"},
+	"web":      {runWeb, "run the review UI and API role against a NATS server"},
 	"classify": {runClassify, "classify transcripts (files or stdin) through the NATS path"},
+	"screen":   {runScreen, "transcribe and classify audio files (voicemails)"},
 }
 
 func main() {
@@ -84,7 +87,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e))
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: callscreen <command> [flags]\n\ncommands:")
-	for _, name := range []string{"serve", "worker", "classify"} {
+	for _, name := range []string{"serve", "media", "worker", "web", "classify", "screen"} {
 		fmt.Fprintf(w, "  %-9s %s\n", name, commands[name].help)
 	}
 	fmt.Fprintln(w, "\nRun 'callscreen <command> -h' for a command's flags.")

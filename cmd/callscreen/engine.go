@@ -1,0 +1,80 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/callscreen/callscreen/classify"
+	"github.com/callscreen/callscreen/transcribe"
+	"github.com/callscreen/callscreen/transcribe/audio"
+)
+
+// engineFlags choose and tune the speech recogniser.
+type engineFlags struct {
+	engine, sttURL, sttModel, sttLanguage, model string
+	sttTimeout                                   time.Duration
+	pool                                         int
+	maxBytes                                     int64
+	maxDuration                                  time.Duration
+}
+
+func (e *engineFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&e.engine, "engine", env("CALLSCREEN_ENGINE", "sphinx"), "speech engine: sphinx (embedded, offline) or openai (an OpenAI-compatible endpoint, falling back to sphinx) (env CALLSCREEN_ENGINE)")
+	fs.StringVar(&e.sttURL, "stt-url", env("CALLSCREEN_STT_URL", ""), "OpenAI-compatible API root for --engine openai, e.g. http://host:8000/v1; the key comes from OPENAI_API_KEY (env CALLSCREEN_STT_URL)")
+	fs.StringVar(&e.sttModel, "stt-model", env("CALLSCREEN_STT_MODEL", "whisper-1"), "model name for --engine openai (env CALLSCREEN_STT_MODEL)")
+	fs.StringVar(&e.sttLanguage, "stt-language", env("CALLSCREEN_STT_LANGUAGE", "en"), "language hint for --engine openai")
+	fs.DurationVar(&e.sttTimeout, "stt-timeout", envDuration("CALLSCREEN_STT_TIMEOUT", 30*time.Second), "deadline of one request to the speech endpoint")
+	fs.StringVar(&e.model, "sphinx-model", env("CALLSCREEN_SPHINX_MODEL", transcribe.DefaultSphinxModelDir), "PocketSphinx model directory (env CALLSCREEN_SPHINX_MODEL)")
+	fs.IntVar(&e.pool, "decoders", envInt("CALLSCREEN_DECODERS", 0), "max concurrent recogniser streams (≈110 MB each); 0 = 2 per CPU (env CALLSCREEN_DECODERS)")
+	def := audio.DefaultLimits()
+	fs.Int64Var(&e.maxBytes, "max-bytes", def.MaxBytes, "largest audio file accepted, in bytes")
+	fs.DurationVar(&e.maxDuration, "max-duration", def.MaxDuration, "longest audio accepted")
+}
+
+func (e *engineFlags) limits() audio.Limits {
+	return audio.Limits{MaxBytes: e.maxBytes, MaxDuration: e.maxDuration}
+}
+
+// open builds the engine. close releases it (decoders, connections).
+func (e *engineFlags) open(log *slog.Logger) (transcribe.Engine, func() error, error) {
+	sph, err := transcribe.NewSphinx(transcribe.SphinxConfig{
+		ModelDir: e.model, Keywords: classify.SpotPhrases(), PoolSize: e.pool, Logger: log,
+	})
+	if err != nil && e.engine == "sphinx" {
+		return nil, nil, err
+	}
+	switch e.engine {
+	case "sphinx":
+		return sph, sph.Close, nil
+	case "openai":
+		if e.sttURL == "" {
+			return nil, nil, errors.New("--engine openai needs --stt-url")
+		}
+		var fallback transcribe.Engine
+		closeFn := func() error { return nil }
+		if err == nil {
+			fallback, closeFn = sph, sph.Close
+		} else {
+			log.Warn("embedded engine unavailable: no fallback while the speech endpoint is down", "err", err)
+		}
+		oa, err := transcribe.NewOpenAI(transcribe.OpenAIConfig{
+			BaseURL: e.sttURL, APIKey: os.Getenv("OPENAI_API_KEY"), Model: e.sttModel, Language: e.sttLanguage,
+			Timeout: e.sttTimeout, Fallback: fallback, Logger: log,
+			OnDegraded: func(err error) { log.Warn("audio not transcribed", "err", err) },
+		})
+		if err != nil {
+			closeFn()
+			return nil, nil, err
+		}
+		return oa, closeFn, nil
+	default:
+		if err == nil {
+			sph.Close()
+		}
+		return nil, nil, fmt.Errorf("unknown engine %q (want sphinx or openai)", e.engine)
+	}
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/callscreen/callscreen/bus"
+	"github.com/callscreen/callscreen/callscreen"
+	"github.com/callscreen/callscreen/classify"
+	"github.com/callscreen/callscreen/transcribe"
+)
+
+// roles says which parts of callscreen a process runs.
+type roles struct {
+	worker bool // classifier worker
+	media  bool // WHIP live calls, voicemail screening, transcription API
+	web    bool // review UI and API
+}
+
+// nodeFlags are the flags of the HTTP-serving roles.
+type nodeFlags struct {
+	addr, dataDir, token, natsListen, logFormat, logLevel string
+	drain                                                 time.Duration
+	nats                                                  natsFlags
+	engine                                                engineFlags
+}
+
+func (n *nodeFlags) register(fs *flag.FlagSet, r roles) {
+	fs.StringVar(&n.addr, "addr", env("CALLSCREEN_ADDR", "127.0.0.1:8080"), "HTTP listen address (env CALLSCREEN_ADDR)")
+	fs.StringVar(&n.dataDir, "data", env("CALLSCREEN_DATA", defaultDataDir()), "data directory: embedded NATS store, generated token (env CALLSCREEN_DATA)")
+	fs.StringVar(&n.token, "token", env("CALLSCREEN_TOKEN", ""), "API bearer token; generated and stored in the data dir when empty (env CALLSCREEN_TOKEN)")
+	fs.StringVar(&n.natsListen, "nats-listen", env("CALLSCREEN_NATS_LISTEN", ""), "embedded NATS: also accept external workers here, e.g. 127.0.0.1:4222")
+	fs.StringVar(&n.logFormat, "log-format", env("CALLSCREEN_LOG_FORMAT", "text"), "log format: text or json (env CALLSCREEN_LOG_FORMAT)")
+	fs.StringVar(&n.logLevel, "log-level", env("CALLSCREEN_LOG_LEVEL", "info"), "log level: debug, info, warn, error (env CALLSCREEN_LOG_LEVEL)")
+	fs.DurationVar(&n.drain, "drain-timeout", envDuration("CALLSCREEN_DRAIN_TIMEOUT", 5*time.Minute), "on the first SIGTERM/SIGINT, how long live calls may continue before they are ended")
+	n.nats.register(fs)
+	if r.media {
+		n.engine.register(fs)
+	}
+}
+
+// runNode runs the given roles until ctx ends, then drains them.
+func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, stderr io.Writer) error {
+	log := newLogger(stderr, n.logFormat, n.logLevel).With("node", name)
+	dir, err := filepath.Abs(n.dataDir)
+	if err != nil {
+		return err
+	}
+	tok := n.token
+	if tok == "" {
+		var created bool
+		if tok, created, err = callscreen.LoadOrCreateToken(dir); err != nil {
+			return err
+		}
+		if created {
+			fmt.Fprintf(stdout, "callscreen: generated API token (stored in %s):\n%s\n", filepath.Join(dir, "token"), tok)
+		}
+	}
+
+	bc := n.nats.config(dir, "callscreen-"+name, log)
+	bc.ListenAddr = n.natsListen
+	conn, err := bus.Connect(ctx, bc)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+
+	srv, err := callscreen.NewServer(callscreen.ServerConfig{Addr: n.addr, Token: tok, Logger: log})
+	if err != nil {
+		return err
+	}
+	srv.AddCheck(callscreen.Check{Name: "nats", Func: func(context.Context) error { return conn.Healthy() }})
+
+	var (
+		wg            sync.WaitGroup
+		bgCtx, stopBg = context.WithCancel(context.Background())
+		media         *callscreen.Media
+		cleanup       []func() error
+	)
+	defer stopBg()
+	defer func() {
+		for i := len(cleanup) - 1; i >= 0; i-- {
+			if err := cleanup[i](); err != nil {
+				log.Warn("cleanup", "err", err)
+			}
+		}
+	}()
+	background := func(what string, run func(context.Context) error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := run(bgCtx); err != nil && !errors.Is(err, context.Canceled) {
+				log.Error(what+" stopped", "err", err)
+			}
+		}()
+	}
+
+	if r.worker {
+		w, err := callscreen.NewWorker(callscreen.WorkerConfig{Bus: conn, Detector: classify.New(), Logger: log})
+		if err != nil {
+			return err
+		}
+		background("worker", w.Run)
+	}
+	if r.media {
+		engine, closeEngine, err := n.engine.open(log)
+		if err != nil {
+			return err
+		}
+		cleanup = append(cleanup, closeEngine)
+		media, err = callscreen.NewMedia(callscreen.MediaConfig{
+			Bus: conn, Engine: engine, Auth: srv.Authorized, Redact: classify.Redact, Logger: log,
+		})
+		if err != nil {
+			return err
+		}
+		cleanup = append(cleanup, media.Close)
+		media.Register(srv.Mux())
+		sc := &callscreen.Screener{Bus: conn, Engine: engine, Limits: n.engine.limits()}
+		srv.Mux().Handle("POST /v1/voicemails", srv.RequireToken(callscreen.NewVoicemailHandler(callscreen.VoicemailConfig{
+			Screener: sc, Logger: log,
+		})))
+		srv.Mux().Handle("/v1/audio/transcriptions", transcribe.NewHandler(transcribe.HandlerConfig{
+			Engine: engine, Limits: n.engine.limits(), Auth: srv.Authorized, Logger: log,
+		}))
+	}
+
+	ln, err := net.Listen("tcp", n.addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	log.Info("callscreen serving", "addr", "http://"+ln.Addr().String(), "data", dir, "nats", bc.String(),
+		"worker", r.worker, "media", r.media, "web", r.web)
+
+	// First signal: stop taking calls and let live ones finish (up to
+	// --drain-timeout); the second signal exits at once (main).
+	httpCtx, stopHTTP := context.WithCancel(context.Background())
+	defer stopHTTP()
+	go func() {
+		<-ctx.Done()
+		if media != nil {
+			dctx, cancel := context.WithTimeout(context.Background(), n.drain)
+			if err := media.Drain(dctx); err != nil {
+				log.Warn("drain", "err", err)
+			}
+			cancel()
+		}
+		stopHTTP()
+	}()
+	err = srv.Serve(httpCtx, ln, 30*time.Second)
+	stopBg()
+	wg.Wait()
+	dctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if derr := conn.Drain(dctx); derr != nil && err == nil {
+		err = derr
+	}
+	return err
+}
