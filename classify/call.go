@@ -121,7 +121,7 @@ func (c *Call) judge(o hit) (cat int, weak bool, from int32, ok bool) {
 	w := c.win
 	cat, from = int(o.cat), o.start
 	if o.group == gStand {
-		return cat, o.attr&objWeak != 0, from, c.addressed(o.start, 0)
+		return cat, o.attr&objWeak != 0, from, c.addressed(o.start, cueSelf)
 	}
 	if o.attr&objGiftAmb != 0 && c.near(o, giftReach, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
 		cat = catGift
@@ -129,13 +129,17 @@ func (c *Call) judge(o hit) (cat int, weak bool, from int32, ok bool) {
 	if o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 {
 		return 0, false, from, false // "my password": the speaker's own
 	}
-	if o.attr&objSent != 0 && !c.sentNear(o) {
-		return 0, false, from, false
+	if o.attr&objSentCode != 0 && c.sentNear(o) {
+		cat = catCode
 	}
+	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift
 	found := false
 	for _, q := range c.hits {
 		if q.group != gCue || !compatible(cat, q.attr) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
 			continue // "a purchase of 500 dollars" is not buying anything
+		}
+		if !sent && q.attr&cueRead == 0 {
+			continue // "what is the code" may be the gate's; "read me the code" is not
 		}
 		switch {
 		case q.end <= o.start && o.start-q.end <= frontGap:
@@ -167,9 +171,9 @@ func compatible(cat int, attr uint16) bool {
 	case catBank, catCred, catID:
 		return attr&cueInfo != 0
 	case catGift:
-		return attr&(cueInfo|cueAct) != 0
+		return attr&(cueInfo|cueAct|cueGiftPay) != 0
 	}
-	return attr&cueAct != 0
+	return attr&(cueAct|cueSelf) != 0
 }
 
 // addressed reports whether the cue starting at pos asks the listener:
@@ -179,8 +183,8 @@ func compatible(cat int, attr uint16) bool {
 func (c *Call) addressed(pos int32, attr uint16) bool {
 	w, cl := c.win, c.d.class
 	for j := pos - 1; j >= 0 && j >= pos-farNeg; j-- {
-		if cl[w[j].id]&wFarNeg != 0 {
-			return false
+		if cl[w[j].id]&wFarNeg != 0 || w[j].id == c.d.idNo && j+1 < pos && w[j+1].id == c.d.idOne {
+			return false // "never", "nobody", "no one"
 		}
 	}
 	for j, steps := pos-1, 0; j >= 0 && steps < walkBack; j, steps = j-1, steps+1 {
@@ -191,7 +195,7 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		case k&wYou != 0:
 			return !(j > 0 && cl[w[j-1].id]&wPast != 0)
 		case k&wOther != 0:
-			return attr&cueSelf != 0 && k&wBreak != 0 // "we" and "I" may need things
+			return attr&cueSelf != 0 && k&wIWe != 0 // "we" and "I" may need things
 		case k&wSkip == 0:
 			return true
 		}

@@ -67,6 +67,8 @@ type Detector struct {
 	signals []signalRule
 	soft    []string // soft-ask signal names, by sig index
 	spot    map[string]int
+	idNo    int32 // "no", "one": "no one" negates like "nobody"
+	idOne   int32
 }
 
 // New compiles the rules.
@@ -160,6 +162,7 @@ func New() *Detector {
 			d.class[v.ids[w]] |= uint16(cl)
 		}
 	}
+	d.idNo, d.idOne = v.ids["no"], v.ids["one"]
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {
 		if p.toks[0] < 0 {

@@ -119,6 +119,9 @@ func (t *tokenizer) flush() {
 		return
 	}
 	id := v.lookup(w)
+	if t.d.class[id]&wFiller != 0 {
+		return // "um", "uh" split phrases apart ("the card um details")
+	}
 	t.out = append(t.out, token{id: id, digits: v.digits[id]})
 }
 

@@ -43,9 +43,10 @@ func Categories() []string {
 
 // Object attributes.
 const (
-	objSent    = 1 << iota // only counts with a "we sent you" cue nearby (bare "code")
-	objWeak                // needs pressure elsewhere in the call to count
-	objGiftAmb             // belongs to gift_card when a gift card is being discussed
+	objSent     = 1 << iota // only counts with a "we sent you" cue nearby (bare "code")
+	objWeak                 // needs pressure elsewhere in the call to count
+	objGiftAmb              // belongs to gift_card when a gift card is being discussed
+	objSentCode             // a verification code when a "we sent" cue is near ("passcode")
 )
 
 // objectRule lists the things a scammer asks for, per category.
@@ -63,7 +64,7 @@ var objectRules = []objectRule{
 		"two factor code", "two factor", "2 factor code", "two step code", "2 step code", "authentication code",
 		"authenticator code", "authenticator app code", "auth code", "authorization code", "authorisation code",
 		"login code", "log in code", "sign in code", "signin code", "reset code", "password reset code",
-		"access code", "passcode", "pass code", "# digit code", "# digit pin we sent", "confirmation code we sent",
+		"access code", "# digit code", "# digit pin we sent", "confirmation code we sent",
 		"security code we sent", "security code that we sent", "code we sent", "code we just sent", "code i sent",
 		"code i just sent", "code that we sent", "code that i sent", "code that was sent", "code you received",
 		"code you just received", "code you got", "code you just got", "code on your phone", "code on your screen",
@@ -73,17 +74,24 @@ var objectRules = []objectRule{
 		"number in the text", "numbers on your phone", "numbers you received", "digits you received",
 	}},
 	{catCode, objSent, []string{
-		"code", "codes", "security code", "confirmation code", "numbers", "digits", "# digit number",
-		"text message", "vacation code", "verification",
+		"security code", "confirmation code", "# digit number",
+		"text message", "vacation code",
 	}},
-		{catBank, 0, []string{
-		"card number", "card numbers", "credit card number", "debit card number", "bank card number",
+	{catCode, objSent | objGiftAmb, []string{"code", "codes", "numbers", "digits"}},
+	{catCode, 0, []string{
+		"message we sent", "message we just sent", "text we sent", "text we just sent", "message you received",
+		"text you received", "message you got", "text you got", "text message we sent", "message that we sent",
+		"text that we sent", "message i sent", "text i sent", "# digit passcode",
+	}},
+	{catCred, objSentCode, []string{"passcode", "pass code"}},
+	{catBank, 0, []string{
+		"credit card number", "debit card number", "bank card number",
 		"card details", "card info", "card information", "credit card details", "credit card info",
 		"debit card details", "card detail", "long number on the front", "long number on your card",
-		"sixteen digit", "16 digit", "16 digits", "sixteen digits", "cvv", "c v v", "cvc", "c v c", "cvv2",
+		"sixteen digit number", "16 digit number", "sixteen digit card number", "sixteen digit", "16 digit", "16 digits", "sixteen digits", "cvv", "c v v", "cvc", "c v c", "cvv2",
 		"cbb", "cvv number", "cvv code", "card verification", "card security code", "security code on the back",
 		"expiry date", "expiration date", "expiry", "expiration", "exp date", "valid thru",
-		"valid through", "pin", "pin number", "p i n", "pin code", "atm pin", "card pin", "bank pin",
+		"valid through", "p i n", "pin code", "atm pin", "card pin", "bank pin",
 		"bank account number", "account number", "account numbers", "acct number", "account no",
 		"routing number", "routing", "rooting number", "routine number", "aba number", "transit number",
 		"sort code", "sortcode", "bank details", "banking details", "bank info", "bank information",
@@ -94,7 +102,7 @@ var objectRules = []objectRule{
 	{catBank, objGiftAmb, []string{
 		"numbers on the back", "number on the back", "digits on the back", "back of the card",
 		"back of your card", "numbers on the card", "numbers on your card", "number on your card",
-		"numbers on the front", "code on the back", "three digits", "3 digits", "three digit", "3 digit",
+		"numbers on the front", "code on the back", "card number", "card numbers", "pin", "pin number", "three digits", "3 digits", "three digit", "3 digit",
 	}},
 	{catBank, objWeak, []string{"credit card", "debit card", "bank card", "bank account"}},
 	{catCred, 0, []string{
@@ -119,7 +127,11 @@ var objectRules = []objectRule{
 		"phone number", "cell number", "mobile number", "telephone number", "callback number",
 		"room number", "house number", "apartment number", "flight number", "member number", "membership number",
 		"policy number", "invoice number", "ticket number", "serial number", "model number",
-		"last # digits", "last four", "last 4",
+		"last # digits", "last four", "last 4", "password for the wifi", "password for the guest wifi",
+		"password for wifi", "password to the wifi", "password for the internet", "password for the router",
+		"password for netflix", "password for the network", "password to the internet", "password for the tv",
+		"password for disney", "password for the wi fi", "password for the wireless", "password for hulu",
+		"password to netflix", "password on the router", "password for the guest network",
 	}},
 	{catID, 0, []string{
 		"social security number", "social security", "social security no", "social", "ssn", "s s n",
@@ -129,7 +141,9 @@ var objectRules = []objectRule{
 		"driver license number", "drivers license number", "driving licence number", "driver license",
 		"drivers license", "driving license", "license number", "licence number", "id number",
 		"identification number", "national id", "tax id", "tax id number", "taxpayer id", "tin number",
-		"itin", "ein", "alien number", "green card number", "state id",
+		"itin", "ein", "alien number", "green card number", "state id", "taxpayer id", "number on your medicare card",
+		"number on your social security card", "number on your green card", "number on your id", "medicare card",
+		"social security card", "green card", "id card number", "number on your passport", "passport no",
 	}},
 	{catGift, 0, []string{
 		"gift card", "gift cards", "giftcard", "giftcards", "gift voucher", "gift vouchers", "itunes card",
@@ -140,7 +154,8 @@ var objectRules = []objectRule{
 		"sephora card", "razer gold", "vanilla card", "vanilla visa", "vanilla gift card", "prepaid card",
 		"prepaid cards", "prepaid visa", "reload card", "reloadable card", "green dot", "greendot",
 		"money pak", "moneypak", "paysafe card", "paysafecard", "xbox card", "playstation card",
-		"card redemption code", "claim code", "redemption code",
+		"card redemption code", "claim code", "redemption code", "silver strip", "scratch off strip",
+		"the strip on the back", "gift", "target cards", "walmart cards", "ebay cards", "apple cards",
 	}},
 	{catRemote, 0, []string{
 		"anydesk", "any desk", "annie desk", "any disk", "and he desk", "any dask", "teamviewer",
@@ -151,33 +166,45 @@ var objectRules = []objectRule{
 		"remote control", "remote support", "remote app", "remote software", "remote session",
 		"support software", "support app", "help desk app", "screen sharing", "screen share",
 		"event viewer", "eventvwr", "command prompt", "run box", "windows key and r", "windows and r",
-		"windows key", "w w w", "www", "dot com", "the website", "this website", "the link", "this link",
-		"the browser", "your browser", "google chrome", "the app store", "play store",
+		"windows key", "connection", "the connection", "connection request", "file you downloaded",
+		"file i sent", "remote", "support tool", "the file you downloaded", "the file i sent", "link i sent",
+		"the link i sent", "link i just sent", "the link i just sent", "link we sent", "the link we sent",
+		"site i give you", "the site i give you", "website i give you", "the website i give you",
+		"site i tell you", "website i tell you", "number it shows", "numbers it shows", "number that it shows",
+		"number it gives you", "number on the app", "# digit number it shows", "id it shows", "address it shows",
+	}},
+	{catRemote, objWeak, []string{
+		"w w w", "www", "dot com", "the website", "this website", "our website", "my website", "the link", "this link",
+		"the browser", "your browser", "google chrome", "chrome", "the app store", "play store", "the app", "this app",
+		"an app", "app", "software", "the software", "this software", "program", "the program", "this program",
+		"application", "the file", "this file", "a file",
 	}},
 	{catPay, 0, []string{
 		"safe account", "secure account", "safety account", "protected account", "new safe account",
 		"holding account", "government account", "federal reserve account", "bitcoin", "bit coin",
 		"bitcoins", "crypto", "cryptocurrency", "crypto currency", "bitcoin atm", "bitcoin machine",
-		"crypto atm", "coin atm", "usdt", "tether", "ethereum", "wire transfer", "wire the money",
+		"crypto atm", "coin atm", "usdt", "tether", "ethereum", "wire transfer",
 		"bank wire", "western union", "moneygram", "money gram", "money order", "cashier check",
 		"cashiers check", "cash in an envelope", "cash in a box", "the cash to the courier",
 	}},
 	{catPay, objWeak, []string{
 		"money", "the money", "funds", "your funds", "your savings", "savings", "cash", "payment",
 		"zelle", "zell", "venmo", "cash app", "cashapp", "paypal", "apple pay", "google pay", "bank transfer",
-		"transfer", "the difference", "the extra", "the rest", "it back", "the amount", "dollars", "pounds",
-		"bail", "the fine", "the fee", "fees", "retainer", "deposit",
+		"transfer", "the difference", "the extra", "the rest", "it back", "the amount",
+		"bail", "the fine", "the fee", "fees", "retainer", "deposit", "full amount", "the payment",
 	}},
 }
 
 // Cue attributes.
 const (
-	cueInfo   = 1 << iota // asks to disclose something (read, tell, what is)
-	cueAct                // asks to do something (buy, install, transfer)
-	cueNoCode             // typing cues: "enter this code" is how codes are meant to be used
-	cueSelf               // "I need", "can I have": asking even with I/we as subject
-	cueBuy                // buying a card is only a request with pressure around it
-	cueBack               // refers back to an object named before it ("read it to me")
+	cueInfo    = 1 << iota // asks to disclose something (read, tell, what is)
+	cueAct                 // asks to do something (buy, install, transfer)
+	cueNoCode              // typing cues: "enter this code" is how codes are meant to be used
+	cueSelf                // "I need", "can I have": asking even with I/we as subject
+	cueBuy                 // buying a card is only a request with pressure around it
+	cueBack                // refers back to an object named before it ("read it to me")
+	cueGiftPay             // payment wording that makes a gift card a payment ("the fine", "pay in")
+	cueRead                // reading out: enough to make a bare "code" a verification code
 )
 
 // cueRule lists request wording. Front cues come before the thing asked
@@ -188,13 +215,19 @@ type cueRule struct {
 }
 
 var cueRules = []cueRule{
+	{cueInfo | cueRead, []string{
+		"read", "read me", "read out", "read off", "read back", "read that", "read us", "read the", "read it",
+		"read them", "read it out", "read them out", "read it to me", "read them to me", "read it back",
+		"read me the code", "read me the numbers", "read those", "read that to me", "just read", "go ahead and read",
+		"can you read", "read what it says", "recite",
+	}},
 	{cueInfo, []string{
-		"read", "read me", "read out", "read off", "read back", "read that", "read us", "tell", "tell me",
+		"tell", "tell me",
 		"tell us", "give", "give me", "give us", "say", "just say", "say the", "what", "what is", "what are",
 		"what was", "what were", "confirm", "confirm for me", "verify", "validate", "provide", "share", "send me",
 		"send us", "send it", "text me", "text us", "email me", "repeat", "spell", "spell out", "recite",
 		"call out", "go ahead and", "go ahead", "ask for", "ask you for", "asking for", "asking you for",
-		"let me know", "do you have", "have you got", "you got", "need to know", "need to see", "look at",
+		"let me know", "do you have", "have you got", "you got", "state", "please state", "read the", "need to know", "need to see", "look at",
 		"check", "see", "get me", "grab", "find",
 	}},
 	{cueInfo | cueSelf, []string{
@@ -213,8 +246,14 @@ var cueRules = []cueRule{
 		"withdraw", "take out", "pay", "pay with", "pay in", "put", "load", "insert", "scan", "convert",
 		"invest", "use", "connect", "access", "put the money", "feed", "mail", "overnight", "hand",
 		"hand over", "drop off", "give", "give me", "send me", "send us", "read", "read me", "tell me",
-		"scratch", "scratch off", "take a picture", "take a photo", "picture of", "photo of",
+		"scratch", "scratch off", "take a picture", "take a photo", "picture of", "photo of", "press", "hit",
+		"hold", "make a", "do a", "follow", "type", "enter",
 	}},
+	{cueGiftPay, []string{
+		"payment", "fine", "fee", "bail", "settle", "accept", "accepted", "owe", "clear", "worth",
+		"payment must be", "in the form of",
+	}},
+	{cueGiftPay | cueAct, []string{"pay", "pay the", "pay with", "pay in", "pay using", "pay by", "pay through", "pay via"}},
 	{cueAct | cueBuy, []string{
 		"buy", "purchase", "get", "pick up", "go get", "go buy", "head to", "go down to", "go to the store",
 	}},
@@ -227,7 +266,10 @@ var cueRules = []cueRule{
 		"give it", "tell it to me", "can you read", "go ahead and read", "just read", "read what it says",
 		"what it says", "what numbers", "which numbers", "confirm it", "confirm that", "confirm them",
 		"verify it", "let me know what it is", "buy them", "buy it", "get them", "install it", "download it",
-		"send it", "transfer it", "move it", "pay it",
+		"send it", "transfer it", "move it", "pay it", "send me a picture", "send me a photo", "send me pictures",
+		"send me photos", "picture of it", "picture of them", "photo of it", "photo of them", "take a picture",
+		"take a photo", "send me the codes", "send me the code", "read me the numbers", "read me the code",
+		"worth", "send pictures", "send a picture", "send a photo", "tell me those numbers", "tell me the numbers",
 	}},
 }
 
@@ -245,6 +287,9 @@ var standaloneRules = []objectRule{
 		"remote into your computer", "remotely access", "remotely connect", "log into your computer",
 		"get into your computer", "onto your computer", "let me in", "let me see your screen",
 	}},
+	{catPay, objWeak, []string{
+		"wire the money", "wire the funds", "wire money", "wire it", "wire funds", "wire the payment",
+	}},
 	{catPay, 0, []string{
 		"move your money", "move your funds", "move your savings", "transfer your money", "transfer your funds",
 		"transfer your savings", "withdraw your savings", "withdraw all your money", "take out all your money",
@@ -255,15 +300,17 @@ var standaloneRules = []objectRule{
 
 // Word classes used when deciding who a cue is addressed to.
 const (
-	wSkip    = 1 << iota // auxiliaries and fillers a cue's subject hides behind
-	wNeg                 // "not", "never", "no": the cue is negated
-	wYou                 // the cue is addressed to the listener
-	wOther               // the cue's subject is someone else: telling, not asking
-	wPast                // "did you", "were you": a question about the past
-	wMine                // "my": the speaker's own, not the listener's
-	wBreak               // starts a new clause between a cue and an object
-	wSent                // "sent", "text": a code was delivered, so a bare "code" means it
-	wFarNeg              // "never", "nobody": negates a cue some words later
+	wSkip   = 1 << iota // auxiliaries and fillers a cue's subject hides behind
+	wNeg                // "not", "never", "no": the cue is negated
+	wYou                // the cue is addressed to the listener
+	wOther              // the cue's subject is someone else: telling, not asking
+	wPast               // "did you", "were you": a question about the past
+	wMine               // "my": the speaker's own, not the listener's
+	wBreak              // starts a new clause between a cue and an object
+	wSent               // "sent", "text": a code was delivered, so a bare "code" means it
+	wFarNeg             // "never", "nobody": negates a cue some words later
+	wIWe                // "I", "we": a speaker may need things or connect themselves
+	wFiller             // "um", "uh": dropped by the tokenizer
 )
 
 var wordClasses = map[int][]string{
@@ -279,8 +326,10 @@ var wordClasses = map[int][]string{
 	wPast:   {"did", "were", "had", "was", "have"},
 	wMine:   {"my", "our", "mine", "ours", "his", "her", "their"},
 	wBreak:  {"we", "i", "they", "he", "she", "because", "but", "if", "when", "sent", "send", "after", "before", "while", "unless", "otherwise"},
-	wSent:   {"sent", "send", "sending", "texted", "text", "txt", "message", "messages", "sms", "received", "receive", "receiving", "got", "phone", "mobile", "cell", "cellphone", "email", "emailed", "screen", "came", "come", "coming", "just", "device", "app", "digit", "digits", "verify", "verification", "authenticator", "arrived", "popped", "pop"},
+	wSent:   {"sent", "send", "sending", "texted", "text", "txt", "message", "messages", "sms", "received", "receive", "receiving", "got", "phone", "mobile", "cell", "cellphone", "email", "emailed", "screen", "came", "come", "coming", "just", "device", "verify", "verification", "authenticator", "arrived", "popped", "pop"},
 	wFarNeg: {"never", "nobody", "noone", "nor", "neither"},
+	wIWe:    {"i", "we"},
+	wFiller: {"um", "uh", "uhm", "umm", "uhh", "erm", "er", "ah", "hmm", "mm", "mhm"},
 }
 
 // Signal weights combine as independent evidence: risk = 1 - Π(1 - w).
@@ -310,11 +359,11 @@ var signalRules = []signalRule{
 	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "quickly", "before it is too late", "time sensitive", "emergency"}},
 	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your"}},
 	{"press_1_menu", 0.3, []string{"press #", "press one", "press two", "press nine", "press zero", "dial #", "press the # key"}},
-	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "order for", "your order", "billed"}},
+	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
 	{"refund", 0.25, []string{"refund", "refunded", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
 	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address"}},
 	{"parcel_problem", 0.3, []string{"parcel on hold", "package on hold", "parcel is on hold", "package is on hold", "unable to deliver", "could not be delivered", "could not deliver", "failed delivery", "delivery attempt", "redelivery", "re delivery", "held at customs", "customs fee", "shipping fee", "delivery fee", "illegal items", "drugs", "suspicious package"}},
-	{"secrecy", 0.4, []string{"do not tell anyone", "do not tell anybody", "not tell anyone", "keep this confidential", "keep it confidential", "keep this between us", "between us", "keep it secret", "keep this secret", "do not tell the bank", "do not tell your", "if the bank asks", "if they ask you why", "tell them it is for", "say it is for", "do not talk to anyone", "gag order", "do not discuss"}},
+	{"secrecy", 0.4, []string{"do not tell anyone", "do not tell anybody", "not tell anyone", "keep this confidential", "keep it confidential", "keep this between us", "between us", "keep it secret", "keep this secret", "do not tell the bank", "do not tell your", "do not tell the cashier", "tell the cashier", "if the bank asks", "if they ask you why", "tell them it is for", "say it is for", "do not talk to anyone", "gag order", "do not discuss"}},
 	{"prize", 0.2, []string{"you have won", "you won", "congratulations", "you have been selected", "winner", "lottery", "sweepstakes", "free gift", "prize", "grant", "you qualify", "you are eligible", "pre approved", "preapproved"}},
 	{"computer_access", 0.25, []string{"in front of your computer", "turn on your computer", "turn on the computer", "front of the computer", "on your computer", "your computer"}},
 	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad"}},
