@@ -172,8 +172,10 @@ func compatible(cat int, attr uint16) bool {
 		return attr&cueInfo != 0
 	case catGift:
 		return attr&(cueInfo|cueAct|cueGiftPay) != 0
+	case catRemote:
+		return attr&(cueAct|cueSelf) != 0 // "we need remote access"
 	}
-	return attr&(cueAct|cueSelf) != 0
+	return attr&cueAct != 0
 }
 
 // addressed reports whether the cue starting at pos asks the listener:
@@ -186,6 +188,9 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		if cl[w[j].id]&wFarNeg != 0 || w[j].id == c.d.idNo && j+1 < pos && w[j+1].id == c.d.idOne {
 			return false // "never", "nobody", "no one"
 		}
+	}
+	if pos > 0 && cl[w[pos-1].id]&wPerfect != 0 {
+		return false // "you have put money", "you already sent": done, not asked
 	}
 	for j, steps := pos-1, 0; j >= 0 && steps < walkBack; j, steps = j-1, steps+1 {
 		k := cl[w[j].id]

@@ -126,7 +126,9 @@ var objectRules = []objectRule{
 		"order number", "reference number", "case number", "claim number", "confirmation number",
 		"phone number", "cell number", "mobile number", "telephone number", "callback number",
 		"room number", "house number", "apartment number", "flight number", "member number", "membership number",
-		"policy number", "invoice number", "ticket number", "serial number", "model number",
+		"policy number", "invoice number", "order id", "order id number", "invoice id", "receipt id",
+		"receipt id number", "transaction id", "customer id", "reference id", "product code", "product key",
+		"auto id number", "ticket number", "serial number", "model number",
 		"last # digits", "last four", "last 4", "password for the wifi", "password for the guest wifi",
 		"password for wifi", "password to the wifi", "password for the internet", "password for the router",
 		"password for netflix", "password for the network", "password to the internet", "password for the tv",
@@ -176,8 +178,7 @@ var objectRules = []objectRule{
 	{catRemote, objWeak, []string{
 		"w w w", "www", "dot com", "the website", "this website", "our website", "my website", "the link", "this link",
 		"the browser", "your browser", "google chrome", "chrome", "the app store", "play store", "the app", "this app",
-		"an app", "app", "software", "the software", "this software", "program", "the program", "this program",
-		"application", "the file", "this file", "a file",
+		"an app", "app", "software", "the software", "this software", "application", "the file", "this file", "a file",
 	}},
 	{catPay, 0, []string{
 		"safe account", "secure account", "safety account", "protected account", "new safe account",
@@ -190,8 +191,8 @@ var objectRules = []objectRule{
 	{catPay, objWeak, []string{
 		"money", "the money", "funds", "your funds", "your savings", "savings", "cash", "payment",
 		"zelle", "zell", "venmo", "cash app", "cashapp", "paypal", "apple pay", "google pay", "bank transfer",
-		"transfer", "the difference", "the extra", "the rest", "it back", "the amount",
-		"bail", "the fine", "the fee", "fees", "retainer", "deposit", "full amount", "the payment",
+		"transfer", "the difference", "the extra", "the rest", "the amount",
+		"bail", "the fine", "the fee", "fees", "deposit", "full amount", "the payment",
 	}},
 }
 
@@ -228,7 +229,7 @@ var cueRules = []cueRule{
 		"send us", "send it", "text me", "text us", "email me", "repeat", "spell", "spell out", "recite",
 		"call out", "go ahead and", "go ahead", "ask for", "ask you for", "asking for", "asking you for",
 		"let me know", "do you have", "have you got", "you got", "state", "please state", "read the", "need to know", "need to see", "look at",
-		"check", "see", "get me", "grab", "find",
+		"check", "get me", "grab", "find",
 	}},
 	{cueInfo | cueSelf, []string{
 		"i need", "we need", "need", "require", "i will need", "we will need", "i am going to need",
@@ -244,16 +245,18 @@ var cueRules = []cueRule{
 		"install", "download", "open", "visit", "go to", "go onto", "go on", "click", "click on", "run",
 		"allow", "accept", "search", "search for", "look up", "transfer", "move", "wire", "send", "deposit",
 		"withdraw", "take out", "pay", "pay with", "pay in", "put", "load", "insert", "scan", "convert",
-		"invest", "use", "connect", "access", "put the money", "feed", "mail", "overnight", "hand",
+		"invest", "connect", "access", "put the money", "feed", "mail", "overnight", "hand",
 		"hand over", "drop off", "give", "give me", "send me", "send us", "read", "read me", "tell me",
 		"scratch", "scratch off", "take a picture", "take a photo", "picture of", "photo of", "press", "hit",
-		"hold", "make a", "do a", "follow", "type", "enter",
+		"hold", "follow", "type", "enter",
 	}},
+	// Nouns that look like cues: "a purchase of bitcoin" orders nothing.
+	{0, []string{"purchase of", "purchases of", "purchase for", "order purchase", "a purchase"}},
 	{cueGiftPay, []string{
 		"payment", "fine", "fee", "bail", "settle", "accept", "accepted", "owe", "clear", "worth",
 		"payment must be", "in the form of",
 	}},
-	{cueGiftPay | cueAct, []string{"pay", "pay the", "pay with", "pay in", "pay using", "pay by", "pay through", "pay via"}},
+	{cueGiftPay | cueAct | cueBack, []string{"pay", "pay the", "pay with", "pay in", "pay using", "pay by", "pay through", "pay via"}},
 	{cueAct | cueBuy, []string{
 		"buy", "purchase", "get", "pick up", "go get", "go buy", "head to", "go down to", "go to the store",
 	}},
@@ -289,6 +292,7 @@ var standaloneRules = []objectRule{
 	}},
 	{catPay, objWeak, []string{
 		"wire the money", "wire the funds", "wire money", "wire it", "wire funds", "wire the payment",
+		"do a bank transfer", "make a bank transfer", "do a transfer", "make a transfer",
 	}},
 	{catPay, 0, []string{
 		"move your money", "move your funds", "move your savings", "transfer your money", "transfer your funds",
@@ -300,17 +304,18 @@ var standaloneRules = []objectRule{
 
 // Word classes used when deciding who a cue is addressed to.
 const (
-	wSkip   = 1 << iota // auxiliaries and fillers a cue's subject hides behind
-	wNeg                // "not", "never", "no": the cue is negated
-	wYou                // the cue is addressed to the listener
-	wOther              // the cue's subject is someone else: telling, not asking
-	wPast               // "did you", "were you": a question about the past
-	wMine               // "my": the speaker's own, not the listener's
-	wBreak              // starts a new clause between a cue and an object
-	wSent               // "sent", "text": a code was delivered, so a bare "code" means it
-	wFarNeg             // "never", "nobody": negates a cue some words later
-	wIWe                // "I", "we": a speaker may need things or connect themselves
-	wFiller             // "um", "uh": dropped by the tokenizer
+	wSkip    = 1 << iota // auxiliaries and fillers a cue's subject hides behind
+	wNeg                 // "not", "never", "no": the cue is negated
+	wYou                 // the cue is addressed to the listener
+	wOther               // the cue's subject is someone else: telling, not asking
+	wPast                // "did you", "were you": a question about the past
+	wMine                // "my": the speaker's own, not the listener's
+	wBreak               // starts a new clause between a cue and an object
+	wSent                // "sent", "text": a code was delivered, so a bare "code" means it
+	wFarNeg              // "never", "nobody": negates a cue some words later
+	wIWe                 // "I", "we": a speaker may need things or connect themselves
+	wFiller              // "um", "uh": dropped by the tokenizer
+	wPerfect             // "have", "already" just before a verb: something done, not asked
 )
 
 var wordClasses = map[int][]string{
@@ -320,16 +325,17 @@ var wordClasses = map[int][]string{
 		"okay", "ok", "so", "and", "kindly", "quickly", "simply", "only", "gonna", "wanna", "ask", "call",
 		"is", "are", "am", "do", "does", "going", "go", "ahead", "for", "me", "us", "yourself", "sir", "madam",
 		"maam", "mam", "dear", "mister", "miss"},
-	wNeg:    {"not", "never", "no", "dont", "cannot", "nor", "neither", "without"},
-	wYou:    {"you", "ya", "u", "yourself"},
-	wOther:  {"i", "we", "he", "she", "they", "anyone", "anybody", "someone", "somebody", "nobody", "people", "scammer", "scammers", "fraudster", "fraudsters", "criminal", "criminals", "thieves", "caller", "callers", "who"},
-	wPast:   {"did", "were", "had", "was", "have"},
-	wMine:   {"my", "our", "mine", "ours", "his", "her", "their"},
-	wBreak:  {"we", "i", "they", "he", "she", "because", "but", "if", "when", "sent", "send", "after", "before", "while", "unless", "otherwise"},
-	wSent:   {"sent", "send", "sending", "texted", "text", "txt", "message", "messages", "sms", "received", "receive", "receiving", "got", "phone", "mobile", "cell", "cellphone", "email", "emailed", "screen", "came", "come", "coming", "just", "device", "verify", "verification", "authenticator", "arrived", "popped", "pop"},
-	wFarNeg: {"never", "nobody", "noone", "nor", "neither"},
-	wIWe:    {"i", "we"},
-	wFiller: {"um", "uh", "uhm", "umm", "uhh", "erm", "er", "ah", "hmm", "mm", "mhm"},
+	wNeg:     {"not", "never", "no", "dont", "cannot", "nor", "neither", "without"},
+	wYou:     {"you", "ya", "u", "yourself"},
+	wOther:   {"i", "we", "he", "she", "they", "anyone", "anybody", "someone", "somebody", "nobody", "people", "scammer", "scammers", "fraudster", "fraudsters", "criminal", "criminals", "thieves", "caller", "callers", "who"},
+	wPast:    {"did", "were", "had", "was", "have"},
+	wMine:    {"my", "our", "mine", "ours", "his", "her", "their"},
+	wBreak:   {"we", "i", "they", "he", "she", "because", "but", "if", "when", "sent", "send", "after", "before", "while", "unless", "otherwise"},
+	wSent:    {"sent", "send", "sending", "texted", "text", "txt", "message", "messages", "sms", "received", "receive", "receiving", "got", "phone", "mobile", "cell", "cellphone", "email", "emailed", "screen", "came", "come", "coming", "just", "device", "verify", "verification", "authenticator", "arrived", "popped", "pop"},
+	wFarNeg:  {"never", "nobody", "noone", "nor", "neither"},
+	wIWe:     {"i", "we"},
+	wPerfect: {"have", "had", "has", "already", "been"},
+	wFiller:  {"um", "uh", "uhm", "umm", "uhh", "erm", "er", "ah", "hmm", "mm", "mhm"},
 }
 
 // Signal weights combine as independent evidence: risk = 1 - Π(1 - w).
