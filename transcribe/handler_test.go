@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -367,5 +368,32 @@ func TestTranscribePCM(t *testing.T) {
 	cancel()
 	if _, err := TranscribePCM(ctx, eng, pcm, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
+	}
+}
+
+// TestHandlerClientDisconnect: a client that gives up cancels the
+// transcription, down to the upstream request of an openai engine.
+func TestHandlerClientDisconnect(t *testing.T) {
+	upstreamGone := make(chan struct{})
+	var once sync.Once
+	up := newOAServer(t, func(n int, w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
+		once.Do(func() { close(upstreamGone) })
+	})
+	eng, _ := NewOpenAI(OpenAIConfig{BaseURL: up.BaseURL()})
+	srv := httptest.NewServer(NewHandler(HandlerConfig{Engine: eng}))
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, srv.URL+TranscriptionsPath, hForm(nil, bytes.NewReader(openaiWAV(oaTone(1.5))), "a.wav"))
+	req.Header.Set("Content-Type", "multipart/form-data; boundary="+hBoundary)
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		resp.Body.Close()
+		t.Fatalf("got %s from a hanging upstream", resp.Status)
+	}
+	select {
+	case <-upstreamGone:
+	case <-time.After(5 * time.Second):
+		t.Fatal("upstream request still open 5 s after the client left")
 	}
 }

@@ -43,7 +43,8 @@ type OpenAIConfig struct {
 	HTTPClient openai.HTTPDoer
 	// Fallback transcribes the chunks the endpoint does not (breaker open,
 	// retries exhausted, buffer overflow), normally the embedded sphinx
-	// engine. May be nil: such chunks are then dropped and reported.
+	// engine. May be nil: such chunks are then dropped and reported. It
+	// must not lead back to this engine.
 	Fallback Engine
 	// MaxBuffered bounds the audio a stream queues for the endpoint.
 	// Beyond it the oldest chunks go to Fallback (synchronously, inside
@@ -551,7 +552,7 @@ func classifyEndpointErr(err error, info *respInfo, timeout time.Duration) *Endp
 	var typErr *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &apiErr):
-		return &EndpointError{StatusCode: apiErr.HTTPStatusCode, Type: clipString(apiErr.Type, 64)}
+		return &EndpointError{StatusCode: apiErr.HTTPStatusCode, Type: safeErrorType(apiErr.Type)}
 	case errors.As(err, &reqErr):
 		return &EndpointError{StatusCode: reqErr.HTTPStatusCode}
 	case errors.As(err, &synErr), errors.As(err, &typErr), errors.Is(err, errResponseTooLarge):
@@ -562,6 +563,20 @@ func classifyEndpointErr(err error, info *respInfo, timeout time.Duration) *Endp
 		return &EndpointError{Err: fmt.Errorf("no answer within %s: %w", timeout, context.DeadlineExceeded)}
 	}
 	return &EndpointError{Err: err}
+}
+
+// safeErrorType keeps the endpoint's error type only when it looks like
+// one ("server_error"): it is the one endpoint string that reaches logs.
+func safeErrorType(s string) string {
+	if len(s) > 64 {
+		return ""
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-' || r == '.') {
+			return ""
+		}
+	}
+	return s
 }
 
 func clipString(s string, n int) string {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -541,5 +542,53 @@ func TestOpenAINormText(t *testing.T) {
 		if got := openaiNormText(tt.in); got != tt.want {
 			t.Errorf("openaiNormText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestOpenAIRecovers: after the cool-down one probe goes to the endpoint;
+// when it answers, the breaker closes and the recovery is logged once.
+func TestOpenAIRecovers(t *testing.T) {
+	var failing atomic.Bool
+	failing.Store(true)
+	srv := newOAServer(t, func(n int, w http.ResponseWriter, r *http.Request) {
+		if failing.Load() {
+			w.WriteHeader(http.StatusBadGateway)
+			return
+		}
+		oaAnswerOK(w)
+	})
+	good := newOAServer(t, func(n int, w http.ResponseWriter, r *http.Request) { oaAnswerOK(w) })
+	fb, _ := NewOpenAI(OpenAIConfig{BaseURL: good.BaseURL()})
+	var log oaLog
+	eng, _ := NewOpenAI(OpenAIConfig{BaseURL: srv.BaseURL(), Fallback: renamed{fb, "fb"}, MaxRetries: -1, Logger: log.Logger(),
+		Breaker: BreakerConfig{Failures: 1, CoolDown: 300 * time.Millisecond}})
+	var col oaCollector
+	st, _ := eng.NewStream(context.Background(), col.Emit)
+	one := oaTone(1.5)
+	oaFeed(t, st, one) // fails: breaker opens, fallback
+	oaEventually(t, 5*time.Second, "first chunk", func() bool { return len(col.Segments()) == 1 })
+	oaFeed(t, st, one) // breaker open: straight to the fallback
+	oaEventually(t, 5*time.Second, "second chunk", func() bool { return len(col.Segments()) == 2 })
+	if n := len(srv.Requests()); n != 1 {
+		t.Fatalf("%d requests while open, want 1", n)
+	}
+	failing.Store(false)
+	oaEventually(t, 5*time.Second, "half-open", func() bool { return eng.Breaker().State() == BreakerHalfOpen })
+	oaFeed(t, st, one) // the probe
+	if err := st.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var engines []string
+	for _, s := range col.Segments() {
+		engines = append(engines, s.Engine)
+	}
+	if !slices.Equal(engines, []string{"fb", "fb", "openai"}) {
+		t.Errorf("engines %v, want [fb fb openai]", engines)
+	}
+	if eng.Breaker().State() != BreakerClosed {
+		t.Errorf("breaker %s after a good probe", eng.Breaker().State())
+	}
+	if d, u := log.Count("speech endpoint down"), log.Count("speech endpoint back"); d != 1 || u != 1 {
+		t.Errorf("logged down %d, back %d times; want once each", d, u)
 	}
 }
