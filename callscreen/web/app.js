@@ -1,6 +1,6 @@
 // callscreen "Screen a call" page. No framework, no inline code (strict CSP).
 // Everything the server sends is attacker-controlled speech: it is only ever
-// rendered with textContent, never innerHTML.
+// rendered with textContent, never parsed as HTML.
 'use strict';
 
 (function () {
