@@ -280,6 +280,10 @@ func (c *Conn) ensureStreams(ctx context.Context) error {
 		// call can plausibly last, so a redelivered segment never alerts twice.
 		Duplicates: min(c.cfg.Retention, 6*time.Hour),
 		MaxMsgSize: 1 << 20,
+		RePublish: &jetstream.RePublish{
+			Source:      subjectRoot + "*.*",
+			Destination: subjectRoot + "live.{{wildcard(1)}}.{{wildcard(2)}}",
+		},
 	}}
 	for _, sc := range streams {
 		if _, err := c.JS.CreateOrUpdateStream(ctx, sc); err != nil {

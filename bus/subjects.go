@@ -11,6 +11,14 @@ const (
 	AlertPrefix   = subjectRoot + "alert."   // alerts; stored in the ALERTS stream
 	VerdictPrefix = subjectRoot + "verdict." // verdicts; stored in the ALERTS stream
 	EventPrefix   = subjectRoot + "event."   // call start / end; stored in the SEGMENTS stream
+
+	// Live subjects carry each alert and verdict once, after JetStream
+	// stored it: the ALERTS stream republishes stored messages here, so a
+	// duplicate publish (two workers raising the same flag, a redelivered
+	// segment) that JetStream dropped never reaches the callee twice.
+	// Subscribe to these, not to AlertPrefix/VerdictPrefix.
+	LiveAlertPrefix   = subjectRoot + "live.alert."
+	LiveVerdictPrefix = subjectRoot + "live.verdict."
 )
 
 // SegmentSubject is the subject of a call's final segments.
@@ -27,3 +35,9 @@ func VerdictSubject(callID string) string { return VerdictPrefix + callID }
 
 // EventSubject is the subject of a call's lifecycle events.
 func EventSubject(callID string) string { return EventPrefix + callID }
+
+// LiveAlertSubject delivers a call's stored alerts, each once.
+func LiveAlertSubject(callID string) string { return LiveAlertPrefix + callID }
+
+// LiveVerdictSubject delivers a call's stored verdicts, each once.
+func LiveVerdictSubject(callID string) string { return LiveVerdictPrefix + callID }

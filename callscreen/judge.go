@@ -19,7 +19,7 @@ var ErrNoVerdict = errors.New("callscreen: no verdict")
 // the call ends. Segment texts must already be redacted.
 func Judge(ctx context.Context, conn *bus.Conn, callID, source string, segs []bus.Segment, timeout time.Duration) (bus.Verdict, error) {
 	verdicts := make(chan bus.Verdict, 1)
-	sub, err := conn.NC.Subscribe(bus.VerdictSubject(callID), func(m *nats.Msg) {
+	sub, err := conn.NC.Subscribe(bus.LiveVerdictSubject(callID), func(m *nats.Msg) {
 		if v, err := bus.DecodeVerdict(m.Data); err == nil {
 			select {
 			case verdicts <- v:

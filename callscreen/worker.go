@@ -45,6 +45,8 @@ type Worker struct {
 	cfg WorkerConfig
 	log *slog.Logger
 
+	ready chan struct{} // closed once Run is consuming
+
 	mu    sync.Mutex
 	calls map[string]*callState
 
@@ -79,8 +81,11 @@ func NewWorker(cfg WorkerConfig) (*Worker, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Worker{cfg: cfg, log: log.With("role", "worker"), calls: make(map[string]*callState)}, nil
+	return &Worker{cfg: cfg, log: log.With("role", "worker"), ready: make(chan struct{}), calls: make(map[string]*callState)}, nil
 }
+
+// Ready is closed once Run has subscribed and is consuming.
+func (w *Worker) Ready() <-chan struct{} { return w.ready }
 
 // Run consumes until ctx ends, then stops taking new messages, lets the
 // message in hand finish, and returns.
@@ -119,6 +124,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		w.log.Warn("flush after subscribe", "err", err)
 	}
 	w.log.Info("worker running", "consumer", w.cfg.Consumer)
+	close(w.ready)
 	<-ctx.Done()
 	_ = sub.Drain()
 	cc.Drain()
