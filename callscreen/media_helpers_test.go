@@ -54,7 +54,7 @@ func needMediaTools(tb testing.TB, tools ...string) {
 
 var (
 	mediaEngineOnce sync.Once
-	mediaEngineInst     *transcribe.Sphinx
+	mediaEngineInst *transcribe.Sphinx
 	mediaEngineErr  error
 )
 
