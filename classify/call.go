@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/callscreen/callscreen/bus"
@@ -87,15 +88,16 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		if !ok || c.flagged[cat] {
 			continue
 		}
-		f := c.evidence(seg, min(from, o.start) < nCtx)
+		spans := min(from, o.start) < nCtx
 		if weak && !pressured {
 			if seg.Final && c.pending[cat] == nil {
+				f := c.evidence(seg, spans)
 				c.pending[cat] = &f
 				c.signal(sigPossible+categories[cat], weightPossible)
 			}
 			continue
 		}
-		c.raise(cat, f)
+		c.raise(cat, c.evidence(seg, spans))
 	}
 	c.keywords(seg, nCtx)
 	if seg.Final {
@@ -126,7 +128,7 @@ func (c *Call) judge(o hit) (cat int, weak bool, from int32, ok bool) {
 	if o.attr&objGiftAmb != 0 && c.near(o, giftReach, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
 		cat = catGift
 	}
-	if o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 {
+	if cat <= catID && o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 {
 		return 0, false, from, false // "my password": the speaker's own
 	}
 	if o.attr&objSentCode != 0 && c.sentNear(o) {
@@ -134,7 +136,7 @@ func (c *Call) judge(o hit) (cat int, weak bool, from int32, ok bool) {
 	}
 	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift
 	found := false
-	for _, q := range c.hits {
+	for _, q := range c.hitsIn(o.start-frontGap-maxPhrase, o.end+backGap) {
 		if q.group != gCue || !compatible(cat, q.attr) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
 			continue // "a purchase of 500 dollars" is not buying anything
 		}
@@ -142,7 +144,11 @@ func (c *Call) judge(o hit) (cat int, weak bool, from int32, ok bool) {
 			continue // "what is the code" may be the gate's; "read me the code" is not
 		}
 		switch {
-		case q.end <= o.start && o.start-q.end <= frontGap:
+		case q.attr&cueAfterOnly != 0:
+			if q.start != o.end || o.attr&objWeak != 0 {
+				continue
+			}
+		case q.start < o.start && o.start-q.end <= frontGap: // may overlap: "read me the code" + "code we sent"
 			if c.breakBetween(q.end, o.start) {
 				continue
 			}
@@ -229,8 +235,18 @@ func (c *Call) sentNear(o hit) bool {
 	return false
 }
 
+// hitsIn returns the hits starting in [lo, hi); hits are in start order.
+func (c *Call) hitsIn(lo, hi int32) []hit {
+	i := sort.Search(len(c.hits), func(k int) bool { return c.hits[k].start >= lo })
+	j := sort.Search(len(c.hits), func(k int) bool { return c.hits[k].start >= hi })
+	if j < i {
+		j = i
+	}
+	return c.hits[i:j]
+}
+
 func (c *Call) near(o hit, reach int32, pred func(hit) bool) bool {
-	for _, h := range c.hits {
+	for _, h := range c.hitsIn(o.start-reach-maxPhrase, o.end+reach) {
 		if h.start <= o.end+reach && h.end+reach >= o.start && pred(h) {
 			return true
 		}
@@ -240,7 +256,7 @@ func (c *Call) near(o hit, reach int32, pred func(hit) bool) bool {
 
 // cueBefore reports a disclosure cue just before h, for soft asks.
 func (c *Call) cueBefore(h hit) bool {
-	for _, q := range c.hits {
+	for _, q := range c.hitsIn(h.start-frontGap-maxPhrase, h.start) {
 		if q.group == gCue && q.attr&cueInfo != 0 && q.end <= h.start && h.start-q.end <= frontGap &&
 			!c.breakBetween(q.end, h.start) && c.addressed(q.start, q.attr) {
 			return true
@@ -252,7 +268,11 @@ func (c *Call) cueBefore(h hit) bool {
 // keywords uses the phrases a keyword spotter heard as the object of a
 // request when the text's own words for it were misheard.
 func (c *Call) keywords(seg bus.Segment, nCtx int32) {
-	for _, kw := range seg.Keywords {
+	kws := seg.Keywords
+	if len(kws) > maxKeywords {
+		kws = kws[:maxKeywords]
+	}
+	for _, kw := range kws {
 		cat, ok := c.d.spot[strings.ToLower(strings.TrimSpace(kw))]
 		if !ok || c.flagged[cat] {
 			continue
@@ -327,7 +347,12 @@ func (c *Call) evidence(seg bus.Segment, spans bool) bus.Flag {
 	if spans && c.prevText != "" {
 		text, start = c.prevText+" "+seg.Text, c.prevFrom
 	}
-	text = Redact(text)
+	if len(text) > 4*maxEvid {
+		// Only a prefix is shown; drop a number the cut may have split, which
+		// Redact could no longer recognise as long.
+		text = strings.TrimRight(text[:4*maxEvid], "0123456789 -.,/")
+	}
+	text = strings.ToValidUTF8(Redact(text), "\uFFFD")
 	if len(text) > maxEvid {
 		cut := maxEvid
 		for cut > 0 && text[cut]&0xC0 == 0x80 {

@@ -30,14 +30,16 @@ const (
 
 // Window sizes, in tokens.
 const (
-	ctxTokens = 24 // context kept from earlier final segments
-	frontGap  = 6  // at most this many words between a cue and its object
-	backGap   = 8  // at most this many words between an object and a back cue
-	sentReach = 12 // how far a "we sent you" word may be from a bare "code"
-	giftReach = 20 // how far a gift card mention recasts "the numbers on the back"
-	walkBack  = 6  // words searched before a cue for its subject or a negation
-	farNeg    = 8  // words searched before a cue for "never", "nobody"
-	maxEvid   = 400
+	ctxTokens   = 24 // context kept from earlier final segments
+	frontGap    = 6  // at most this many words between a cue and its object
+	backGap     = 8  // at most this many words between an object and a back cue
+	sentReach   = 12 // how far a "we sent you" word may be from a bare "code"
+	giftReach   = 20 // how far a gift card mention recasts "the numbers on the back"
+	walkBack    = 6  // words searched before a cue for its subject or a negation
+	farNeg      = 8  // words searched before a cue for "never", "nobody"
+	maxEvid     = 400
+	maxPhrase   = 8  // no rule phrase is longer, so hits near a position are found by start
+	maxKeywords = 16 // keyword-spotter phrases looked at per segment
 )
 
 // phrase is a compiled rule phrase; tokens of -1 match any number.
@@ -80,6 +82,9 @@ func New() *Detector {
 	var all []phrase
 	add := func(text string, group, cat, attr, sig int) {
 		p := phrase{group: uint8(group), cat: uint8(cat), attr: uint16(attr), sig: int16(sig)}
+		if len(strings.Fields(text)) > maxPhrase {
+			panic("classify: rule phrase longer than maxPhrase: " + text)
+		}
 		for _, w := range strings.Fields(text) {
 			if w == "#" {
 				p.toks = append(p.toks, -1)

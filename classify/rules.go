@@ -74,7 +74,7 @@ var objectRules = []objectRule{
 		"number in the text", "numbers on your phone", "numbers you received", "digits you received",
 	}},
 	{catCode, objSent, []string{
-		"security code", "confirmation code", "# digit number",
+		"confirmation code", "# digit number",
 		"text message", "vacation code",
 	}},
 	{catCode, objSent | objGiftAmb, []string{"code", "codes", "numbers", "digits"}},
@@ -84,6 +84,7 @@ var objectRules = []objectRule{
 		"text that we sent", "message i sent", "text i sent", "# digit passcode",
 	}},
 	{catCred, objSentCode, []string{"passcode", "pass code"}},
+	{catBank, objSentCode, []string{"security code"}},
 	{catBank, 0, []string{
 		"credit card number", "debit card number", "bank card number",
 		"card details", "card info", "card information", "credit card details", "credit card info",
@@ -102,7 +103,8 @@ var objectRules = []objectRule{
 	{catBank, objGiftAmb, []string{
 		"numbers on the back", "number on the back", "digits on the back", "back of the card",
 		"back of your card", "numbers on the card", "numbers on your card", "number on your card",
-		"numbers on the front", "code on the back", "card number", "card numbers", "pin", "pin number", "three digits", "3 digits", "three digit", "3 digit",
+		"numbers on the front", "code on the back", "# digit code on the back", "long number", "the long number",
+		"number across the front", "backs of the cards", "back of the cards", "card number", "card numbers", "pin", "pin number", "three digits", "3 digits", "three digit", "3 digit",
 	}},
 	{catBank, objWeak, []string{"credit card", "debit card", "bank card", "bank account"}},
 	{catCred, 0, []string{
@@ -134,6 +136,8 @@ var objectRules = []objectRule{
 		"password for netflix", "password for the network", "password to the internet", "password for the tv",
 		"password for disney", "password for the wi fi", "password for the wireless", "password for hulu",
 		"password to netflix", "password on the router", "password for the guest network",
+		"password for the netflix", "password for the disney", "password for the hulu", "password for the spotify",
+		"password for the prime", "password for the streaming", "password for the tv",
 	}},
 	{catID, 0, []string{
 		"social security number", "social security", "social security no", "social", "ssn", "s s n",
@@ -156,7 +160,9 @@ var objectRules = []objectRule{
 		"sephora card", "razer gold", "vanilla card", "vanilla visa", "vanilla gift card", "prepaid card",
 		"prepaid cards", "prepaid visa", "reload card", "reloadable card", "green dot", "greendot",
 		"money pak", "moneypak", "paysafe card", "paysafecard", "xbox card", "playstation card",
-		"card redemption code", "claim code", "redemption code", "silver strip", "scratch off strip",
+		"card redemption code", "claim code", "redemption code", "silver strip", "scratch off strip", "scratch the back", "scratch off the back", "scratch the silver",
+		"silver part", "the silver part", "silver panel", "photos of the back", "pictures of the back",
+		"photos of the backs", "pictures of the backs",
 		"the strip on the back", "gift", "target cards", "walmart cards", "ebay cards", "apple cards",
 	}},
 	{catRemote, 0, []string{
@@ -168,7 +174,8 @@ var objectRules = []objectRule{
 		"remote control", "remote support", "remote app", "remote software", "remote session",
 		"support software", "support app", "help desk app", "screen sharing", "screen share",
 		"event viewer", "eventvwr", "command prompt", "run box", "windows key and r", "windows and r",
-		"windows key", "connection", "the connection", "connection request", "file you downloaded",
+		"windows key", "windows button", "letter r", "program you just downloaded", "the program you downloaded",
+		"program you downloaded", "file you just downloaded", "what you downloaded", "connection", "the connection", "connection request", "file you downloaded",
 		"file i sent", "remote", "support tool", "the file you downloaded", "the file i sent", "link i sent",
 		"the link i sent", "link i just sent", "the link i just sent", "link we sent", "the link we sent",
 		"site i give you", "the site i give you", "website i give you", "the website i give you",
@@ -198,14 +205,15 @@ var objectRules = []objectRule{
 
 // Cue attributes.
 const (
-	cueInfo    = 1 << iota // asks to disclose something (read, tell, what is)
-	cueAct                 // asks to do something (buy, install, transfer)
-	cueNoCode              // typing cues: "enter this code" is how codes are meant to be used
-	cueSelf                // "I need", "can I have": asking even with I/we as subject
-	cueBuy                 // buying a card is only a request with pressure around it
-	cueBack                // refers back to an object named before it ("read it to me")
-	cueGiftPay             // payment wording that makes a gift card a payment ("the fine", "pay in")
-	cueRead                // reading out: enough to make a bare "code" a verification code
+	cueInfo      = 1 << iota // asks to disclose something (read, tell, what is)
+	cueAct                   // asks to do something (buy, install, transfer)
+	cueNoCode                // typing cues: "enter this code" is how codes are meant to be used
+	cueSelf                  // "I need", "can I have": asking even with I/we as subject
+	cueBuy                   // buying a card is only a request with pressure around it
+	cueBack                  // refers back to an object named before it ("read it to me")
+	cueGiftPay               // payment wording that makes a gift card a payment ("the fine", "pay in")
+	cueRead                  // reading out: enough to make a bare "code" a verification code
+	cueAfterOnly             // only right after its object
 )
 
 // cueRule lists request wording. Front cues come before the thing asked
@@ -237,7 +245,7 @@ var cueRules = []cueRule{
 		"can i get", "could i get", "may i get", "can we get", "let me have", "let me get", "i want", "we want",
 		"i would need", "i would like", "we would like", "need you to", "i need you to", "i want you to",
 	}},
-	{cueInfo | cueNoCode, []string{
+	{cueInfo | cueNoCode | cueAct, []string{
 		"type", "type in", "enter", "key in", "punch in", "input", "fill in", "put in", "update", "forward",
 		"put", "write",
 	}},
@@ -251,6 +259,9 @@ var cueRules = []cueRule{
 		"hold", "follow", "type", "enter",
 	}},
 	// Nouns that look like cues: "a purchase of bitcoin" orders nothing.
+	{0, []string{"please ignore", "please hold", "please press", "please stay", "please do not", "please never", "please call", "please visit",
+		"please note"}},
+	{cueInfo | cueBack | cueAfterOnly, []string{"please"}}, // "your social security number, please"
 	{0, []string{"purchase of", "purchases of", "purchase for", "order purchase", "a purchase"}},
 	{cueGiftPay, []string{
 		"payment", "fine", "fee", "bail", "settle", "accept", "accepted", "owe", "clear", "worth",
@@ -270,7 +281,9 @@ var cueRules = []cueRule{
 		"what it says", "what numbers", "which numbers", "confirm it", "confirm that", "confirm them",
 		"verify it", "let me know what it is", "buy them", "buy it", "get them", "install it", "download it",
 		"send it", "transfer it", "move it", "pay it", "send me a picture", "send me a photo", "send me pictures",
-		"send me photos", "picture of it", "picture of them", "photo of it", "photo of them", "take a picture",
+		"send me photos", "say it to me", "what they are", "what it is", "what is that", "what that is",
+		"tell me what they are", "read it out loud", "text them to me", "text it to me", "as payment", "as a payment",
+		"picture of it", "picture of them", "photo of it", "photo of them", "take a picture",
 		"take a photo", "send me the codes", "send me the code", "read me the numbers", "read me the code",
 		"worth", "send pictures", "send a picture", "send a photo", "tell me those numbers", "tell me the numbers",
 	}},
@@ -289,11 +302,15 @@ var standaloneRules = []objectRule{
 		"take control of your computer", "control your computer", "control your screen", "see your screen",
 		"remote into your computer", "remotely access", "remotely connect", "log into your computer",
 		"get into your computer", "onto your computer", "let me in", "let me see your screen",
+		"technician can connect", "so that our technician", "so they can connect", "so he can connect",
+		"take over your screen", "take over your computer", "get on your computer", "get on to your computer",
+		"connect remotely", "remotely connect", "connect remote", "control of your screen",
 	}},
 	{catPay, objWeak, []string{
 		"wire the money", "wire the funds", "wire money", "wire it", "wire funds", "wire the payment",
 		"do a bank transfer", "make a bank transfer", "do a transfer", "make a transfer",
 	}},
+	{catPay, 0, []string{"make a wire transfer", "do a wire transfer", "send a wire transfer", "send a wire"}},
 	{catPay, 0, []string{
 		"move your money", "move your funds", "move your savings", "transfer your money", "transfer your funds",
 		"transfer your savings", "withdraw your savings", "withdraw all your money", "take out all your money",

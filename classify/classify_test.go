@@ -1,0 +1,339 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/callscreen/callscreen/bus"
+)
+
+func flagCats(fs []bus.Flag) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Category)
+	}
+	return out
+}
+
+func TestClassifyText(t *testing.T) {
+	d := New()
+	tests := []struct {
+		name    string
+		text    string
+		want    []string
+		verdict string
+	}{
+		{"read me the code", "read me the code we just sent", []string{CategoryVerificationCode}, bus.VerdictScam},
+		{"code delivery", "your amazon verification code is 4 8 2 9 do not share this code with anyone", nil, ""},
+		{"never ask", "we will never ask for your pin", nil, bus.VerdictClean},
+		{"don't give", "don't give anyone your password", nil, bus.VerdictClean},
+		{"will send", "I'll send you a code", nil, bus.VerdictClean},
+		{"what's the code you got", "what's the code you got", []string{CategoryVerificationCode}, bus.VerdictScam},
+		{"split request", "can you read me the\nsix digit code we sent", []string{CategoryVerificationCode}, bus.VerdictScam},
+		{"wifi password", "mum what's the wifi password", nil, bus.VerdictClean},
+		{"grandparent gift card", "grandma I'm in jail send money by gift card", []string{CategoryPaymentTransfer, CategoryGiftCard}, bus.VerdictScam},
+		{"fraud alert", "did you make a purchase of 500 dollars at walmart press 1 for yes", nil, bus.VerdictSuspicious},
+		{"driver", "I'm outside with your parcel, which door", nil, bus.VerdictClean},
+		{"customer volunteers", "Customer: my card number is 4111 1111 1111 1111\nAgent: thanks, how can I help you today", nil, bus.VerdictClean},
+		{"bank agent", "Agent: how can I help you today", nil, bus.VerdictClean},
+		{"remote", "Caller: this is microsoft, download anydesk so I can connect", []string{CategoryRemoteAccess}, bus.VerdictScam},
+		{"safe account", "your account is compromised, move your money to a safe account", []string{CategoryPaymentTransfer}, bus.VerdictScam},
+		{"ssn", "can I have your social security number", []string{CategoryPersonalID}, bus.VerdictScam},
+		{"maiden name", "what's your mother's maiden name", []string{CategoryCredentials}, bus.VerdictScam},
+		{"cvv", "what are the three digits on the back of your card", []string{CategoryBankingDetails}, bus.VerdictScam},
+		{"recogniser style", "uh hi this is amazon um can you verify cation code tell me the code we sent to your phone", []string{CategoryVerificationCode}, bus.VerdictScam},
+		{"misspelt", "please read me your verifcation code", []string{CategoryVerificationCode}, bus.VerdictScam},
+		{"dob is a signal", "can you confirm your date of birth", nil, bus.VerdictClean},
+		{"venmo family", "mom can you send me twenty dollars on venmo for pizza", nil, bus.VerdictClean},
+		{"venmo pressure", "they will arrest me unless you send the money on venmo right now", []string{CategoryPaymentTransfer}, bus.VerdictScam},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := d.Classify(ParseTranscript(tt.text))
+			if got := flagCats(r.Flags); !slices.Equal(got, tt.want) {
+				t.Errorf("flags %v, want %v (signals %v)", got, tt.want, r.Signals)
+			}
+			if tt.verdict != "" && r.Verdict != tt.verdict {
+				t.Errorf("verdict %s, want %s (risk %.2f, signals %v)", r.Verdict, tt.verdict, r.Risk, r.Signals)
+			}
+			if len(r.Flags) > 0 && r.Risk < 0.8 || r.Risk < 0 || r.Risk > 1 {
+				t.Errorf("risk %.2f out of range for %d flags", r.Risk, len(r.Flags))
+			}
+			if r.Advice == "" {
+				t.Error("no advice")
+			}
+		})
+	}
+}
+
+func TestCallSemantics(t *testing.T) {
+	d := New()
+	seg := func(seq uint64, track, text string, final bool) bus.Segment {
+		return bus.Segment{Seq: seq, Track: track, Text: text, Final: final, Start: float64(seq), End: float64(seq) + 1}
+	}
+
+	t.Run("callee track never flags", func(t *testing.T) {
+		c := d.NewCall()
+		if fs := c.Add(seg(1, bus.TrackCallee, "read me the code we sent", true)); fs != nil {
+			t.Fatalf("callee flagged: %v", fs)
+		}
+	})
+	t.Run("once per category and idempotent redelivery", func(t *testing.T) {
+		c := d.NewCall()
+		if fs := c.Add(seg(1, bus.TrackCaller, "read me the code we sent", true)); len(fs) != 1 {
+			t.Fatalf("got %v", fs)
+		}
+		if fs := c.Add(seg(1, bus.TrackCaller, "read me the code we sent", true)); fs != nil {
+			t.Fatalf("redelivery raised %v", fs)
+		}
+		if fs := c.Add(seg(2, bus.TrackCaller, "what is the code you got", true)); fs != nil {
+			t.Fatalf("second request raised %v", fs)
+		}
+		if n := len(c.Result().Flags); n != 1 {
+			t.Fatalf("%d flags", n)
+		}
+	})
+	t.Run("split across segments with callee in between", func(t *testing.T) {
+		c := d.NewCall()
+		c.Add(seg(1, bus.TrackCaller, "okay can you read me the", true))
+		c.Add(seg(2, bus.TrackCallee, "hmm", true))
+		fs := c.Add(seg(3, bus.TrackCaller, "six digit code we sent you", true))
+		if len(fs) != 1 || fs[0].Category != CategoryVerificationCode || fs[0].Start != 1 || fs[0].Track != bus.TrackCaller {
+			t.Fatalf("got %+v", fs)
+		}
+		if !strings.Contains(fs[0].Text, "read me the") {
+			t.Errorf("evidence %q lacks the first half", fs[0].Text)
+		}
+	})
+	t.Run("partials judged in context but not kept", func(t *testing.T) {
+		c := d.NewCall()
+		c.Add(seg(1, bus.TrackCaller, "hello this is your bank", true))
+		if fs := c.Add(seg(2, bus.TrackCaller, "can you read me the", false)); fs != nil {
+			t.Fatalf("partial raised %v", fs)
+		}
+		c.Add(seg(2, bus.TrackCaller, "thanks for your time", true))
+		if fs := c.Add(seg(3, bus.TrackCaller, "code we sent", true)); fs != nil {
+			t.Fatalf("a replaced partial was kept as context: %v", fs)
+		}
+		if fs := c.Add(seg(4, bus.TrackCaller, "tell me the code we", false)); len(fs) != 1 {
+			t.Fatalf("partial request not raised: %v", fs)
+		}
+	})
+	t.Run("keywords support a misheard noun", func(t *testing.T) {
+		c := d.NewCall()
+		s := seg(1, bus.TrackCaller, "can you read me the vacation cold", true)
+		s.Keywords = []string{"verification code"}
+		if fs := c.Add(s); len(fs) != 1 || fs[0].Category != CategoryVerificationCode {
+			t.Fatalf("got %v", fs)
+		}
+	})
+	t.Run("callee disclosure escalates", func(t *testing.T) {
+		c := d.NewCall()
+		c.Add(seg(1, bus.TrackCaller, "read me the code we sent", true))
+		before := c.Result().Risk
+		c.Add(seg(2, bus.TrackCallee, "it is [CODE]", true))
+		r := c.Result()
+		if !slices.Contains(r.Signals, sigDisclosed) || r.Risk <= before {
+			t.Fatalf("signals %v risk %.2f (before %.2f)", r.Signals, r.Risk, before)
+		}
+	})
+	t.Run("weak request waits for pressure", func(t *testing.T) {
+		c := d.NewCall()
+		if fs := c.Add(seg(1, bus.TrackCaller, "go buy some google play cards", true)); fs != nil {
+			t.Fatalf("raised without pressure: %v", fs)
+		}
+		fs := c.Add(seg(2, bus.TrackCaller, "this is urgent or you will be arrested", true))
+		if len(fs) != 1 || fs[0].Category != CategoryGiftCard {
+			t.Fatalf("pending request not raised: %v", fs)
+		}
+	})
+	t.Run("advice names the brand", func(t *testing.T) {
+		r := d.Classify(ParseTranscript("hi this is amazon. read me the verification code we sent"))
+		if !strings.HasPrefix(r.Advice, "Amazon ") {
+			t.Fatalf("advice %q", r.Advice)
+		}
+	})
+}
+
+func TestParseTranscript(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		tracks []string
+		texts  []string
+		starts []float64
+	}{
+		{"labels", "Caller: hi\nVictim: hello\nScammer: read it", []string{"caller", "callee", "caller"}, []string{"hi", "hello", "read it"}, nil},
+		{"names alternate", "John: hi\nMary: hello\nJohn: ok", []string{"caller", "callee", "caller"}, nil, nil},
+		{"speaker n", "Speaker 1: hi\nSpeaker 2: yo", []string{"caller", "callee"}, nil, nil},
+		{"timestamps", "[00:12] Caller: hi\n[00:15] Me: hello", []string{"caller", "callee"}, []string{"hi", "hello"}, []float64{12, 15}},
+		{"no labels", "hello there\n\nhow are you", []string{"", ""}, []string{"hello there", "how are you"}, nil},
+		{"bom crlf", "\uFEFFAgent: hi\r\nCustomer: yes\r\n", []string{"caller", "callee"}, []string{"hi", "yes"}, nil},
+		{"prose colon", "here's the thing: you owe taxes", []string{""}, []string{"here's the thing: you owe taxes"}, nil},
+		{"control bytes", "Caller: he\x00llo\x07", []string{"caller"}, []string{"hello"}, nil},
+		{"invalid utf8", "Caller: a\xffb", []string{"caller"}, []string{"a\uFFFDb"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			segs := ParseTranscript(tt.in)
+			if len(segs) != len(tt.tracks) {
+				t.Fatalf("%d segments, want %d: %+v", len(segs), len(tt.tracks), segs)
+			}
+			for i, s := range segs {
+				if s.Seq != uint64(i+1) || !s.Final {
+					t.Errorf("segment %d: seq %d final %v", i, s.Seq, s.Final)
+				}
+				if s.Track != tt.tracks[i] {
+					t.Errorf("segment %d track %q, want %q", i, s.Track, tt.tracks[i])
+				}
+				if tt.texts != nil && s.Text != tt.texts[i] {
+					t.Errorf("segment %d text %q, want %q", i, s.Text, tt.texts[i])
+				}
+				if tt.starts != nil && s.Start != tt.starts[i] {
+					t.Errorf("segment %d start %v, want %v", i, s.Start, tt.starts[i])
+				}
+			}
+		})
+	}
+	long := strings.Repeat("This is a sentence of moderate length. ", 40)
+	if segs := ParseTranscript(long); len(segs) < 5 {
+		t.Errorf("long line split into %d segments", len(segs))
+	}
+	raw := strings.Repeat("word ", 500)
+	for _, s := range ParseTranscript(raw) {
+		if len(s.Text) > maxLine {
+			t.Errorf("unpunctuated part of %d bytes", len(s.Text))
+		}
+	}
+}
+
+func TestCategoriesAndSpotPhrases(t *testing.T) {
+	cats := Categories()
+	if len(cats) != 7 {
+		t.Fatalf("%d categories", len(cats))
+	}
+	sp := SpotPhrases()
+	if len(sp) < 20 || len(sp) > 40 {
+		t.Errorf("%d spot phrases", len(sp))
+	}
+	for p, c := range sp {
+		if !slices.Contains(cats, c) {
+			t.Errorf("%q maps to unknown category %q", p, c)
+		}
+		if p != strings.ToLower(p) || len(strings.Fields(p)) > 4 {
+			t.Errorf("bad spot phrase %q", p)
+		}
+	}
+	for _, c := range cats {
+		if a := Advice(c); a == Advice("") || !strings.HasSuffix(a, ".") {
+			t.Errorf("advice for %s: %q", c, a)
+		}
+	}
+}
+
+func TestHugeAndBinaryInput(t *testing.T) {
+	d := New()
+	huge := strings.Repeat("please read me the code we sent \xff\x00 4 8 2 9 ", 40000) // > 1 MiB
+	c := d.NewCall()
+	fs := c.Add(bus.Segment{Seq: 1, Text: huge, Final: true})
+	if len(fs) != 1 || len(fs[0].Text) > maxEvid+4 || !utf8.ValidString(fs[0].Text) {
+		t.Fatalf("huge segment: %d flags, evidence %d bytes %q", len(fs), len(fs[0].Text), fs[0].Text[len(fs[0].Text)-20:])
+	}
+	if segs := ParseTranscript(huge); len(segs) == 0 {
+		t.Fatal("no segments")
+	}
+	if r := Redact(huge); longestDigitRun(r) >= 4 {
+		t.Fatal("digits survive")
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	d := New()
+	for _, s := range []string{"What's the CODE?", "don't", "vérification", "\xff\xfe", "1234 four", "''''", "a'b'c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tk := tokenizer{d: d}
+		tk.run(s)
+		for _, tok := range tk.out {
+			if tok.id < 0 || int(tok.id) >= len(d.vocab.words) || tok.digits < 0 {
+				t.Fatalf("bad token %+v from %q", tok, s)
+			}
+		}
+	})
+}
+
+func FuzzParseTranscript(f *testing.F) {
+	for _, s := range []string{"Caller: hi\nMe: ok", "[00:12] Scammer: read me", "\uFEFFa\r\nb", "00:01 --> 00:04\nhello", "(1:02:03) John: x", ":::", "[", "12.5s hi"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i, seg := range ParseTranscript(s) {
+			if seg.Seq != uint64(i+1) || !seg.Final || seg.Text == "" || !utf8.ValidString(seg.Text) {
+				t.Fatalf("bad segment %+v", seg)
+			}
+			if seg.Track != "" && seg.Track != bus.TrackCaller && seg.Track != bus.TrackCallee {
+				t.Fatalf("bad track %q", seg.Track)
+			}
+			if strings.ContainsAny(seg.Text, "\x00\n\r") {
+				t.Fatalf("control byte in %q", seg.Text)
+			}
+		}
+	})
+}
+
+func FuzzAdd(f *testing.F) {
+	d := New()
+	f.Add("read me the code we sent", "caller", true, uint64(1))
+	f.Add("my pin is 1 2 3 4", "callee", true, uint64(2))
+	f.Add("\xff\x00 gift card buy", "", false, uint64(0))
+	f.Fuzz(func(t *testing.T, text, track string, final bool, seq uint64) {
+		c := d.NewCall()
+		seen := map[string]bool{}
+		for i := range 3 {
+			for _, fl := range c.Add(bus.Segment{Seq: seq + uint64(i), Track: track, Text: text, Final: final}) {
+				if seen[fl.Category] {
+					t.Fatalf("category %s raised twice", fl.Category)
+				}
+				seen[fl.Category] = true
+				if longestDigitRun(fl.Text) >= 4 {
+					t.Fatalf("evidence not redacted: %q", fl.Text)
+				}
+			}
+		}
+		r := c.Result()
+		if r.Risk < 0 || r.Risk > 1 || (len(r.Flags) > 0) != (r.Verdict == bus.VerdictScam) {
+			t.Fatalf("bad result %+v", r)
+		}
+	})
+}
+
+func BenchmarkAdd(b *testing.B) {
+	d := New()
+	lines := []string{
+		"hello this is amazon customer service calling about your account",
+		"we noticed a suspicious order for an iphone placed on your account today",
+		"um so to cancel it i need you to read me the six digit code we just sent",
+		"okay and can you confirm the name on the card and the billing address please",
+		"thank you for your patience sir this will only take a couple of minutes",
+		"what is the best number to reach you at if we get disconnected",
+	}
+	segs := make([]bus.Segment, len(lines))
+	for i, l := range lines {
+		segs[i] = bus.Segment{Track: bus.TrackCaller, Text: l, Final: true}
+	}
+	c := d.NewCall()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		if i%1000 == 0 {
+			c = d.NewCall() // a fresh call now and then, as in service
+		}
+		s := segs[i%len(segs)]
+		s.Seq = uint64(i + 1)
+		c.Add(s)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "segments/s")
+}
