@@ -121,7 +121,8 @@ func Decode(ctx context.Context, r io.Reader, contentType string, lim Limits) ([
 	case bytes.HasPrefix(head, []byte("ID3")) || isMP3Sync(head):
 		pcm, err = d.mp3()
 	default:
-		err = fmt.Errorf("%w: %s (content type %q)", ErrUnsupported, describe(head), contentType)
+		what, _ := describe(head)
+		err = fmt.Errorf("%w: %s (content type %q)", ErrUnsupported, what, contentType)
 	}
 	if err != nil {
 		return nil, Info{}, err
@@ -247,29 +248,29 @@ func isMP3Sync(b []byte) bool {
 	return version != 1 && layer == 1 && bitrate != 0 && bitrate != 15 && rate != 3
 }
 
-// describe names a recognisable but unsupported format for error messages,
-// falling back to the leading bytes.
-func describe(b []byte) string {
+// describe names a recognisable but unsupported format for error messages;
+// known is false when it can only quote the leading bytes.
+func describe(b []byte) (what string, known bool) {
 	has := func(off int, s string) bool { return len(b) >= off+len(s) && string(b[off:off+len(s)]) == s }
 	switch {
 	case has(0, "fLaC"):
-		return "FLAC"
+		return "FLAC", true
 	case has(4, "ftyp"):
-		return "MP4/M4A container"
+		return "MP4/M4A container", true
 	case has(0, "\x1a\x45\xdf\xa3"):
-		return "Matroska/WebM container"
+		return "Matroska/WebM container", true
 	case has(0, "#!AMR"):
-		return "AMR"
+		return "AMR", true
 	case has(0, "FORM") && (has(8, "AIFF") || has(8, "AIFC")):
-		return "AIFF"
+		return "AIFF", true
 	case has(0, ".snd"):
-		return "Sun/NeXT AU"
+		return "Sun/NeXT AU", true
 	case has(0, "RIFF"):
-		return fmt.Sprintf("RIFF container of type %q", b[min(8, len(b)):min(12, len(b))])
+		return fmt.Sprintf("RIFF container of type %q", b[min(8, len(b)):min(12, len(b))]), true
 	case len(b) >= 2 && b[0] == 0xFF && b[1]&0xF6 == 0xF0:
-		return "AAC (ADTS)"
+		return "AAC (ADTS)", true
 	case len(b) >= 2 && b[0] == 0xFF && b[1]&0xE0 == 0xE0:
-		return "MPEG audio other than Layer III"
+		return "MPEG audio other than Layer III", true
 	}
-	return fmt.Sprintf("unrecognised data starting % x", b[:min(16, len(b))])
+	return fmt.Sprintf("unrecognised data starting % x", b[:min(16, len(b))]), false
 }

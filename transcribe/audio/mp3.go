@@ -29,7 +29,7 @@ func (d *decoder) mp3() (pcm []int16, err error) {
 		return nil, d.readErr(err, "first frame header")
 	}
 	if !isMP3Sync(head) {
-		if what := describe(head); len(what) < 20 || what[:20] != "unrecognised data st" {
+		if what, known := describe(head); known {
 			return nil, fmt.Errorf("%w: %s after an ID3 tag", ErrUnsupported, what)
 		}
 		// Otherwise padding or junk: go-mp3 scans forward for a frame.
