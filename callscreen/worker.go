@@ -52,6 +52,11 @@ type Worker struct {
 
 	// Stats for health and metrics.
 	segments, alerts, verdicts, skipped uint64
+	alertsBy                            map[string]uint64
+	// OnAlert, when set by the owner before Run, observes each alert the
+	// worker raises and how long after the segment was stored (or, for a
+	// partial, received) it was published.
+	onAlert func(category string, latency time.Duration)
 }
 
 type callState struct {
@@ -81,7 +86,7 @@ func NewWorker(cfg WorkerConfig) (*Worker, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Worker{cfg: cfg, log: log.With("role", "worker"), ready: make(chan struct{}), calls: make(map[string]*callState)}, nil
+	return &Worker{cfg: cfg, log: log.With("role", "worker"), ready: make(chan struct{}), calls: make(map[string]*callState), alertsBy: map[string]uint64{}}, nil
 }
 
 // Ready is closed once Run has subscribed and is consuming.
@@ -135,9 +140,13 @@ func (w *Worker) Run(ctx context.Context) error {
 func (w *Worker) handleStored(ctx context.Context, m jetstream.Msg) {
 	subj := m.Subject()
 	var err error
+	stored := time.Now()
+	if md, mdErr := m.Metadata(); mdErr == nil {
+		stored = md.Timestamp
+	}
 	switch {
 	case strings.HasPrefix(subj, bus.SegmentPrefix):
-		err = w.handleSegment(ctx, m.Data())
+		err = w.handleSegment(ctx, m.Data(), stored)
 	case strings.HasPrefix(subj, bus.EventPrefix):
 		err = w.handleEvent(ctx, m.Data())
 	}
@@ -164,12 +173,12 @@ func (w *Worker) handlePartial(ctx context.Context, data []byte) {
 		return
 	}
 	seg.Final = false
-	if err := w.apply(ctx, seg); err != nil {
+	if err := w.apply(ctx, seg, time.Now()); err != nil {
 		w.log.Debug("partial not processed", "call", seg.CallID, "err", err)
 	}
 }
 
-func (w *Worker) handleSegment(ctx context.Context, data []byte) error {
+func (w *Worker) handleSegment(ctx context.Context, data []byte, stored time.Time) error {
 	seg, err := bus.DecodeSegment(data)
 	if err != nil {
 		return err
@@ -177,13 +186,13 @@ func (w *Worker) handleSegment(ctx context.Context, data []byte) error {
 	if !seg.Final {
 		return fmt.Errorf("%w: partial segment on a stored subject", bus.ErrBadMessage)
 	}
-	return w.apply(ctx, seg)
+	return w.apply(ctx, seg, stored)
 }
 
 // apply feeds one segment to its call's detector, catching up from the
 // stream first if this worker missed earlier segments, and publishes any
 // new alerts.
-func (w *Worker) apply(ctx context.Context, seg bus.Segment) error {
+func (w *Worker) apply(ctx context.Context, seg bus.Segment, since time.Time) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	st, err := w.stateFor(ctx, seg.CallID, seg.Seq-1)
@@ -198,7 +207,7 @@ func (w *Worker) apply(ctx context.Context, seg bus.Segment) error {
 		st.lastSeq = seg.Seq
 		w.segments++
 	}
-	if err := w.publishAlerts(ctx, seg, st, flags); err != nil {
+	if err := w.publishAlerts(ctx, seg, st, flags, since); err != nil {
 		// Forget the call: the redelivered segment rebuilds it from the
 		// stream and raises the flag again; JetStream drops a duplicate.
 		delete(w.calls, seg.CallID)
@@ -207,7 +216,7 @@ func (w *Worker) apply(ctx context.Context, seg bus.Segment) error {
 	return nil
 }
 
-func (w *Worker) publishAlerts(ctx context.Context, seg bus.Segment, st *callState, flags []bus.Flag) error {
+func (w *Worker) publishAlerts(ctx context.Context, seg bus.Segment, st *callState, flags []bus.Flag, since time.Time) error {
 	if len(flags) == 0 {
 		return nil
 	}
@@ -225,6 +234,10 @@ func (w *Worker) publishAlerts(ctx context.Context, seg bus.Segment, st *callSta
 			return fmt.Errorf("alert %s: %w", f.Category, err)
 		}
 		w.alerts++
+		w.alertsBy[f.Category]++
+		if w.onAlert != nil {
+			w.onAlert(f.Category, time.Since(since))
+		}
 		w.log.Info("alert", "call", seg.CallID, "category", f.Category, "seq", seg.Seq, "final", seg.Final)
 	}
 	return nil
@@ -258,7 +271,7 @@ func (w *Worker) stateFor(ctx context.Context, callID string, upTo uint64) (*cal
 		// died before publishing.
 		flags := st.call.Add(s)
 		st.lastSeq = s.Seq
-		if err := w.publishAlerts(ctx, s, st, flags); err != nil {
+		if err := w.publishAlerts(ctx, s, st, flags, time.Now()); err != nil {
 			delete(w.calls, callID)
 			return nil, err
 		}
@@ -370,11 +383,30 @@ func (w *Worker) evictIdle() {
 // WorkerStats are counters for health checks and metrics.
 type WorkerStats struct {
 	Calls, Segments, Alerts, Verdicts, Skipped uint64
+	AlertsByCategory                           map[string]uint64
 }
 
 // Stats returns the worker's counters.
 func (w *Worker) Stats() WorkerStats {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return WorkerStats{uint64(len(w.calls)), w.segments, w.alerts, w.verdicts, w.skipped}
+	by := make(map[string]uint64, len(w.alertsBy))
+	for k, v := range w.alertsBy {
+		by[k] = v
+	}
+	return WorkerStats{uint64(len(w.calls)), w.segments, w.alerts, w.verdicts, w.skipped, by}
+}
+
+// QueueLag is how many stored segments and events the workers' shared
+// consumer has not delivered yet.
+func (w *Worker) QueueLag(ctx context.Context) (uint64, error) {
+	cons, err := w.cfg.Bus.JS.Consumer(ctx, bus.SegmentStream, w.cfg.Consumer)
+	if err != nil {
+		return 0, err
+	}
+	info, err := cons.Info(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return info.NumPending, nil
 }

@@ -39,26 +39,32 @@ func (e *engineFlags) limits() audio.Limits {
 	return audio.Limits{MaxBytes: e.maxBytes, MaxDuration: e.maxDuration}
 }
 
-// open builds the engine. close releases it (decoders, connections).
-func (e *engineFlags) open(log *slog.Logger) (transcribe.Engine, func() error, error) {
+// open builds the engine, and returns the embedded recogniser too when
+// there is one (the engine itself, or the openai engine's fallback). close
+// releases them.
+func (e *engineFlags) open(log *slog.Logger) (transcribe.Engine, *transcribe.Sphinx, func() error, error) {
 	sph, err := transcribe.NewSphinx(transcribe.SphinxConfig{
 		ModelDir: e.model, Keywords: classify.SpotPhrases(), PoolSize: e.pool, Logger: log,
 	})
 	if err != nil && e.engine == "sphinx" {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	switch e.engine {
 	case "sphinx":
-		return sph, sph.Close, nil
+		return sph, sph, sph.Close, nil
 	case "openai":
 		if e.sttURL == "" {
-			return nil, nil, errors.New("--engine openai needs --stt-url")
+			if err == nil {
+				sph.Close()
+			}
+			return nil, nil, nil, errors.New("--engine openai needs --stt-url")
 		}
 		var fallback transcribe.Engine
 		closeFn := func() error { return nil }
 		if err == nil {
 			fallback, closeFn = sph, sph.Close
 		} else {
+			sph = nil
 			log.Warn("embedded engine unavailable: no fallback while the speech endpoint is down", "err", err)
 		}
 		oa, err := transcribe.NewOpenAI(transcribe.OpenAIConfig{
@@ -68,13 +74,13 @@ func (e *engineFlags) open(log *slog.Logger) (transcribe.Engine, func() error, e
 		})
 		if err != nil {
 			closeFn()
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		return oa, closeFn, nil
+		return oa, sph, closeFn, nil
 	default:
 		if err == nil {
 			sph.Close()
 		}
-		return nil, nil, fmt.Errorf("unknown engine %q (want sphinx or openai)", e.engine)
+		return nil, nil, nil, fmt.Errorf("unknown engine %q (want sphinx or openai)", e.engine)
 	}
 }

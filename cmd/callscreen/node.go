@@ -77,6 +77,8 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 		return err
 	}
 	srv.AddCheck(callscreen.Check{Name: "nats", Func: func(context.Context) error { return conn.Healthy() }})
+	metrics := callscreen.NewMetrics(conn)
+	srv.Mux().Handle("GET /metrics", srv.RequireToken(metrics.Handler()))
 
 	var (
 		wg            sync.WaitGroup
@@ -107,14 +109,18 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 		if err != nil {
 			return err
 		}
+		metrics.AddWorker(w)
 		background("worker", w.Run)
 	}
 	if r.media {
-		engine, closeEngine, err := n.engine.open(log)
+		engine, sphinx, closeEngine, err := n.engine.open(log)
 		if err != nil {
 			return err
 		}
 		cleanup = append(cleanup, closeEngine)
+		if sphinx != nil {
+			metrics.AddSphinx(sphinx)
+		}
 		media, err = callscreen.NewMedia(callscreen.MediaConfig{
 			Bus: conn, Engine: engine, Auth: srv.Authorized, Redact: classify.Redact, Logger: log,
 		})
@@ -122,6 +128,7 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 			return err
 		}
 		cleanup = append(cleanup, media.Close)
+		metrics.AddMedia(media)
 		media.Register(srv.Mux())
 		sc := &callscreen.Screener{Bus: conn, Engine: engine, Limits: n.engine.limits()}
 		srv.Mux().Handle("POST /v1/voicemails", srv.RequireToken(callscreen.NewVoicemailHandler(callscreen.VoicemailConfig{

@@ -32,7 +32,7 @@ func runScreen(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		return errUsage
 	}
 	log := newLogger(stderr, "text", "warn")
-	engine, closeEngine, err := ef.open(log)
+	engine, _, closeEngine, err := ef.open(log)
 	if err != nil {
 		return err
 	}
