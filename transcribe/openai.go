@@ -51,7 +51,8 @@ type OpenAIConfig struct {
 	// Write) or are dropped. Default 60 s.
 	MaxBuffered time.Duration
 	// OnDegraded, if set, is called once for every chunk of audio that was
-	// lost: neither the endpoint nor the fallback transcribed it. The error
+	// lost: neither the endpoint nor the fallback transcribed it. Without
+	// it, losses are logged at Warn instead. The error
 	// wraps ErrAudioDropped and the cause (ErrUnavailable for endpoint
 	// failures). It is called from the stream's worker or from Write and
 	// must not block.
@@ -472,10 +473,14 @@ func (e *OpenAI) dropped(c Chunk, cause error) {
 		cause = ErrUnavailable
 	}
 	err := fmt.Errorf("%w: %.2fs of audio at %.2fs: %w", ErrAudioDropped, c.Duration().Seconds(), c.StartSeconds(), cause)
-	e.log.Warn("audio not transcribed", "start", c.StartSeconds(), "seconds", c.Duration().Seconds(), "err", cause)
+	// The report goes to OnDegraded or, without one, to the log: not both,
+	// so a caller that logs its reports does not log every loss twice.
 	if e.cfg.OnDegraded != nil {
+		e.log.Debug("audio not transcribed", "start", c.StartSeconds(), "seconds", c.Duration().Seconds(), "err", cause)
 		e.cfg.OnDegraded(err)
+		return
 	}
+	e.log.Warn("audio not transcribed", "start", c.StartSeconds(), "seconds", c.Duration().Seconds(), "err", cause)
 }
 
 // EndpointError is a failed request to the transcription endpoint. It
