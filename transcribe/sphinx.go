@@ -204,6 +204,7 @@ const (
 	sxKwsRestartFrames = 45 * 50      // restart keyword utterance after 45 s …
 	sxKwsRestartPause  = 25           // … at a 500 ms pause
 	sxMaxWordFrames    = 200          // a "word" longer than 2 s is noise, not speech
+	sxKwsHold          = 15           // 300 ms wait for a rival keyword detection
 )
 
 // kwsKey identifies a keyword detection within one keyword utterance: the
@@ -216,8 +217,10 @@ type kwsKey struct {
 
 // kwsHit is a detection placed in stream time.
 type kwsHit struct {
-	phrase     string
-	start, end int64 // samples
+	phrase     string // as the caller spelled it
+	norm       string // normalised, for containment checks
+	phones     int
+	start, end int64 // samples; end is when it was first reported
 }
 
 // sphinxStream implements Stream. A stream is meant to be used by one
@@ -255,6 +258,8 @@ type sphinxStream struct {
 	seen       map[kwsKey]bool
 	hits       []kwsHit // detections not yet covered by a final
 	newHits    []kwsHit // detections not yet emitted in any segment
+	held       []kwsHit // detections waiting sxKwsHold for rivals
+	recentHits []kwsHit // last confirmed detections, for rivalry checks
 	sinceKWS   int
 	kwsScratch []rawSeg
 
@@ -416,7 +421,7 @@ func (st *sphinxStream) kwsFrame(f []int16, speech bool) error {
 	st.sinceKWS++
 	if st.sinceKWS >= sxKwsCheckEvery {
 		st.sinceKWS = 0
-		st.collectKWS()
+		st.collectKWS(false)
 	}
 	// Restarting loses phrases in progress, so only do it after a long
 	// keyword utterance and at a real pause.
@@ -432,7 +437,7 @@ func (st *sphinxStream) restartKWS() error {
 	if err := st.kws.endUtt(); err != nil {
 		return st.fail(err)
 	}
-	st.collectKWS()
+	st.collectKWS(true)
 	clear(st.seen)
 	if err := st.kws.startUtt(); err != nil {
 		return st.fail(err)
@@ -445,7 +450,11 @@ func (st *sphinxStream) restartKWS() error {
 // collectKWS records detections not seen before. Their stream time is
 // derived from when they appear (now) and their length, because the
 // decoder's frame numbers are not reset to 0 by a new utterance.
-func (st *sphinxStream) collectKWS() {
+//
+// New detections are held for sxKwsHold before they count, so that a
+// competing detection of a longer phrase over the same audio can overrule
+// them (see kwsCompete); force confirms everything held, at utterance ends.
+func (st *sphinxStream) collectKWS(force bool) {
 	st.kwsScratch = st.kws.segsInto(st.kwsScratch[:0])
 	for _, d := range st.kwsScratch {
 		phrase := strings.TrimSpace(d.Word)
@@ -459,14 +468,57 @@ func (st *sphinxStream) collectKWS() {
 			continue
 		}
 		length := int64(d.EF-d.SF+1) * (SampleRate / 100)
-		h := kwsHit{phrase: p.orig, end: st.pos, start: st.pos - length}
-		if h.start < 0 {
-			h.start = 0
+		h := kwsHit{phrase: p.orig, norm: p.norm, phones: p.phones, end: st.pos, start: max(0, st.pos-length)}
+		st.held = append(st.held, h)
+	}
+	keep := st.held[:0]
+	for i, h := range st.held {
+		if !force && st.pos-h.end < sxKwsHold*sxFrameLen {
+			keep = append(keep, h)
+			continue
+		}
+		if c, lost := st.outranked(h, st.held[i+1:], keep); lost {
+			st.s.log.Debug("transcribe: sphinx: keyword overruled", "phrase", h.phrase, "by", c.phrase, "at", sphinxSecs(h.start))
+			continue
 		}
 		st.hits = append(st.hits, h)
 		st.newHits = append(st.newHits, h)
-		st.s.log.Debug("transcribe: sphinx: keyword spotted", "phrase", p.orig, "at", sphinxSecs(h.start))
+		st.recentHits = append(st.recentHits, h)
+		if len(st.recentHits) > 16 {
+			st.recentHits = st.recentHits[1:]
+		}
+		st.s.log.Debug("transcribe: sphinx: keyword spotted", "phrase", h.phrase, "at", sphinxSecs(h.start))
 	}
+	st.held = keep
+}
+
+// outranked reports whether another detection (held or confirmed) competes
+// with h and has more phones.
+func (st *sphinxStream) outranked(h kwsHit, lists ...[]kwsHit) (kwsHit, bool) {
+	lists = append(lists, st.recentHits)
+	for _, l := range lists {
+		for _, c := range l {
+			if c.phones > h.phones && kwsCompete(h, c) {
+				return c, true
+			}
+		}
+	}
+	return kwsHit{}, false
+}
+
+// kwsCompete reports whether two detections are rival explanations of the
+// same audio: different phrases, neither containing the other ("card
+// number" legitimately fires inside "credit card number"), overlapping for
+// most of the shorter one. The keyword decoder scores each phrase
+// independently, so "pin number" fires on "credit card number" (they share
+// "number"); the longer phrase carries more evidence and wins.
+func kwsCompete(a, b kwsHit) bool {
+	if a.norm == b.norm || strings.Contains(" "+a.norm+" ", " "+b.norm+" ") || strings.Contains(" "+b.norm+" ", " "+a.norm+" ") {
+		return false
+	}
+	overlap := min(a.end, b.end) - max(a.start, b.start)
+	shorter := min(a.end-a.start, b.end-b.start)
+	return shorter > 0 && float64(overlap) >= 0.8*float64(shorter)
 }
 
 // flushNewHits emits a partial promptly when keywords were just spotted, so
@@ -493,6 +545,10 @@ func (st *sphinxStream) flushNewHits() error {
 func (st *sphinxStream) endUtterance() error {
 	if !st.inUtt {
 		return nil
+	}
+	if st.kws != nil {
+		// Confirm held detections now, so they reach this final.
+		st.collectKWS(true)
 	}
 	st.inUtt = false
 	uttEnd := st.pos
@@ -600,7 +656,7 @@ func (st *sphinxStream) Close(ctx context.Context) error {
 	if err == nil && st.kws != nil {
 		// Flush the keyword decoder first so late detections reach the final.
 		if err = st.kws.endUtt(); err == nil {
-			st.collectKWS()
+			st.collectKWS(true)
 		}
 	}
 	if err == nil {

@@ -122,6 +122,9 @@ var (
 // dictionary holding only the phrases' words. The small dictionary keeps a
 // keyword decoder at ≈10 ms init instead of loading all of cmudict.
 func buildKWSFiles(dir, dictPath string, keywords map[string]string, log *slog.Logger) (kwsFile, kwsDict string, phrases map[string]kwsPhrase, err error) {
+	if log == nil {
+		log = slog.Default()
+	}
 	want := map[string]bool{}
 	var list []kwsPhrase
 	for orig := range keywords {
