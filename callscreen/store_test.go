@@ -73,9 +73,12 @@ func (e *storeEnv) reopen() {
 }
 
 // runRecorder runs a recorder until the test ends.
-func (e *storeEnv) runRecorder() {
+func (e *storeEnv) runRecorder() { e.runRecorderWith(RecorderConfig{}) }
+
+func (e *storeEnv) runRecorderWith(cfg RecorderConfig) {
 	e.t.Helper()
-	rc, err := NewRecorder(RecorderConfig{Bus: e.conn, Store: e.store})
+	cfg.Bus, cfg.Store = e.conn, e.store
+	rc, err := NewRecorder(cfg)
 	if err != nil {
 		e.t.Fatal(err)
 	}
