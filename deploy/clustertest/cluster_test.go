@@ -71,7 +71,9 @@ func TestClusterFailover(t *testing.T) {
 			var errs []error
 			for i, s := range scripts {
 				rng := rand.New(rand.NewPCG(uint64(i), 99))
-				pace := func() time.Duration { return 50*time.Millisecond + time.Duration(rng.Int64N(int64(50*time.Millisecond))) }
+				pace := func() time.Duration {
+					return 50*time.Millisecond + time.Duration(rng.Int64N(int64(50*time.Millisecond)))
+				}
 				stagger := time.Duration(i) * 25 * time.Millisecond
 				wg.Go(func() {
 					select {

@@ -244,11 +244,19 @@ func poll(ctx context.Context, interval time.Duration, f func() error) error {
 }
 
 // connect opens a bus connection to the cluster with R replicas, closed
-// when the test ends.
+// when the test ends; bus.Connect also creates or updates the streams.
 func connect(ctx context.Context, tb testing.TB, c *cluster, name string, replicas int) *bus.Conn {
 	tb.Helper()
-	conn, err := bus.Connect(ctx, bus.Config{URL: c.URLs(), Name: name, Replicas: replicas, Logger: testLogger()})
-	if err != nil {
+	// A freshly formed cluster can have a meta leader before every peer
+	// is known to be online, and then refuses R3 placement for a moment.
+	pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	var conn *bus.Conn
+	if err := poll(pctx, 100*time.Millisecond, func() error {
+		var err error
+		conn, err = bus.Connect(pctx, bus.Config{URL: c.URLs(), Name: name, Replicas: replicas, Logger: testLogger()})
+		return err
+	}); err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(conn.Close)
