@@ -287,6 +287,16 @@ func (c *liveCall) audioOffset() float64 {
 	return time.Since(c.audioStart).Seconds()
 }
 
+// audioNow is the call-audio time now (0 before any audio).
+func (c *liveCall) audioNow() float64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.audioStart.IsZero() {
+		return 0
+	}
+	return time.Since(c.audioStart).Seconds()
+}
+
 func (s *liveState) addTrack(ctx context.Context, tr *webrtc.TrackRemote, rcv *webrtc.RTPReceiver) {
 	c := s.c
 	if tr.Kind() != webrtc.RTPCodecTypeAudio {
@@ -427,7 +437,10 @@ func (s *liveState) onAlert(a bus.Alert, from string) {
 	if !a.SentAt.IsZero() {
 		lat = time.Since(a.SentAt)
 	}
-	s.c.log.Info("alert", "category", cat, "from", from, "at", a.Flag.End, "bus_latency", lat)
+	// lag: how far the call's audio clock is past the evidence's end, i.e.
+	// how long after the words were spoken the callee is warned.
+	lag := s.c.audioNow() - a.Flag.End
+	s.c.log.Info("alert", "category", cat, "from", from, "at", a.Flag.End, "lag_s", fmt.Sprintf("%.2f", lag), "since_segment", lat)
 	s.fanout(Message{
 		Type: MsgAlert, CallID: s.c.id, Category: cat, Text: a.Flag.Text, Advice: a.Advice,
 		At: a.Flag.End, Risk: a.Risk, Track: a.Flag.Track, Seq: a.Seq,

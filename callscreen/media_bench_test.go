@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"syscall"
 	"testing"
@@ -34,7 +37,7 @@ const latencyText = "hello, this is amazon security. to stop the suspicious orde
 // worker → JetStream alert → core subscriber) and the data channel.
 func callLatencies(tb testing.TB, env *mediaEnv, n, conc int) (lat []time.Duration, missed int) {
 	tb.Helper()
-	packets, pcm := mediaSynthOpus(tb, latencyText)
+	packets, pcm := paddedOpus(tb, latencyText, 3*time.Second)
 	reqEnd := time.Duration(speechEnd(pcm, 16000) * float64(time.Second))
 	var mu sync.Mutex
 	sem := make(chan struct{}, conc)
@@ -87,6 +90,32 @@ func callLatencies(tb testing.TB, env *mediaEnv, n, conc int) (lat []time.Durati
 	return lat, missed
 }
 
+// paddedOpus is mediaSynthOpus with trailing silence: a phone call keeps
+// streaming after the request, and the recogniser confirms a spotted
+// phrase only once some audio follows it.
+func paddedOpus(tb testing.TB, text string, trail time.Duration) ([][]byte, []int16) {
+	tb.Helper()
+	needMediaTools(tb, "opusenc")
+	speech := mediaReadWAV(tb, mediaSynthWAV(tb, text))
+	pcm := append(slices.Clone(speech), make([]int16, int(trail.Seconds()*16000))...)
+	dir := tb.TempDir()
+	wav, ogg := filepath.Join(dir, "padded.wav"), filepath.Join(dir, "padded.opus")
+	writeWAV16(tb, wav, pcm, 16000)
+	if out, err := exec.Command("opusenc", "--quiet", "--bitrate", "32", "--framesize", "20", wav, ogg).CombinedOutput(); err != nil {
+		tb.Fatalf("opusenc: %v: %s", err, out)
+	}
+	f, err := os.Open(ogg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	packets, err := readOggOpus(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return packets, pcm
+}
+
 func percentile(sorted []time.Duration, p float64) time.Duration {
 	if len(sorted) == 0 {
 		return 0
@@ -95,12 +124,17 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 	return sorted[i]
 }
 
-// BenchmarkAlertLatency measures alert latency over 20 calls, two at a time
+// BenchmarkAlertLatency measures alert latency over 20 calls, one at a time
+// (CALLSCREEN_BENCH_CONC=n for n at once; TestConcurrentCallsLoad measures capacity)
 // (go test -run ^$ -bench AlertLatency -benchtime 1x ./callscreen/).
 func BenchmarkAlertLatency(b *testing.B) {
 	env := newMediaEnv(b)
 	for range b.N {
-		lat, missed := callLatencies(b, env, 20, 2)
+		n, conc := 20, 1
+		if v, err := strconv.Atoi(os.Getenv("CALLSCREEN_BENCH_CONC")); err == nil && v > 0 {
+			conc = v
+		}
+		lat, missed := callLatencies(b, env, n, conc)
 		if missed > 0 {
 			b.Errorf("%d of 20 calls raised no alert", missed)
 		}

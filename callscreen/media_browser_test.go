@@ -158,7 +158,7 @@ func TestBrowserScreensCall(t *testing.T) {
 	waitMedia(t, 15*time.Second, "call to end", func() bool { return m.ActiveCalls() == 0 })
 }
 
-func writeWAV16(t *testing.T, path string, pcm []int16, rate int) {
+func writeWAV16(t testing.TB, path string, pcm []int16, rate int) {
 	t.Helper()
 	b := make([]byte, 44, 44+2*len(pcm))
 	copy(b, "RIFF")

@@ -10,9 +10,10 @@ import (
 
 // pionLoggerFactory sends pion's logs to slog. pion is chatty about normal
 // events (a peer going away logs errors in several layers), so everything
-// is demoted: pion errors become slog warnings only when the handler is at
-// debug level, and the rest is debug or dropped. The default server logger
-// at info level therefore shows nothing from pion.
+// is demoted: pion's info, warnings and errors become slog debug records,
+// its debug and trace output goes below debug. The server logger at info
+// level therefore shows nothing from pion; the call's own logs say what
+// matters (call started/ended, reason, ICE failure).
 type pionLoggerFactory struct{ log *slog.Logger }
 
 func (f pionLoggerFactory) NewLogger(scope string) logging.LeveledLogger {
