@@ -665,3 +665,30 @@ func TestRecorderRedactsSpokenDigits(t *testing.T) {
 		t.Log(everything)
 	}
 }
+
+// The store keeps voicemail recordings for the voicemail handler.
+var _ AudioStore = (*Store)(nil)
+
+// TestStoreCloseAfterConnClosed: shutting down in either order does not
+// hang (the watcher ends with the connection).
+func TestStoreCloseAfterConnClosed(t *testing.T) {
+	conn, err := bus.Connect(context.Background(), bus.Config{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := OpenStore(context.Background(), conn, StoreConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	done := make(chan error, 1)
+	go func() { done <- st.Close() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Close: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close hangs after the connection closed")
+	}
+}
