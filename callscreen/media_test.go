@@ -468,3 +468,45 @@ func (s *sseStream) readAll(t *testing.T, d time.Duration) []Message {
 		}
 	}
 }
+
+// TestDrainFinalisesCalls: Drain refuses new calls, and when its context
+// ends it closes the remaining calls with their transcripts finalised.
+func TestDrainFinalisesCalls(t *testing.T) {
+	env := newMediaEnv(t, func(c *MediaConfig) { c.VerdictWait = 2 * time.Second })
+	ends := subscribeEvents(t, env.bus, bus.EventEnd)
+	packets, _ := mediaSynthOpus(t, mediaCleanText)
+	p := dialWHIP(t, env.url, peerOptions{})
+	p.waitConnected(t, 10*time.Second)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go p.sendOpus(ctx, packets)
+	time.Sleep(time.Second) // some audio flows
+
+	dctx, dcancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer dcancel()
+	drained := make(chan error, 1)
+	go func() { drained <- env.media.Drain(dctx) }()
+	waitMedia(t, 5*time.Second, "draining to refuse offers", func() bool {
+		req, _ := http.NewRequest(http.MethodPost, env.url+whipPath, strings.NewReader(offerSDP(t)))
+		req.Header.Set("Content-Type", contentSDP)
+		req.Header.Set("Authorization", "Bearer "+mediaToken)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return false
+		}
+		res.Body.Close()
+		return res.StatusCode == http.StatusServiceUnavailable
+	})
+	select {
+	case err := <-drained:
+		if err == nil {
+			t.Error("Drain returned nil although a call was still active at its deadline")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Drain did not return")
+	}
+	if n := env.media.ActiveCalls(); n != 0 {
+		t.Errorf("%d calls after Drain", n)
+	}
+	waitEvent(t, ends, p.callID(), 5*time.Second)
+}
