@@ -68,9 +68,8 @@ type Alert struct {
 	Flag   Flag      `json:"flag"`
 	Advice string    `json:"advice"`
 	Risk   float64   `json:"risk"`
-	Seq    uint64    `json:"seq"`              // the segment that raised it
-	Time   time.Time `json:"time"`             // wall clock when raised
-	SentAt time.Time `json:"sent_at,omitzero"` // wall clock of the triggering segment's publish, for latency
+	Seq    uint64    `json:"seq"`  // the segment that raised it
+	Time   time.Time `json:"time"` // wall clock when raised
 }
 
 // Verdict is the classifier's judgement of a whole call, published when the

@@ -245,7 +245,7 @@ func (c *liveCall) run() {
 func (c *liveCall) subscribeBus() []*nats.Subscription {
 	nc := c.m.cfg.Bus.NC
 	var subs []*nats.Subscription
-	a, err := nc.Subscribe(bus.AlertSubject(c.id), func(msg *nats.Msg) {
+	a, err := nc.Subscribe(bus.LiveAlertSubject(c.id), func(msg *nats.Msg) {
 		al, err := bus.DecodeAlert(msg.Data)
 		if err != nil || al.CallID != c.id {
 			return
@@ -257,7 +257,7 @@ func (c *liveCall) subscribeBus() []*nats.Subscription {
 	} else {
 		c.log.Warn("subscribe alerts", "err", err)
 	}
-	v, err := nc.Subscribe(bus.VerdictSubject(c.id), func(msg *nats.Msg) {
+	v, err := nc.Subscribe(bus.LiveVerdictSubject(c.id), func(msg *nats.Msg) {
 		vd, err := bus.DecodeVerdict(msg.Data)
 		if err != nil || vd.CallID != c.id {
 			return
@@ -433,14 +433,10 @@ func (s *liveState) onAlert(a bus.Alert, from string) {
 		return
 	}
 	s.alerted[cat] = true
-	lat := time.Duration(0)
-	if !a.SentAt.IsZero() {
-		lat = time.Since(a.SentAt)
-	}
 	// lag: how far the call's audio clock is past the evidence's end, i.e.
 	// how long after the words were spoken the callee is warned.
 	lag := s.c.audioNow() - a.Flag.End
-	s.c.log.Info("alert", "category", cat, "from", from, "at", a.Flag.End, "lag_s", fmt.Sprintf("%.2f", lag), "since_segment", lat)
+	s.c.log.Info("alert", "category", cat, "from", from, "at", a.Flag.End, "lag_s", fmt.Sprintf("%.2f", lag))
 	s.fanout(Message{
 		Type: MsgAlert, CallID: s.c.id, Category: cat, Text: a.Flag.Text, Advice: a.Advice,
 		At: a.Flag.End, Risk: a.Risk, Track: a.Flag.Track, Seq: a.Seq,

@@ -29,7 +29,7 @@ func (e *engineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&e.sttLanguage, "stt-language", env("CALLSCREEN_STT_LANGUAGE", "en"), "language hint for --engine openai")
 	fs.DurationVar(&e.sttTimeout, "stt-timeout", envDuration("CALLSCREEN_STT_TIMEOUT", 30*time.Second), "deadline of one request to the speech endpoint")
 	fs.StringVar(&e.model, "sphinx-model", env("CALLSCREEN_SPHINX_MODEL", transcribe.DefaultSphinxModelDir), "PocketSphinx model directory (env CALLSCREEN_SPHINX_MODEL)")
-	fs.IntVar(&e.pool, "decoders", envInt("CALLSCREEN_DECODERS", 0), "max concurrent recogniser streams (≈110 MB each); 0 = 2 per CPU (env CALLSCREEN_DECODERS)")
+	fs.IntVar(&e.pool, "decoders", envInt("CALLSCREEN_DECODERS", 0), "max concurrent recogniser streams (≈100 MB each); 0 = two per live call (env CALLSCREEN_DECODERS)")
 	def := audio.DefaultLimits()
 	fs.Int64Var(&e.maxBytes, "max-bytes", def.MaxBytes, "largest audio file accepted, in bytes")
 	fs.DurationVar(&e.maxDuration, "max-duration", def.MaxDuration, "longest audio accepted")

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"time"
 
@@ -28,6 +29,8 @@ type roles struct {
 type nodeFlags struct {
 	addr, dataDir, token, natsListen, logFormat, logLevel string
 	drain                                                 time.Duration
+	secureCookies                                         bool
+	maxCalls                                              int
 	nats                                                  natsFlags
 	engine                                                engineFlags
 }
@@ -41,8 +44,12 @@ func (n *nodeFlags) register(fs *flag.FlagSet, r roles) {
 	fs.StringVar(&n.logLevel, "log-level", env("CALLSCREEN_LOG_LEVEL", "info"), "log level: debug, info, warn, error (env CALLSCREEN_LOG_LEVEL)")
 	fs.DurationVar(&n.drain, "drain-timeout", envDuration("CALLSCREEN_DRAIN_TIMEOUT", 5*time.Minute), "on the first SIGTERM/SIGINT, how long live calls may continue before they are ended")
 	n.nats.register(fs)
+	if r.web {
+		fs.BoolVar(&n.secureCookies, "secure-cookies", env("CALLSCREEN_SECURE_COOKIES", "") == "1", "mark the review session cookie Secure (set when callscreen is behind a TLS proxy) (env CALLSCREEN_SECURE_COOKIES=1)")
+	}
 	if r.media {
 		n.engine.register(fs)
+		fs.IntVar(&n.maxCalls, "max-calls", envInt("CALLSCREEN_MAX_CALLS", 3*runtime.NumCPU()), "live calls screened at once; more get 503 (each needs up to two recogniser streams) (env CALLSCREEN_MAX_CALLS)")
 	}
 }
 
@@ -104,6 +111,27 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 		}()
 	}
 
+	var store *callscreen.Store
+	if r.web || r.media {
+		store, err = callscreen.OpenStore(ctx, conn, callscreen.StoreConfig{Retention: bc.Retention, Replicas: bc.Replicas, Logger: log})
+		if err != nil {
+			return err
+		}
+		cleanup = append(cleanup, store.Close)
+	}
+	if r.web {
+		rec, err := callscreen.NewRecorder(callscreen.RecorderConfig{Bus: conn, Store: store, Logger: log})
+		if err != nil {
+			return err
+		}
+		background("recorder", rec.Run)
+		background("janitor", func(ctx context.Context) error { return store.RunJanitor(ctx, time.Hour) })
+		review, err := callscreen.NewReview(callscreen.ReviewConfig{Store: store, Token: tok, Logger: log, SecureCookies: n.secureCookies})
+		if err != nil {
+			return err
+		}
+		review.Register(srv.Mux(), srv.RequireToken)
+	}
 	if r.worker {
 		w, err := callscreen.NewWorker(callscreen.WorkerConfig{Bus: conn, Detector: classify.New(), Logger: log})
 		if err != nil {
@@ -113,6 +141,9 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 		background("worker", w.Run)
 	}
 	if r.media {
+		if n.engine.pool == 0 {
+			n.engine.pool = 2 * n.maxCalls // a caller and a callee track per call
+		}
 		engine, sphinx, closeEngine, err := n.engine.open(log)
 		if err != nil {
 			return err
@@ -122,7 +153,7 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 			metrics.AddSphinx(sphinx)
 		}
 		media, err = callscreen.NewMedia(callscreen.MediaConfig{
-			Bus: conn, Engine: engine, Auth: srv.Authorized, Redact: classify.Redact, Logger: log,
+			Bus: conn, Engine: engine, Auth: srv.Authorized, Redact: classify.Redact, Logger: log, MaxCalls: n.maxCalls,
 		})
 		if err != nil {
 			return err
@@ -132,7 +163,7 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 		media.Register(srv.Mux())
 		sc := &callscreen.Screener{Bus: conn, Engine: engine, Limits: n.engine.limits()}
 		srv.Mux().Handle("POST /v1/voicemails", srv.RequireToken(callscreen.NewVoicemailHandler(callscreen.VoicemailConfig{
-			Screener: sc, Logger: log,
+			Screener: sc, Audio: store, Logger: log,
 		})))
 		srv.Mux().Handle("/v1/audio/transcriptions", transcribe.NewHandler(transcribe.HandlerConfig{
 			Engine: engine, Limits: n.engine.limits(), Auth: srv.Authorized, Logger: log,
