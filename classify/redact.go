@@ -333,6 +333,9 @@ func passwordBefore(items []ritem, i int, replaced []bool) bool {
 	}
 	k := i - 1
 	if w := items[k].word; w == "is" || w == "was" || w == "it's" || w == "its" {
+		if notASecret[items[i].word] {
+			return false
+		}
 		k--
 	} else if !strings.ContainsAny(items[i].sepBefore, ":=") {
 		return false
@@ -347,6 +350,16 @@ func passwordBefore(items []ritem, i int, replaced []bool) bool {
 		return k > 0 && items[k-1].word == "maiden"
 	}
 	return false
+}
+
+// notASecret lists words that follow "password is" in ordinary speech
+// ("the password is at the cabin", "my password is not working"); a
+// password is never one of these, and redacting them loses meaning.
+var notASecret = map[string]bool{
+	"a": true, "an": true, "the": true, "at": true, "in": true, "on": true, "for": true, "to": true,
+	"not": true, "still": true, "same": true, "wrong": true, "correct": true, "right": true, "changed": true,
+	"written": true, "that": true, "this": true, "what": true, "expired": true, "too": true,
+	"case": true, "required": true, "needed": true, "incorrect": true, "invalid": true, "taped": true, "stuck": true,
 }
 
 // looksLikeSSN reports a 3-2-4 digit grouping (123-45-6789).

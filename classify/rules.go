@@ -268,6 +268,9 @@ var cueRules = []cueRule{
 		"payment must be", "in the form of",
 	}},
 	{cueGiftPay | cueAct | cueBack, []string{"pay", "pay the", "pay with", "pay in", "pay using", "pay by", "pay through", "pay via"}},
+	// Obligation addressed to the listener: "you must put the money in a
+	// safe account" is a demand even when the recogniser garbles its verb.
+	{cueAct, []string{"you must", "you have to", "you need to", "you will have to", "you will need to"}},
 	{cueAct | cueBuy, []string{
 		"buy", "purchase", "get", "pick up", "go get", "go buy", "head to", "go down to", "go to the store",
 	}},
@@ -312,6 +315,7 @@ var standaloneRules = []objectRule{
 	}},
 	{catPay, 0, []string{"make a wire transfer", "do a wire transfer", "send a wire transfer", "send a wire"}},
 	{catPay, 0, []string{
+		"withdraw your cash", "withdraw the cash", "withdraw cash", "take out your cash",
 		"move your money", "move your funds", "move your savings", "transfer your money", "transfer your funds",
 		"transfer your savings", "withdraw your savings", "withdraw all your money", "take out all your money",
 		"empty your account", "send the money back", "send back the money", "pay the difference",
