@@ -85,7 +85,7 @@ type liveState struct {
 }
 
 func newLiveCall(m *Media, info offerInfo) *liveCall {
-	id := newCallID()
+	id := NewCallID()
 	return &liveCall{
 		id:       id,
 		m:        m,

@@ -2,8 +2,6 @@ package callscreen
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -36,7 +34,6 @@ const (
 	defaultSSEHeartbeat      = 15 * time.Second
 	maxCandidatesPerOffer    = 64
 	maxAudioTracksPerCall    = 2
-	callIDBytes              = 18 // 24 URL-safe characters, 144 random bits
 	dataChannelLabel         = "alerts"
 	dataChannelMaxBuffered   = 1 << 20
 	dataChannelBacklogAlerts = 64
@@ -275,10 +272,3 @@ func (m *Media) forget(id string) {
 }
 
 var errTooManyCalls = errors.New("callscreen: too many concurrent calls")
-
-// newCallID returns a random, URL-safe id valid per bus.ValidateCallID.
-func newCallID() string {
-	b := make([]byte, callIDBytes)
-	_, _ = rand.Read(b) // crypto/rand.Read never fails (Go ≥ 1.24)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
