@@ -2,24 +2,16 @@ package callscreen
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/binary"
-	"encoding/json"
-	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
-	"golang.org/x/net/websocket"
-
 	"github.com/callscreen/callscreen/bus"
+	"github.com/callscreen/callscreen/callscreen/internal/cdp"
 	"github.com/callscreen/callscreen/classify"
 )
 
@@ -27,7 +19,7 @@ import (
 // Chromium, whose fake microphone plays flite scam speech, against the real
 // server handler (lead's Server + Media + worker + sphinx). The page starts
 // screening by itself (#autostart=1); the test drives Chromium over the
-// DevTools protocol (a plain websocket) and asserts that the alert banner in
+// DevTools protocol (internal/cdp) and asserts that the alert banner in
 // the DOM names the request and carries the advice. A screenshot is kept in
 // $CALLSCREEN_ARTIFACTS (default: the test's temp dir).
 func TestBrowserScreensCall(t *testing.T) {
@@ -76,29 +68,36 @@ func TestBrowserScreensCall(t *testing.T) {
 	if artifacts == "" {
 		artifacts = t.TempDir()
 	}
-	profile := t.TempDir()
-	page := hs.URL + "/#token=" + mediaToken + "&autostart=1"
-	cmd := exec.Command("chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--no-first-run", "--disable-quic", "--user-data-dir="+profile,
-		"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-		"--use-file-for-fake-audio-capture="+wav+"%noloop",
-		"--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
-		"--remote-debugging-port=0", "--remote-allow-origins=*", "--window-size=1000,1400",
-		page)
-	// Its own process group, so that the renderer and utility processes
-	// are ended with it.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := cmd.Start(); err != nil {
+	bctx, bcancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer bcancel()
+	b, err := cdp.Launch(bctx, cdp.Options{
+		URL:    hs.URL + "/#token=" + mediaToken + "&autostart=1",
+		Window: "1000,1400",
+		Args: []string{
+			"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+			"--use-file-for-fake-audio-capture=" + wav + "%noloop",
+			"--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
+		},
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
-	defer func() {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		_ = cmd.Wait()
-	}()
-
-	cdp := dialDevTools(t, profile, hs.URL)
-	defer cdp.ws.Close()
+	defer b.Close()
+	page, err := b.Page(bctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer page.Close()
+	screenshot := func(name string) string {
+		t.Helper()
+		path := filepath.Join(artifacts, name)
+		sctx, scancel := context.WithTimeout(bctx, 20*time.Second)
+		defer scancel()
+		if err := page.Screenshot(sctx, path); err != nil {
+			t.Errorf("screenshot %s: %v", name, err)
+		}
+		return path
+	}
 
 	// Poll the DOM for the banner.
 	var banner struct {
@@ -110,28 +109,26 @@ func TestBrowserScreensCall(t *testing.T) {
 	}
 	const probe = `(() => {
 		const a = document.getElementById('alert');
-		if (!a) { return JSON.stringify({hidden: true, status: 'loading'}); }
-		return JSON.stringify({hidden: a.hidden, text: a.textContent, category: a.dataset.category || '',
+		if (!a) { return {hidden: true, status: 'loading'}; }
+		return {hidden: a.hidden, text: a.textContent, category: a.dataset.category || '',
 			status: document.getElementById('status').textContent,
-			lines: document.getElementById('transcript').children.length});
+			lines: document.getElementById('transcript').children.length};
 	})()`
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		s := cdp.evalString(t, probe)
-		if err := json.Unmarshal([]byte(s), &banner); err != nil {
-			t.Fatalf("probe: %v (%q)", err, s)
+		if err := page.Eval(bctx, probe, &banner); err != nil {
+			t.Fatalf("probe: %v", err)
 		}
 		if !banner.Hidden {
 			break
 		}
 		if time.Now().After(deadline) {
-			cdp.screenshot(t, filepath.Join(artifacts, "browser-no-alert.png"))
+			screenshot("browser-no-alert.png")
 			t.Fatalf("no alert banner after 60 s; page status %q, %d transcript lines", banner.Status, banner.Lines)
 		}
 		time.Sleep(250 * time.Millisecond)
 	}
-	shot := filepath.Join(artifacts, "browser-alert.png")
-	cdp.screenshot(t, shot)
+	shot := screenshot("browser-alert.png")
 	t.Logf("alert banner: %q (screenshot %s)", banner.Text, shot)
 	if banner.Category != "verification_code" || !strings.Contains(strings.ToLower(banner.Text), "verification code") ||
 		!strings.Contains(banner.Text, classify.Advice("verification_code")) {
@@ -139,22 +136,23 @@ func TestBrowserScreensCall(t *testing.T) {
 	}
 
 	// Stop: the page DELETEs the call and shows the verdict.
-	cdp.evalString(t, `document.getElementById('stop').click(), 'ok'`)
-	deadline = time.Now().Add(20 * time.Second)
-	for {
-		v := cdp.evalString(t, `(() => { const v = document.getElementById('verdict'); return v.hidden ? '' : v.dataset.verdict; })()`)
-		if v != "" {
-			if v != bus.VerdictScam {
-				t.Errorf("page verdict %q, want scam", v)
-			}
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("no verdict on the page after Stop")
-		}
-		time.Sleep(250 * time.Millisecond)
+	if err := page.Eval(bctx, `document.getElementById('stop').click()`, nil); err != nil {
+		t.Fatalf("click stop: %v", err)
 	}
-	cdp.screenshot(t, filepath.Join(artifacts, "browser-verdict.png"))
+	vctx, vcancel := context.WithTimeout(bctx, 20*time.Second)
+	defer vcancel()
+	if err := page.WaitFor(vctx, `(() => { const v = document.getElementById('verdict'); return v && !v.hidden && v.dataset.verdict; })()`); err != nil {
+		screenshot("browser-no-verdict.png")
+		t.Fatalf("no verdict on the page after Stop: %v", err)
+	}
+	var verdict string
+	if err := page.Eval(bctx, `document.getElementById('verdict').dataset.verdict || ''`, &verdict); err != nil {
+		t.Fatal(err)
+	}
+	if verdict != bus.VerdictScam {
+		t.Errorf("page verdict %q, want scam", verdict)
+	}
+	screenshot("browser-verdict.png")
 	waitMedia(t, 15*time.Second, "call to end", func() bool { return m.ActiveCalls() == 0 })
 }
 
@@ -177,122 +175,6 @@ func writeWAV16(t testing.TB, path string, pcm []int16, rate int) {
 		b = binary.LittleEndian.AppendUint16(b, uint16(s))
 	}
 	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// devTools is a minimal Chrome DevTools Protocol client on one page.
-type devTools struct {
-	ws *websocket.Conn
-	id int
-}
-
-// dialDevTools finds the page showing pageURL and connects to it.
-func dialDevTools(t *testing.T, profile, pageURL string) *devTools {
-	t.Helper()
-	var port int
-	waitMedia(t, 30*time.Second, "chromium DevTools port", func() bool {
-		b, err := os.ReadFile(filepath.Join(profile, "DevToolsActivePort"))
-		if err != nil {
-			return false
-		}
-		first, _, _ := strings.Cut(string(b), "\n")
-		port, err = strconv.Atoi(strings.TrimSpace(first))
-		return err == nil && port > 0
-	})
-	var wsURL string
-	waitMedia(t, 30*time.Second, "the page target", func() bool {
-		res, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/json/list", port))
-		if err != nil {
-			return false
-		}
-		defer res.Body.Close()
-		var targets []struct {
-			Type, URL            string
-			WebSocketDebuggerURL string `json:"webSocketDebuggerUrl"`
-		}
-		if json.NewDecoder(res.Body).Decode(&targets) != nil {
-			return false
-		}
-		for _, tg := range targets {
-			if tg.Type == "page" && strings.HasPrefix(tg.URL, pageURL) {
-				wsURL = tg.WebSocketDebuggerURL
-				return true
-			}
-		}
-		return false
-	})
-	ws, err := websocket.Dial(wsURL, "", "http://127.0.0.1/")
-	if err != nil {
-		t.Fatalf("devtools websocket: %v", err)
-	}
-	return &devTools{ws: ws}
-}
-
-// call sends one CDP command and returns its result, skipping events.
-func (d *devTools) call(t *testing.T, method string, params any, result any) {
-	t.Helper()
-	d.id++
-	req := map[string]any{"id": d.id, "method": method, "params": params}
-	_ = d.ws.SetDeadline(time.Now().Add(20 * time.Second))
-	if err := websocket.JSON.Send(d.ws, req); err != nil {
-		t.Fatalf("cdp %s: %v", method, err)
-	}
-	for {
-		var resp struct {
-			ID     int             `json:"id"`
-			Result json.RawMessage `json:"result"`
-			Error  *struct {
-				Message string `json:"message"`
-			} `json:"error"`
-		}
-		if err := websocket.JSON.Receive(d.ws, &resp); err != nil {
-			t.Fatalf("cdp %s: %v", method, err)
-		}
-		if resp.ID != d.id {
-			continue // an event
-		}
-		if resp.Error != nil {
-			t.Fatalf("cdp %s: %s", method, resp.Error.Message)
-		}
-		if result != nil {
-			if err := json.Unmarshal(resp.Result, result); err != nil {
-				t.Fatalf("cdp %s result: %v", method, err)
-			}
-		}
-		return
-	}
-}
-
-func (d *devTools) evalString(t *testing.T, expr string) string {
-	t.Helper()
-	var r struct {
-		Result struct {
-			Value any `json:"value"`
-		} `json:"result"`
-		ExceptionDetails *struct {
-			Text string `json:"text"`
-		} `json:"exceptionDetails"`
-	}
-	d.call(t, "Runtime.evaluate", map[string]any{"expression": expr, "returnByValue": true}, &r)
-	if r.ExceptionDetails != nil {
-		t.Fatalf("page script error: %s", r.ExceptionDetails.Text)
-	}
-	s, _ := r.Result.Value.(string)
-	return s
-}
-
-func (d *devTools) screenshot(t *testing.T, path string) {
-	t.Helper()
-	var r struct {
-		Data string `json:"data"`
-	}
-	d.call(t, "Page.captureScreenshot", map[string]any{"format": "png"}, &r)
-	b, err := base64.StdEncoding.DecodeString(r.Data)
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
