@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
+
 	"github.com/callscreen/callscreen/bus"
 	"github.com/callscreen/callscreen/callscreen"
 	"github.com/callscreen/callscreen/classify"
@@ -36,6 +38,18 @@ func BenchmarkWorkers(b *testing.B) {
 			for i := range n {
 				conns = append(conns, connect(ctx, b, c, fmt.Sprintf("worker-%d", i+1), 3))
 			}
+			// Every catch-up load of a call's transcript (a worker seeing a
+			// gap in a call's sequence) creates an ordered consumer; count
+			// the requests to show what limits scaling.
+			var creates atomic.Int64
+			sub, err := inspect.NC.Subscribe("$JS.API.CONSUMER.CREATE."+bus.SegmentStream+".>", func(*nats.Msg) { creates.Add(1) })
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer sub.Unsubscribe()
+			if err := inspect.NC.Flush(); err != nil {
+				b.Fatal(err)
+			}
 			var judged time.Duration
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
@@ -57,6 +71,15 @@ func BenchmarkWorkers(b *testing.B) {
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(b.N*calls*segments)/judged.Seconds(), "segments/s")
+			// Catch-up loads leave their ephemeral consumers behind until
+			// they time out; the stream checks every message against each.
+			if st, err := inspect.JS.Stream(ctx, bus.SegmentStream); err == nil {
+				if si, err := st.Info(ctx); err == nil {
+					b.ReportMetric(float64(si.State.Consumers), "consumers")
+				}
+			}
+			// Each worker start creates its durable consumer once; the rest are reloads.
+			b.ReportMetric(float64(creates.Load()-int64(b.N*n))/float64(b.N*calls*segments), "reloads/segment")
 			b.ReportMetric(0, "ns/op") // per-iteration time includes worker start-up; segments/s is the number
 		})
 	}
