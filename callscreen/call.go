@@ -399,12 +399,19 @@ func (s *liveState) onSegment(label string, offset float64, seg transcribe.Segme
 	} else {
 		bs.Seq = s.seq + 1
 	}
-	if err := s.outbox.PublishSegment(bs); err != nil {
-		s.degrade(err)
-	} else if bs.Final {
-		if err := c.m.cfg.Bus.Healthy(); err != nil {
+	// A final segment is queued in the outbox, which retries until it is
+	// stored. A partial goes out at once or not at all: while the client
+	// is reconnecting nats.go would buffer it and deliver it stale after
+	// the outage (and it would take reconnect-buffer space from the
+	// segments), so it is only shown to the callee.
+	healthy := c.m.cfg.Bus.Healthy()
+	if bs.Final || healthy == nil {
+		if err := s.outbox.PublishSegment(bs); err != nil {
 			s.degrade(err)
 		}
+	}
+	if healthy != nil {
+		s.degrade(healthy)
 	}
 	for _, f := range s.local.Add(bs) {
 		if !s.degraded {
@@ -429,7 +436,13 @@ func (s *liveState) degrade(err error) {
 
 func (s *liveState) onAlert(a bus.Alert, from string) {
 	cat := a.Flag.Category
-	if cat == "" || s.alerted[cat] {
+	if cat == "" {
+		return
+	}
+	if s.alerted[cat] {
+		// Each category reaches the callee once: the local detector's and
+		// the worker's copies (degraded mode) meet here.
+		s.c.log.Debug("alert already delivered", "category", cat, "from", from)
 		return
 	}
 	s.alerted[cat] = true

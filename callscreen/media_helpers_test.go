@@ -79,7 +79,8 @@ func mediaSphinx(tb testing.TB) transcribe.Engine {
 }
 
 // mediaEnv is a complete live-screening stack: embedded NATS, the real
-// classifier worker, the sphinx mediaEngineInst and Media behind httptest.
+// classifier worker, the sphinx mediaEngineInst and Media behind httptest
+// (or, withMediaBus, Media on the caller's NATS connection).
 type mediaEnv struct {
 	bus   *bus.Conn
 	media *Media
@@ -89,23 +90,16 @@ type mediaEnv struct {
 
 type mediaEnvOption func(*MediaConfig)
 
+// withMediaBus makes the env's Media use conn instead of an embedded NATS
+// server of its own; the caller runs the worker and closes conn.
+func withMediaBus(conn *bus.Conn) mediaEnvOption {
+	return func(c *MediaConfig) { c.Bus = conn }
+}
+
 func newMediaEnv(tb testing.TB, opts ...mediaEnvOption) *mediaEnv {
 	tb.Helper()
 	eng := mediaSphinx(tb)
-	ctx, cancel := context.WithCancel(context.Background())
-	conn, err := bus.Connect(ctx, bus.Config{DataDir: tb.TempDir()})
-	if err != nil {
-		tb.Fatalf("bus: %v", err)
-	}
-	w, err := NewWorker(WorkerConfig{Bus: conn, AckWait: 5 * time.Second})
-	if err != nil {
-		tb.Fatalf("worker: %v", err)
-	}
-	workerDone := make(chan error, 1)
-	go func() { workerDone <- w.Run(ctx) }()
-
 	cfg := MediaConfig{
-		Bus:                    conn,
 		Engine:                 eng,
 		Auth:                   mediaBearerAuth(mediaToken),
 		Redact:                 classify.Redact,
@@ -119,6 +113,24 @@ func newMediaEnv(tb testing.TB, opts ...mediaEnvOption) *mediaEnv {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	ctx, cancel := context.WithCancel(context.Background())
+	workerDone := make(chan error, 1)
+	ownBus := cfg.Bus == nil
+	if ownBus {
+		conn, err := bus.Connect(ctx, bus.Config{DataDir: tb.TempDir()})
+		if err != nil {
+			cancel()
+			tb.Fatalf("bus: %v", err)
+		}
+		w, err := NewWorker(WorkerConfig{Bus: conn, AckWait: 5 * time.Second})
+		if err != nil {
+			cancel()
+			conn.Close()
+			tb.Fatalf("worker: %v", err)
+		}
+		go func() { workerDone <- w.Run(ctx) }()
+		cfg.Bus = conn
+	}
 	m, err := NewMedia(cfg)
 	if err != nil {
 		tb.Fatalf("media: %v", err)
@@ -126,13 +138,15 @@ func newMediaEnv(tb testing.TB, opts ...mediaEnvOption) *mediaEnv {
 	mux := http.NewServeMux()
 	m.Register(mux)
 	srv := httptest.NewServer(mux)
-	env := &mediaEnv{bus: conn, media: m, srv: srv, url: srv.URL}
+	env := &mediaEnv{bus: cfg.Bus, media: m, srv: srv, url: srv.URL}
 	tb.Cleanup(func() {
 		srv.Close()
 		_ = m.Close()
 		cancel()
-		<-workerDone
-		conn.Close()
+		if ownBus {
+			<-workerDone
+			cfg.Bus.Close()
+		}
 	})
 	return env
 }
