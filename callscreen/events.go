@@ -76,7 +76,7 @@ func (m *Media) handleEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_ = rc.Flush()
-	beat := time.NewTicker(m.heartbeat())
+	beat := time.NewTicker(m.cfg.SSEHeartbeat)
 	defer beat.Stop()
 	for {
 		select {
@@ -98,9 +98,6 @@ func (m *Media) handleEvents(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 }
-
-// heartbeat is the SSE keep-alive period (a comment line every 15 s).
-func (m *Media) heartbeat() time.Duration { return defaultSSEHeartbeat }
 
 func writeSSE(w http.ResponseWriter, data []byte) (int, error) {
 	// data is one line of JSON (encoding/json escapes newlines in strings),

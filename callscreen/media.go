@@ -28,10 +28,10 @@ const (
 	DefaultICEFailed         = 10 * time.Second
 	DefaultVerdictWait       = 5 * time.Second
 	DefaultSSESubscribers    = 8
+	DefaultSSEHeartbeat      = 15 * time.Second
 	defaultICEKeepalive      = 2 * time.Second
 	defaultOutboxSize        = 1024
 	defaultTeardownTimeout   = 10 * time.Second
-	defaultSSEHeartbeat      = 15 * time.Second
 	maxCandidatesPerOffer    = 64
 	maxAudioTracksPerCall    = 2
 	dataChannelLabel         = "alerts"
@@ -75,6 +75,10 @@ type MediaConfig struct {
 	VerdictWait time.Duration
 	// MaxSubscribers caps SSE clients per call (DefaultSSESubscribers).
 	MaxSubscribers int
+	// SSEHeartbeat is how often an idle SSE stream gets a comment line, so
+	// that proxies keep it open and a gone client is noticed
+	// (DefaultSSEHeartbeat).
+	SSEHeartbeat time.Duration
 	// AllowedOrigins lists the origins allowed by CORS; empty means "*",
 	// which is safe because every API call needs a bearer token and no
 	// cookie is ever used.
@@ -141,6 +145,9 @@ func NewMedia(cfg MediaConfig) (*Media, error) {
 	}
 	if cfg.MaxSubscribers <= 0 {
 		cfg.MaxSubscribers = DefaultSSESubscribers
+	}
+	if cfg.SSEHeartbeat <= 0 {
+		cfg.SSEHeartbeat = DefaultSSEHeartbeat
 	}
 	log := cfg.Logger
 	if log == nil {
