@@ -10,6 +10,7 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
@@ -26,6 +27,9 @@ type Screener struct {
 	Engine  transcribe.Engine
 	Limits  audio.Limits
 	Timeout time.Duration // how long to wait for a worker's verdict; default 30 s
+	// Parallel is how many pieces a long recording is cut into and
+	// transcribed concurrently; default the number of CPUs.
+	Parallel int
 }
 
 // Screening is the outcome of screening one recording.
@@ -46,7 +50,11 @@ func (s *Screener) Screen(ctx context.Context, id string, r io.Reader, contentTy
 	if err != nil {
 		return Screening{}, err
 	}
-	segs, err := transcribe.TranscribePCM(ctx, s.Engine, pcm, progress)
+	parts := s.Parallel
+	if parts <= 0 {
+		parts = runtime.NumCPU()
+	}
+	segs, err := transcribe.TranscribeParallel(ctx, s.Engine, pcm, parts, progress)
 	if err != nil {
 		return Screening{}, err
 	}

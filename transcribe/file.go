@@ -71,3 +71,102 @@ func TranscribePCM(ctx context.Context, e Engine, pcm []int16, progress func(don
 	})
 	return segs, nil
 }
+
+// TranscribeParallel transcribes a whole recording like TranscribePCM, but
+// cuts it into up to parts pieces at its quietest moments and transcribes
+// them concurrently, one stream each, so a long voicemail uses every core.
+// Segment times stay those of the whole recording. Recordings shorter than
+// minPieceSeconds per piece are not cut.
+func TranscribeParallel(ctx context.Context, e Engine, pcm []int16, parts int, progress func(done, total int)) ([]Segment, error) {
+	const minPieceSeconds = 20
+	parts = min(parts, len(pcm)/(minPieceSeconds*SampleRate))
+	if parts <= 1 {
+		return TranscribePCM(ctx, e, pcm, progress)
+	}
+	cuts := quietCuts(pcm, parts)
+	var (
+		mu       sync.Mutex
+		all      []Segment
+		firstErr error
+		done     = make([]int, len(cuts)-1)
+		wg       sync.WaitGroup
+	)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for i := range len(cuts) - 1 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			piece := pcm[cuts[i]:cuts[i+1]]
+			segs, err := TranscribePCM(ctx, e, piece, func(d, _ int) {
+				if progress == nil {
+					return
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				done[i] = d
+				sum := 0
+				for _, n := range done {
+					sum += n
+				}
+				progress(sum, len(pcm))
+			})
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if firstErr == nil {
+					firstErr = err
+					cancel()
+				}
+				return
+			}
+			off := float64(cuts[i]) / SampleRate
+			for _, s := range segs {
+				s.Start += off
+				s.End += off
+				for j := range s.Words {
+					s.Words[j].Start += off
+					s.Words[j].End += off
+				}
+				all = append(all, s)
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	slices.SortStableFunc(all, func(a, b Segment) int {
+		switch {
+		case a.Start < b.Start:
+			return -1
+		case a.Start > b.Start:
+			return 1
+		}
+		return 0
+	})
+	return all, nil
+}
+
+// quietCuts returns parts+1 sample offsets, from 0 to len(pcm), cutting at
+// the quietest 20 ms frame within ±3 s of each even split point, so that a
+// cut falls in a pause rather than inside a word.
+func quietCuts(pcm []int16, parts int) []int {
+	const window = 3 * SampleRate
+	cuts := []int{0}
+	for p := 1; p < parts; p++ {
+		mid := len(pcm) * p / parts
+		best, bestEnergy := mid, int64(-1)
+		for f := max(cuts[len(cuts)-1]+FrameSamples, mid-window); f+FrameSamples <= min(len(pcm), mid+window); f += FrameSamples {
+			var e int64
+			for _, s := range pcm[f : f+FrameSamples] {
+				e += int64(s) * int64(s)
+			}
+			if bestEnergy < 0 || e < bestEnergy {
+				best, bestEnergy = f, e
+			}
+		}
+		cuts = append(cuts, best)
+	}
+	return append(cuts, len(pcm))
+}
