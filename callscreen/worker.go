@@ -160,6 +160,9 @@ func (w *Worker) handleStored(ctx context.Context, m jetstream.Msg) {
 		w.mu.Unlock()
 		w.log.Warn("skipping bad message", "subject", subj, "err", err)
 		_ = m.Term()
+	case ctx.Err() != nil:
+		// Shutting down: another worker (or this one, restarted) gets it.
+		_ = m.Nak()
 	default:
 		w.log.Warn("segment not processed, will be redelivered", "subject", subj, "err", err)
 		_ = m.NakWithDelay(500 * time.Millisecond)

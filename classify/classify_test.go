@@ -166,8 +166,9 @@ func TestParseTranscript(t *testing.T) {
 		starts []float64
 	}{
 		{"labels", "Caller: hi\nVictim: hello\nScammer: read it", []string{"caller", "callee", "caller"}, []string{"hi", "hello", "read it"}, nil},
-		{"names alternate", "John: hi\nMary: hello\nJohn: ok", []string{"caller", "callee", "caller"}, nil, nil},
-		{"speaker n", "Speaker 1: hi\nSpeaker 2: yo", []string{"caller", "callee"}, nil, nil},
+		// Names say nothing about who is protected: "A: Hello?" is usually the callee.
+		{"names stay unlabelled", "John: hi\nMary: hello\nJohn: ok", []string{"", "", ""}, []string{"hi", "hello", "ok"}, nil},
+		{"speaker n", "Speaker 1: hi\nSpeaker 2: yo", []string{"", ""}, []string{"hi", "yo"}, nil},
 		{"timestamps", "[00:12] Caller: hi\n[00:15] Me: hello", []string{"caller", "callee"}, []string{"hi", "hello"}, []float64{12, 15}},
 		{"no labels", "hello there\n\nhow are you", []string{"", ""}, []string{"hello there", "how are you"}, nil},
 		{"bom crlf", "\uFEFFAgent: hi\r\nCustomer: yes\r\n", []string{"caller", "callee"}, []string{"hi", "yes"}, nil},

@@ -151,6 +151,13 @@ var objectRules = []objectRule{
 		"number on your social security card", "number on your green card", "number on your id", "medicare card",
 		"social security card", "green card", "id card number", "number on your passport", "passport no",
 	}},
+	// Banks and doctors ask for the last four of a social; someone who
+	// also impersonates an agency or threatens you does not.
+	{catID, objWeak, []string{
+		"last # digits of your social", "last # digits of your social security", "last # digits of your ssn",
+		"last # of your social", "last # of your social security number", "last # of your ssn",
+		"last # digits of your social security number",
+	}},
 	{catGift, 0, []string{
 		"gift card", "gift cards", "giftcard", "giftcards", "gift voucher", "gift vouchers", "itunes card",
 		"itunes cards", "i tunes card", "itunes gift card", "apple gift card", "apple card", "google play card",
@@ -282,6 +289,9 @@ var cueRules = []cueRule{
 		"say it", "say them", "send it to me", "send them to me", "share it", "share it with me",
 		"give it", "tell it to me", "can you read", "go ahead and read", "just read", "read what it says",
 		"what it says", "what numbers", "which numbers", "confirm it", "confirm that", "confirm them",
+		"read that back", "read that back to me", "read those back", "read it back to me", "read them back to me",
+		"repeat it", "repeat that", "repeat it back", "repeat that back", "repeat them", "say it back", "say that back",
+		"read that out", "read that out to me", "tell me that number", "tell me what it is",
 		"verify it", "let me know what it is", "buy them", "buy it", "get them", "install it", "download it",
 		"send it", "transfer it", "move it", "pay it", "send me a picture", "send me a photo", "send me pictures",
 		"send me photos", "say it to me", "what they are", "what it is", "what is that", "what that is",

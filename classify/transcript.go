@@ -26,14 +26,12 @@ var (
 // numbered from 1: one per line, long lines split at sentence ends. Speaker
 // labels ("Caller:", "[00:12] Scammer:", "Speaker 1:", "John:") set the
 // track: scam-side roles are the caller, the protected person's roles the
-// callee, and unknown names alternate (the first to speak is the caller).
-// Without labels Track is "". Timestamps ("[00:12]", "00:01:05.5") set
+// callee; names, letters and lines without a label leave Track "". Timestamps ("[00:12]", "00:01:05.5") set
 // Start, and End is the next timestamp. Invalid UTF-8 is repaired and
 // control characters dropped.
 func ParseTranscript(text string) []bus.Segment {
 	text = strings.TrimPrefix(strings.ToValidUTF8(text, "\uFFFD"), "\uFEFF")
 	var segs []bus.Segment
-	names := map[string]string{}
 	track, labelled := "", false
 	for line := range strings.Lines(text) {
 		line = cleanLine(line)
@@ -44,7 +42,7 @@ func ParseTranscript(text string) []bus.Segment {
 		label, body := speakerLabel(rest)
 		if label != "" {
 			labelled = true
-			track = trackFor(label, names)
+			track = trackFor(label)
 			// A timestamp may also follow the label: "Caller (00:12): ...".
 			if s, r, ok := leadingTime(body); ok && !timed {
 				start, body, timed = s, r, true
@@ -216,26 +214,12 @@ func roleOf(label string) string {
 	return ""
 }
 
-// trackFor maps a label to a track; unknown names take turns, the first
-// to speak being the caller (who usually opens a scam call).
-func trackFor(label string, names map[string]string) string {
-	if r := roleOf(label); r != "" {
-		return r
-	}
-	if t, ok := names[label]; ok {
-		return t
-	}
-	t := bus.TrackCaller
-	for _, v := range names {
-		if v == bus.TrackCaller {
-			t = bus.TrackCallee
-		}
-	}
-	if len(names) >= 2 {
-		t = bus.TrackCaller // a third voice: treat it as the caller's side
-	}
-	names[label] = t
-	return t
+// trackFor maps a label to a track. Only role words ("caller", "agent",
+// "victim", "me", ...) say who is who; names and letters ("A:", "Jenny:",
+// "Speaker 2:") do not — the callee often speaks first ("Hello?") — so
+// their lines stay unlabelled and a request counts whoever makes it.
+func trackFor(label string) string {
+	return roleOf(label)
 }
 
 // splitLong splits a line longer than maxLine at sentence ends, or between
