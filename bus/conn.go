@@ -269,6 +269,8 @@ func (c *Conn) ensureStreams(ctx context.Context) error {
 		MaxAge:      c.cfg.Retention,
 		Duplicates:  dup,
 		MaxMsgSize:  1 << 20,
+		// Workers catch up on a call with direct gets, served by any replica.
+		AllowDirect: true,
 	}, {
 		Name:        AlertStream,
 		Description: "callscreen alerts and verdicts",

@@ -65,9 +65,16 @@ func (c *Conn) PublishStored(ctx context.Context, subject, msgID string, data []
 	}
 }
 
+// errCodeDuplicateInProcess is JetStream's answer when another publish
+// with the same Nats-Msg-Id is being stored at this moment.
+const errCodeDuplicateInProcess = 10158
+
 func retryable(err error) bool {
 	var apiErr *jetstream.APIError
 	if errors.As(err, &apiErr) {
+		if apiErr.ErrorCode == errCodeDuplicateInProcess {
+			return true // the other publish settles it; retrying then dedupes
+		}
 		// Server-side refusals such as "message too large" will not change.
 		return apiErr.ErrorCode == jetstream.JSErrCodeStreamNotFound || apiErr.Code >= 500
 	}

@@ -47,8 +47,9 @@ type Worker struct {
 
 	ready chan struct{} // closed once Run is consuming
 
-	mu    sync.Mutex
-	calls map[string]*callState
+	mu      sync.Mutex
+	calls   map[string]*callState
+	segsStr jetstream.Stream // the segment stream, for catch-up reads
 
 	// Stats for health and metrics.
 	segments, alerts, verdicts, skipped uint64
@@ -60,9 +61,10 @@ type Worker struct {
 }
 
 type callState struct {
-	call     *classify.Call
-	lastSeq  uint64 // highest contiguous final seq applied
-	lastSeen time.Time
+	call      *classify.Call
+	lastSeq   uint64 // highest contiguous final seq applied
+	streamSeq uint64 // stream sequence of that segment: catch-up resumes after it
+	lastSeen  time.Time
 }
 
 // NewWorker validates cfg and returns an idle worker; Run starts it.
@@ -111,6 +113,9 @@ func (w *Worker) Run(ctx context.Context) error {
 		}
 		return fmt.Errorf("callscreen: worker consumer: %w", err)
 	}
+	if w.segsStr, err = w.cfg.Bus.JS.Stream(ctx, bus.SegmentStream); err != nil {
+		return fmt.Errorf("callscreen: worker stream: %w", err)
+	}
 	cc, err := cons.Consume(func(m jetstream.Msg) { w.handleStored(ctx, m) },
 		jetstream.ConsumeErrHandler(func(_ jetstream.ConsumeContext, err error) {
 			w.log.Debug("consume", "err", err)
@@ -140,13 +145,13 @@ func (w *Worker) Run(ctx context.Context) error {
 func (w *Worker) handleStored(ctx context.Context, m jetstream.Msg) {
 	subj := m.Subject()
 	var err error
-	stored := time.Now()
+	stored, streamSeq := time.Now(), uint64(0)
 	if md, mdErr := m.Metadata(); mdErr == nil {
-		stored = md.Timestamp
+		stored, streamSeq = md.Timestamp, md.Sequence.Stream
 	}
 	switch {
 	case strings.HasPrefix(subj, bus.SegmentPrefix):
-		err = w.handleSegment(ctx, m.Data(), stored)
+		err = w.handleSegment(ctx, m.Data(), stored, streamSeq)
 	case strings.HasPrefix(subj, bus.EventPrefix):
 		err = w.handleEvent(ctx, m.Data())
 	}
@@ -176,12 +181,12 @@ func (w *Worker) handlePartial(ctx context.Context, data []byte) {
 		return
 	}
 	seg.Final = false
-	if err := w.apply(ctx, seg, time.Now()); err != nil {
+	if err := w.apply(ctx, seg, time.Now(), 0); err != nil {
 		w.log.Debug("partial not processed", "call", seg.CallID, "err", err)
 	}
 }
 
-func (w *Worker) handleSegment(ctx context.Context, data []byte, stored time.Time) error {
+func (w *Worker) handleSegment(ctx context.Context, data []byte, stored time.Time, streamSeq uint64) error {
 	seg, err := bus.DecodeSegment(data)
 	if err != nil {
 		return err
@@ -189,13 +194,14 @@ func (w *Worker) handleSegment(ctx context.Context, data []byte, stored time.Tim
 	if !seg.Final {
 		return fmt.Errorf("%w: partial segment on a stored subject", bus.ErrBadMessage)
 	}
-	return w.apply(ctx, seg, stored)
+	return w.apply(ctx, seg, stored, streamSeq)
 }
 
 // apply feeds one segment to its call's detector, catching up from the
 // stream first if this worker missed earlier segments, and publishes any
-// new alerts.
-func (w *Worker) apply(ctx context.Context, seg bus.Segment, since time.Time) error {
+// new alerts. streamSeq is the final segment's stream sequence (0 for a
+// partial).
+func (w *Worker) apply(ctx context.Context, seg bus.Segment, since time.Time, streamSeq uint64) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	st, err := w.stateFor(ctx, seg.CallID, seg.Seq-1)
@@ -207,7 +213,7 @@ func (w *Worker) apply(ctx context.Context, seg bus.Segment, since time.Time) er
 	}
 	flags := st.call.Add(seg)
 	if seg.Final {
-		st.lastSeq = seg.Seq
+		st.lastSeq, st.streamSeq = seg.Seq, max(st.streamSeq, streamSeq)
 		w.segments++
 	}
 	if err := w.publishAlerts(ctx, seg, st, flags, since); err != nil {
@@ -259,22 +265,19 @@ func (w *Worker) stateFor(ctx context.Context, callID string, upTo uint64) (*cal
 	if st.lastSeq >= upTo {
 		return st, nil
 	}
-	segs, err := w.loadSegments(ctx, callID, upTo)
+	segs, err := w.loadSegments(ctx, callID, st.streamSeq+1, st.lastSeq, upTo)
 	if err != nil {
 		delete(w.calls, callID)
 		return nil, err
 	}
 	for _, s := range segs {
-		if s.Seq <= st.lastSeq {
-			continue
-		}
 		// Flags raised while catching up were (or will be) alerted by the
 		// worker that saw them first; re-publishing is harmless because
 		// alerts are deduplicated, and it closes the gap when that worker
 		// died before publishing.
-		flags := st.call.Add(s)
-		st.lastSeq = s.Seq
-		if err := w.publishAlerts(ctx, s, st, flags, time.Now()); err != nil {
+		flags := st.call.Add(s.Segment)
+		st.lastSeq, st.streamSeq = s.Seq, s.streamSeq
+		if err := w.publishAlerts(ctx, s.Segment, st, flags, time.Now()); err != nil {
 			delete(w.calls, callID)
 			return nil, err
 		}
@@ -282,45 +285,40 @@ func (w *Worker) stateFor(ctx context.Context, callID string, upTo uint64) (*cal
 	return st, nil
 }
 
-// loadSegments reads a call's stored final segments with seq ≤ upTo.
-func (w *Worker) loadSegments(ctx context.Context, callID string, upTo uint64) ([]bus.Segment, error) {
+// storedSegment is a final segment read back from the stream.
+type storedSegment struct {
+	bus.Segment
+	streamSeq uint64
+}
+
+// loadSegments reads a call's stored final segments after seq have, up to
+// seq upTo, starting the search at stream sequence from. It uses direct
+// gets ("next message on this subject") rather than a consumer, so that
+// workers catching up on each other's calls create no consumer churn, and
+// it reads only what this worker is missing.
+func (w *Worker) loadSegments(ctx context.Context, callID string, from, have, upTo uint64) ([]storedSegment, error) {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	cons, err := w.cfg.Bus.JS.OrderedConsumer(ctx, bus.SegmentStream, jetstream.OrderedConsumerConfig{
-		FilterSubjects: []string{bus.SegmentSubject(callID)},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("load call %s: %w", callID, err)
-	}
-	info, err := cons.Info(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("load call %s: %w", callID, err)
-	}
-	pending := info.NumPending
-	var segs []bus.Segment
-	for pending > 0 {
-		batch, err := cons.Fetch(int(min(pending, 256)), jetstream.FetchMaxWait(2*time.Second))
+	subj := bus.SegmentSubject(callID)
+	var segs []storedSegment
+	for next := max(from, 1); have < upTo; {
+		m, err := w.segsStr.GetMsg(ctx, next, jetstream.WithGetMsgSubject(subj))
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			break
+		}
 		if err != nil {
 			return nil, fmt.Errorf("load call %s: %w", callID, err)
 		}
-		n := 0
-		for m := range batch.Messages() {
-			n++
-			if s, err := bus.DecodeSegment(m.Data()); err == nil && s.Seq <= upTo {
-				segs = append(segs, s)
-			}
+		next = m.Sequence + 1
+		s, err := bus.DecodeSegment(m.Data)
+		if err != nil || s.Seq <= have {
+			continue // a malformed or already applied segment
 		}
-		if err := batch.Error(); err != nil {
-			return nil, fmt.Errorf("load call %s: %w", callID, err)
+		if s.Seq != have+1 {
+			break // a hole: the producer has not stored the missing one yet
 		}
-		if n == 0 {
-			break
-		}
-		pending -= uint64(n)
-	}
-	var have uint64
-	if len(segs) > 0 {
-		have = segs[len(segs)-1].Seq
+		segs = append(segs, storedSegment{s, m.Sequence})
+		have = s.Seq
 	}
 	if have < upTo {
 		// The stream does not have the earlier segments yet (they are in
