@@ -1,6 +1,7 @@
 package transcribe
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -60,15 +61,7 @@ func TranscribePCM(ctx context.Context, e Engine, pcm []int16, progress func(don
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	slices.SortStableFunc(segs, func(a, b Segment) int {
-		switch {
-		case a.Start < b.Start:
-			return -1
-		case a.Start > b.Start:
-			return 1
-		}
-		return 0
-	})
+	sortByStart(segs)
 	return segs, nil
 }
 
@@ -136,15 +129,7 @@ func TranscribeParallel(ctx context.Context, e Engine, pcm []int16, parts int, p
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	slices.SortStableFunc(all, func(a, b Segment) int {
-		switch {
-		case a.Start < b.Start:
-			return -1
-		case a.Start > b.Start:
-			return 1
-		}
-		return 0
-	})
+	sortByStart(all)
 	return all, nil
 }
 
@@ -169,4 +154,10 @@ func quietCuts(pcm []int16, parts int) []int {
 		cuts = append(cuts, best)
 	}
 	return append(cuts, len(pcm))
+}
+
+// sortByStart orders segments by start time, keeping emission order for
+// equal starts.
+func sortByStart(segs []Segment) {
+	slices.SortStableFunc(segs, func(a, b Segment) int { return cmp.Compare(a.Start, b.Start) })
 }
