@@ -11,7 +11,7 @@ func TestQuietCutsFallInPauses(t *testing.T) {
 	// the cut near 15 s must land in one of them.
 	pcm := sxNoise(30, 8000, 1)
 	for _, at := range []float64{14.5, 16.1} {
-		clear(pcm[int(at*SampleRate) : int((at+0.2)*SampleRate)])
+		clear(pcm[int(at*SampleRate):int((at+0.2)*SampleRate)])
 	}
 	cuts := quietCuts(pcm, 2)
 	if len(cuts) != 3 || cuts[0] != 0 || cuts[2] != len(pcm) {
