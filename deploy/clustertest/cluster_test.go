@@ -59,9 +59,13 @@ func TestClusterFailover(t *testing.T) {
 			}); err != nil {
 				t.Fatal(err)
 			}
+			// Connect everything before any worker starts: bus.Connect
+			// updates the streams, and nats-server 2.15.2 has a data race
+			// between a stream update and a concurrent consumer create.
+			wconns := []*bus.Conn{connect(ctx, t, c, "worker-1", 3), connect(ctx, t, c, "worker-2", 3)}
 			workers := []*runningWorker{
-				startWorker(t, connect(ctx, t, c, "worker-1", 3), det, 5*time.Second),
-				startWorker(t, connect(ctx, t, c, "worker-2", 3), det, 5*time.Second),
+				startWorker(t, wconns[0], det, 5*time.Second),
+				startWorker(t, wconns[1], det, 5*time.Second),
 			}
 			scripts := makeScripts(t, det, tc.name, calls, segments, 1)
 
@@ -189,14 +193,18 @@ func TestSlowClassifierNoDuplicateAlert(t *testing.T) {
 	c := startCluster(t, 1, false)
 	media := connect(ctx, t, c, "media", 1)
 	inspect := connect(ctx, t, c, "inspect", 1)
+	// All connections first (see TestClusterFailover), then the workers.
 	var slow []*slowAlerts
+	var conns []*bus.Conn
 	for i := range 2 {
 		conn := connect(ctx, t, c, fmt.Sprintf("worker-%d", i+1), 1)
-		sa := &slowAlerts{JetStream: conn.JS, delay: 2 * ackWait}
-		slow = append(slow, sa)
+		conns = append(conns, conn)
+		slow = append(slow, &slowAlerts{JetStream: conn.JS, delay: 2 * ackWait})
+	}
+	for i, conn := range conns {
 		// The worker publishes through Bus.JS, so a Conn sharing the
 		// connection but wrapping JetStream slows only this worker.
-		startWorker(t, &bus.Conn{NC: conn.NC, JS: sa}, det, ackWait)
+		startWorker(t, &bus.Conn{NC: conn.NC, JS: slow[i]}, det, ackWait)
 	}
 	scripts := makeScripts(t, det, "slow", 6, 12, 2)
 	var progress atomic.Int64
