@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/callscreen/callscreen/bus"
@@ -111,6 +112,15 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 		}()
 	}
 
+	// A draining node answers 503 on /readyz so that balancers send new
+	// calls elsewhere while its live calls finish.
+	var draining atomic.Bool
+	srv.AddCheck(callscreen.Check{Name: "accepting", Func: func(context.Context) error {
+		if draining.Load() {
+			return errors.New("draining: finishing live calls")
+		}
+		return nil
+	}})
 	var store *callscreen.Store
 	if r.web || r.media {
 		store, err = callscreen.OpenStore(ctx, conn, callscreen.StoreConfig{Retention: bc.Retention, Replicas: bc.Replicas, Logger: log})
@@ -152,6 +162,7 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 		if sphinx != nil {
 			metrics.AddSphinx(sphinx)
 		}
+		srv.AddCheck(callscreen.Check{Name: "recogniser", Func: recogniserCheck(engine, sphinx, n.engine.pool)})
 		media, err = callscreen.NewMedia(callscreen.MediaConfig{
 			Bus: conn, Engine: engine, Auth: srv.Authorized, Redact: classify.Redact, Logger: log, MaxCalls: n.maxCalls,
 		})
@@ -183,6 +194,7 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 	defer stopHTTP()
 	go func() {
 		<-ctx.Done()
+		draining.Store(true)
 		if media != nil {
 			dctx, cancel := context.WithTimeout(context.Background(), n.drain)
 			if err := media.Drain(dctx); err != nil {
@@ -201,4 +213,19 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 		err = derr
 	}
 	return err
+}
+
+// recogniserCheck reports the recogniser unready when every embedded
+// decoder is busy (new calls would wait), or when the speech endpoint is
+// down with nothing to fall back on.
+func recogniserCheck(engine transcribe.Engine, sphinx *transcribe.Sphinx, pool int) func(context.Context) error {
+	return func(context.Context) error {
+		if oa, ok := engine.(*transcribe.OpenAI); ok && sphinx == nil && oa.Breaker().State() == transcribe.BreakerOpen {
+			return errors.New("speech endpoint down and no embedded engine to fall back on")
+		}
+		if sphinx != nil && pool > 0 && sphinx.Stats().FullInUse >= pool {
+			return fmt.Errorf("all %d recogniser streams busy", pool)
+		}
+		return nil
+	}
 }
