@@ -64,9 +64,12 @@ func (m *Media) handleEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	defer c.unsubscribe(cl)
 	rc := http.NewResponseController(w)
-	// An SSE stream lives as long as the call: lift the server's write
-	// timeout for this response only. Heartbeats detect dead clients.
-	_ = rc.SetWriteDeadline(time.Time{})
+	// An SSE stream lives as long as the call, so the server's write
+	// timeout cannot apply; instead every write gets its own deadline, so a
+	// client that stops reading is cut off rather than holding a handler.
+	const writeWait = 10 * time.Second
+	deadline := func() { _ = rc.SetWriteDeadline(time.Now().Add(writeWait)) }
+	deadline()
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
@@ -86,11 +89,13 @@ func (m *Media) handleEvents(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return // the call ended (verdict sent) or we fell behind
 			}
+			deadline()
 			if _, err := writeSSE(w, b); err != nil {
 				return
 			}
 			_ = rc.Flush()
 		case <-beat.C:
+			deadline()
 			if _, err := w.Write([]byte(": ping\n\n")); err != nil {
 				return
 			}
