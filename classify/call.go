@@ -27,6 +27,7 @@ type Call struct {
 	tk   tokenizer
 	win  []token
 	hits []hit
+	nCtx int32 // where the current segment starts in win
 }
 
 // NewCall starts the state for one call.
@@ -53,6 +54,7 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		return nil
 	}
 	nCtx := int32(len(c.ctx))
+	c.nCtx = nCtx
 	c.win = append(append(c.win[:0], c.ctx...), cur...)
 	c.hits = c.d.match(c.hits[:0], c.win)
 	before := len(c.flags)
@@ -120,6 +122,14 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 // the request is weak (needs pressure elsewhere), where the request
 // begins, and whether it is a request at all.
 func (c *Call) judge(o hit) (cat int, weak bool, from int32, ok bool) {
+	return c.judgeDepth(o, 0)
+}
+
+// maxChain bounds how many list items back a request is looked for
+// ("the card number, expiry, the three digits and the pin").
+const maxChain = 4
+
+func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok bool) {
 	w := c.win
 	cat, from = int(o.cat), o.start
 	if o.group == gStand {
@@ -134,6 +144,15 @@ func (c *Call) judge(o hit) (cat int, weak bool, from int32, ok bool) {
 	if o.attr&objSentCode != 0 && c.sentNear(o) {
 		cat = catCode
 	}
+	if o.attr&objDeliverCode != 0 && cat == catBank && c.deliverNear(o) {
+		cat = catCode // "the pin we texted you"
+	}
+	if o.attr&objDeliver != 0 && cat == catCode && !c.deliverNear(o) {
+		return cat, false, from, false // "what is the number" alone asks for nothing secret
+	}
+	if o.attr&objAmount != 0 && c.near(o, frontGap, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
+		return cat, false, from, false // "buy 500 dollars in iTunes cards": the gift card request covers it
+	}
 	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift
 	found := false
 	for _, q := range c.hitsIn(o.start-frontGap-maxPhrase, o.end+backGap) {
@@ -142,6 +161,12 @@ func (c *Call) judge(o hit) (cat int, weak bool, from int32, ok bool) {
 		}
 		if !sent && q.attr&cueRead == 0 {
 			continue // "what is the code" may be the gate's; "read me the code" is not
+		}
+		if o.attr&objBackOnly != 0 && q.attr&cueBack == 0 {
+			continue // "send me a text" asks for no code
+		}
+		if q.attr&cueLead != 0 && (cat > catID || !c.leads(q.start) || q.attr&cueShort != 0 && int32(len(w))-o.end > 3) {
+			continue
 		}
 		switch {
 		case q.attr&cueAfterOnly != 0:
@@ -160,17 +185,82 @@ func (c *Call) judge(o hit) (cat int, weak bool, from int32, ok bool) {
 			continue
 		}
 		from = min(from, q.start)
-		if o.attr&objWeak == 0 && !(cat == catGift && q.attr&cueBuy != 0) {
+		if o.attr&objWeak == 0 && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
 			return cat, false, from, true
 		}
 		found = true
 	}
+	if !found && sent && depth < maxChain && cat <= catID && o.attr&(objWeak|objDeliver|objBackOnly) == 0 {
+		// A list item inherits the request of the item before it: "can you
+		// give me the log in for your amazon account, the email and the password".
+		if p, ok := c.listBefore(o); ok {
+			if _, pw, pf, pok := c.judgeDepth(p, depth+1); pok && !pw {
+				return cat, false, min(from, pf), true
+			}
+		}
+	}
 	return cat, true, from, found
+}
+
+// listBefore finds the object just before o in a list: at most three
+// joining words ("and", "the", "your") between them.
+func (c *Call) listBefore(o hit) (hit, bool) {
+	hs := c.hitsIn(o.start-3-maxPhrase, o.start)
+	for k := len(hs) - 1; k >= 0; k-- {
+		p := hs[k]
+		if p.group != gObj || p.end > o.start || p.cat > catID || p.attr&objWeak != 0 {
+			continue
+		}
+		if o.start-p.end > 3 {
+			return hit{}, false
+		}
+		for j := p.end; j < o.start; j++ {
+			if c.d.class[c.win[j].id]&wJoin == 0 {
+				return hit{}, false
+			}
+		}
+		return p, true
+	}
+	return hit{}, false
+}
+
+// leads reports that only fillers ("okay", "so", "and") come between the
+// start of the current segment and pos.
+func (c *Call) leads(pos int32) bool {
+	for j := c.nCtx; j < pos; j++ {
+		if j < 0 || c.d.class[c.win[j].id]&wSkip == 0 {
+			return false
+		}
+	}
+	return pos >= c.nCtx
+}
+
+// counted reports a number of cards right before a gift card object:
+// "get 3 Razer Gold cards" is an order, not a present.
+func (c *Call) counted(o hit) bool {
+	if o.start == 0 {
+		return false
+	}
+	t := c.win[o.start-1]
+	return t.digits > 0 && t.digits <= 2 && t.id != c.d.idOne
+}
+
+func (c *Call) deliverNear(o hit) bool {
+	lo, hi := max(0, o.start-sentReach), min(int32(len(c.win)), o.end+sentReach)
+	for j := lo; j < hi; j++ {
+		if c.d.class[c.win[j].id]&wDeliver != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // compatible says whether a cue can ask for a category: disclosure cues
 // for information, action cues for gift cards, software and money.
 func compatible(cat int, attr uint16) bool {
+	if attr&cueSoftware != 0 && cat != catRemote {
+		return false
+	}
 	switch cat {
 	case catCode:
 		return attr&cueInfo != 0 && attr&cueNoCode == 0
@@ -193,6 +283,9 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	for j := pos - 1; j >= 0 && j >= pos-farNeg; j-- {
 		if cl[w[j].id]&wFarNeg != 0 || w[j].id == c.d.idNo && j+1 < pos && w[j+1].id == c.d.idOne {
 			return false // "never", "nobody", "no one"
+		}
+		if cl[w[j].id]&wReport != 0 && j > 0 && cl[w[j-1].id]&wThird != 0 {
+			return false // "if someone calls asking you to buy gift cards": reported, not asked
 		}
 	}
 	if pos > 0 && cl[w[pos-1].id]&wPerfect != 0 {

@@ -43,10 +43,14 @@ func Categories() []string {
 
 // Object attributes.
 const (
-	objSent     = 1 << iota // only counts with a "we sent you" cue nearby (bare "code")
-	objWeak                 // needs pressure elsewhere in the call to count
-	objGiftAmb              // belongs to gift_card when a gift card is being discussed
-	objSentCode             // a verification code when a "we sent" cue is near ("passcode")
+	objSent        = 1 << iota // only counts with a "we sent you" cue nearby (bare "code")
+	objWeak                    // needs pressure elsewhere in the call to count
+	objGiftAmb                 // belongs to gift_card when a gift card is being discussed
+	objSentCode                // a verification code when a "we sent" cue is near ("passcode")
+	objDeliver                 // counts only with a delivery word near ("pushed", "texted"): a bare "number"
+	objDeliverCode             // a verification code when a delivery word is near ("the pin we texted")
+	objBackOnly                // only a back cue asks for it: "the text, what does it say?"
+	objAmount                  // a sum of money: next to a gift card it is the card's value
 )
 
 // objectRule lists the things a scammer asks for, per category.
@@ -72,7 +76,15 @@ var objectRules = []objectRule{
 		"google voice code", "google code", "apple id code", "microsoft code", "paypal code", "bank code we sent",
 		"numbers in the text", "numbers we sent", "digits we sent", "number we sent", "number we just sent",
 		"number in the text", "numbers on your phone", "numbers you received", "digits you received",
+		"very fication code", "very fication number", "verify cation number", "verification text",
+		"verification message", "verification sms", "security text", "authorization text", "code that you got",
+		"code that you received", "code that came", "number that came", "code that just came",
 	}},
+	// A bare "number" is the code only when a delivery was just described
+	// ("you'll get a push with a number, read off that number").
+	{catCode, objDeliver | objGiftAmb, []string{"number"}},
+	// "The text" itself, asked about afterwards: "did you get a text? what does it say?"
+	{catCode, objSent | objBackOnly, []string{"text", "message", "sms", "notification"}},
 	{catCode, objSent, []string{
 		"confirmation code", "# digit number",
 		"text message", "vacation code",
@@ -104,8 +116,12 @@ var objectRules = []objectRule{
 		"numbers on the back", "number on the back", "digits on the back", "back of the card",
 		"back of your card", "numbers on the card", "numbers on your card", "number on your card",
 		"numbers on the front", "code on the back", "# digit code on the back", "long number", "the long number",
-		"number across the front", "backs of the cards", "back of the cards", "card number", "card numbers", "pin", "pin number", "three digits", "3 digits", "three digit", "3 digit",
+		"number across the front", "backs of the cards", "back of the cards", "card number", "card numbers", "three digits", "3 digits", "three digit", "3 digit",
+		"card you paid with", "card you used", "card you will be using", "card you are using", "card you will use",
+		"card you want to use", "card on file", "card you have on file", "card on the account",
 	}},
+	{catBank, objGiftAmb | objDeliverCode, []string{"pin", "pin number"}},
+	{catBank, 0, []string{"three digit code", "three digit security code", "three digit security number"}},
 	{catBank, objWeak, []string{"credit card", "debit card", "bank card", "bank account"}},
 	{catCred, 0, []string{
 		"password", "passwords", "pass word", "passwort", "login password", "email password",
@@ -116,11 +132,13 @@ var objectRules = []objectRule{
 		"mothers maiden name", "maiden name", "memorable word", "memorable information", "memorable date",
 		"first pet", "name of your first pet", "passphrase", "pass phrase", "recovery phrase", "seed phrase",
 		"recovery code", "backup code", "icloud password", "gmail password", "facebook password",
+		"login", "logins", "the log in", "your log in", "log in details",
 	}},
+	{catCred, 0, serviceLogins()},
 	{catNone, 0, []string{
 		"wifi password", "wi fi password", "wireless password", "internet password", "router password",
 		"network password", "netflix password", "hulu password", "disney password", "disney plus password",
-		"spotify password", "guest password", "wifi code", "zip code", "postal code", "post code", "postcode",
+		"spotify password", "guest password", "crypto wallet", "bitcoin wallet", "wifi code", "zip code", "postal code", "post code", "postcode",
 		"area code", "country code", "promo code", "promotional code", "discount code", "coupon code",
 		"voucher code", "referral code", "dress code", "bar code", "barcode", "qr code", "source code",
 		"error code", "door code", "gate code", "building code", "lockbox code", "garage code", "alarm code",
@@ -138,7 +156,14 @@ var objectRules = []objectRule{
 		"password to netflix", "password on the router", "password for the guest network",
 		"password for the netflix", "password for the disney", "password for the hulu", "password for the spotify",
 		"password for the prime", "password for the streaming", "password for the tv",
+		"account number on your bill", "account number on the bill", "account number on your statement",
+		"account number on your invoice", "account number on the invoice", "account number on your letter",
+		"member id", "member id number", "insurance id", "student id", "employee id", "service tag",
+		"your number", "my number", "his number", "her number", "good number", "best number", "new number",
+		"number to call", "number to reach", "wrong number", "same number", "number for the",
+		"login page", "login screen", "log in page", "log in screen", "login button",
 	}},
+	{catNone, 0, householdCodes()},
 	{catID, 0, []string{
 		"social security number", "social security", "social security no", "social", "ssn", "s s n",
 		"social insurance number", "sin number", "national insurance number", "national insurance",
@@ -150,6 +175,8 @@ var objectRules = []objectRule{
 		"itin", "ein", "alien number", "green card number", "state id", "taxpayer id", "number on your medicare card",
 		"number on your social security card", "number on your green card", "number on your id", "medicare card",
 		"social security card", "green card", "id card number", "number on your passport", "passport no",
+		"id card", "photo id", "picture id", "identity card", "your id", "red white and blue card",
+		"red white and blue medicare card",
 	}},
 	// Banks and doctors ask for the last four of a social; someone who
 	// also impersonates an agency or threatens you does not.
@@ -171,6 +198,9 @@ var objectRules = []objectRule{
 		"silver part", "the silver part", "silver panel", "photos of the back", "pictures of the back",
 		"photos of the backs", "pictures of the backs",
 		"the strip on the back", "gift", "target cards", "walmart cards", "ebay cards", "apple cards",
+		"gif card", "gif cards", "steam wallet", "steam wallet card", "steam wallet cards", "razer gold card",
+		"razer gold cards", "razor gold", "photos of the cards", "pictures of the cards", "photo of the card",
+		"picture of the card", "photos of the card", "pictures of the card", "scratch off", "under the silver",
 	}},
 	{catRemote, 0, []string{
 		"anydesk", "any desk", "annie desk", "any disk", "and he desk", "any dask", "teamviewer",
@@ -201,12 +231,20 @@ var objectRules = []objectRule{
 		"crypto atm", "coin atm", "usdt", "tether", "ethereum", "wire transfer",
 		"bank wire", "western union", "moneygram", "money gram", "money order", "cashier check",
 		"cashiers check", "cash in an envelope", "cash in a box", "the cash to the courier",
+		"to this account", "into this account", "to this tag", "to my tag", "to this cashtag", "cash tag",
+		"cashtag", "to this wallet", "to our wallet", "to my wallet", "wallet address", "protected wallet",
+		"safe wallet", "secure wallet", "government wallet", "the account i give you", "the account i gave you",
+		"the account i will give you", "account i am giving you", "by wire", "via wire", "crypto machine",
+		"bitcoin kiosk", "crypto kiosk",
 	}},
 	{catPay, objWeak, []string{
 		"money", "the money", "funds", "your funds", "your savings", "savings", "cash", "payment",
 		"zelle", "zell", "venmo", "cash app", "cashapp", "paypal", "apple pay", "google pay", "bank transfer",
 		"transfer", "the difference", "the extra", "the rest", "the amount",
 		"bail", "the fine", "the fee", "fees", "deposit", "full amount", "the payment",
+	}},
+	{catPay, objWeak | objAmount, []string{
+		"# dollars", "# dollar", "# pounds", "# euros", "# bucks", "# grand", "the same amount", "another #",
 	}},
 }
 
@@ -221,6 +259,9 @@ const (
 	cueGiftPay               // payment wording that makes a gift card a payment ("the fine", "pay in")
 	cueRead                  // reading out: enough to make a bare "code" a verification code
 	cueAfterOnly             // only right after its object
+	cueSoftware              // installing: asks only for software ("install it" is not about money)
+	cueLead                  // only at the start of a segment: "and the expiry?", "just the digits on the back"
+	cueShort                 // its object must end the segment (give or take three words)
 )
 
 // cueRule lists request wording. Front cues come before the thing asked
@@ -244,20 +285,28 @@ var cueRules = []cueRule{
 		"send us", "send it", "text me", "text us", "email me", "repeat", "spell", "spell out", "recite",
 		"call out", "go ahead and", "go ahead", "ask for", "ask you for", "asking for", "asking you for",
 		"let me know", "do you have", "have you got", "you got", "state", "please state", "read the", "need to know", "need to see", "look at",
-		"check", "get me", "grab", "find",
+		"check", "get me", "grab", "find", "message me", "message us", "whatsapp me", "dm me", "can you see",
+		"do you see", "what about the", "what about your", "how about the", "how about your",
 	}},
+	// Elliptical follow-ups: "okay and the expiry on that?", "just the digits on the back".
+	{cueInfo | cueLead, []string{"just the", "just your"}},
+	{cueInfo | cueLead | cueShort, []string{"and the", "and your", "now the", "now your", "also the", "also your",
+		"and also the", "and also your", "and then the", "and then your"}},
 	{cueInfo | cueSelf, []string{
 		"i need", "we need", "need", "require", "i will need", "we will need", "i am going to need",
 		"we are going to need", "can i have", "may i have", "could i have", "can we have", "could we have",
 		"can i get", "could i get", "may i get", "can we get", "let me have", "let me get", "i want", "we want",
 		"i would need", "i would like", "we would like", "need you to", "i need you to", "i want you to",
+		"i have to have", "i must have", "i have got to have",
 	}},
 	{cueInfo | cueNoCode | cueAct, []string{
 		"type", "type in", "enter", "key in", "punch in", "input", "fill in", "put in", "update", "forward",
 		"put", "write",
 	}},
+	{cueAct | cueSoftware, []string{"install", "download"}},
+	{cueAct | cueSoftware | cueBack, []string{"install it", "download it"}},
 	{cueAct, []string{
-		"install", "download", "open", "visit", "go to", "go onto", "go on", "click", "click on", "run",
+		"take", "bring", "open", "visit", "go to", "go onto", "go on", "click", "click on", "run",
 		"allow", "accept", "search", "search for", "look up", "transfer", "move", "wire", "send", "deposit",
 		"withdraw", "take out", "pay", "pay with", "pay in", "put", "load", "insert", "scan", "convert",
 		"invest", "connect", "access", "put the money", "feed", "mail", "overnight", "hand",
@@ -270,6 +319,12 @@ var cueRules = []cueRule{
 		"please note"}},
 	{cueInfo | cueBack | cueAfterOnly, []string{"please"}}, // "your social security number, please"
 	{0, []string{"purchase of", "purchases of", "purchase for", "order purchase", "a purchase"}},
+	// Not asking: "say thanks for the gift card", "get your money back".
+	{0, []string{"say thanks", "say thank you", "say hi", "say hello", "say sorry", "say goodbye", "say happy",
+		"get your", "to get your", "get back", "get it back", "get them back"}},
+	{cueSelf | cueAct | cueGiftPay, []string{"we take", "we accept", "we only take", "we only accept",
+		"you can pay with", "you can pay by", "you can pay using"}},
+	{cueAct | cueBack, passiveMoves()},
 	{cueGiftPay, []string{
 		"payment", "fine", "fee", "bail", "settle", "accept", "accepted", "owe", "clear", "worth",
 		"payment must be", "in the form of",
@@ -299,7 +354,16 @@ var cueRules = []cueRule{
 		"picture of it", "picture of them", "photo of it", "photo of them", "take a picture",
 		"take a photo", "send me the codes", "send me the code", "read me the numbers", "read me the code",
 		"worth", "send pictures", "send a picture", "send a photo", "tell me those numbers", "tell me the numbers",
+		"what does the text say", "what does the message say", "what did the text say", "what does the sms say",
+		"what the text says", "what the message says", "number in it", "numbers in it", "code in it", "digits in it",
+		"forward it", "forward it to me", "forward them", "forward them to me", "send it over", "pass it to me",
+		"i need it", "i need them", "i need those", "i need that", "i need all of them", "we need it",
+		"you tell me", "you give me", "you read me", "you send me",
 	}},
+	{cueInfo | cueBack, oneRefs()},
+	// Questions put to the listener are front cues, so "can you tell me
+	// your passcode" does not also read as the back cue "you tell me".
+	{cueInfo | cueAct, askYou()},
 }
 
 // standaloneRules are requests whose wording names both the ask and the
@@ -319,6 +383,7 @@ var standaloneRules = []objectRule{
 		"take over your screen", "take over your computer", "get on your computer", "get on to your computer",
 		"connect remotely", "remotely connect", "connect remote", "control of your screen",
 	}},
+	{catRemote, 0, deviceAccess()},
 	{catPay, objWeak, []string{
 		"wire the money", "wire the funds", "wire money", "wire it", "wire funds", "wire the payment",
 		"do a bank transfer", "make a bank transfer", "do a transfer", "make a transfer",
@@ -347,6 +412,10 @@ const (
 	wIWe                 // "I", "we": a speaker may need things or connect themselves
 	wFiller              // "um", "uh": dropped by the tokenizer
 	wPerfect             // "have", "already" just before a verb: something done, not asked
+	wDeliver             // "texted", "pushed": a code was just delivered, so a bare "number" means it
+	wReport              // "asking", "tells": reported speech when a third party precedes it
+	wThird               // "a call", "anyone", "scammers": the one reported as asking
+	wJoin                // "and", "the": joins the items of a list of things asked for
 )
 
 var wordClasses = map[int][]string{
@@ -366,7 +435,14 @@ var wordClasses = map[int][]string{
 	wFarNeg:  {"never", "nobody", "noone", "nor", "neither"},
 	wIWe:     {"i", "we"},
 	wPerfect: {"have", "had", "has", "already", "been"},
-	wFiller:  {"um", "uh", "uhm", "umm", "uhh", "erm", "er", "ah", "hmm", "mm", "mhm"},
+	wDeliver: {"sent", "send", "sending", "texted", "text", "txt", "sms", "message", "messages", "received", "receive",
+		"receiving", "arrived", "generated", "pushed", "push", "notification", "prompt", "emailed", "got"},
+	wReport: {"asking", "asks", "telling", "tells", "demanding", "demands", "requesting", "requests", "wanting", "wants"},
+	wThird: {"call", "calls", "caller", "callers", "anyone", "someone", "anybody", "somebody", "people", "scammer",
+		"scammers", "fraudsters", "criminals", "who", "message", "messages", "email", "emails", "text", "texts",
+		"website", "websites", "company", "companies", "agency", "agencies"},
+	wJoin:   {"and", "or", "the", "your", "also", "then", "plus", "a", "as", "well", "that", "on", "its"},
+	wFiller: {"um", "uh", "uhm", "umm", "uhh", "erm", "er", "ah", "hmm", "mm", "mhm"},
 }
 
 // Signal weights combine as independent evidence: risk = 1 - Π(1 - w).
@@ -388,22 +464,23 @@ var signalRules = []signalRule{
 	{"impersonation:microsoft", 0.25, []string{"microsoft", "windows support", "windows technical", "windows security", "tech support", "technical support", "technical department", "technical team", "geek squad", "norton", "mcafee", "support center", "help desk", "cyber security department", "security department"}},
 	{"impersonation:bank", 0.25, []string{"fraud department", "fraud prevention", "fraud team", "fraud investigation", "fraud unit", "bank security", "your bank", "bank of america", "chase bank", "wells fargo", "citibank", "citi bank", "barclays", "hsbc", "lloyds", "natwest", "santander", "capital one", "credit union", "visa", "mastercard", "american express", "amex", "discover card"}},
 	{"impersonation:irs", 0.3, []string{"irs", "i r s", "internal revenue", "hmrc", "tax department", "revenue service", "tax office", "back taxes", "tax fraud", "tax evasion"}},
-	{"impersonation:government", 0.3, []string{"social security administration", "ssa", "federal agent", "fbi", "f b i", "police", "sheriff", "interpol", "national crime agency", "department of justice", "customs", "immigration", "border protection", "dea", "homeland security", "federal trade commission", "ftc", "government"}},
+	{"impersonation:government", 0.3, []string{"social security administration", "ssa", "federal agent", "fbi", "f b i", "police", "sheriff", "interpol", "national crime agency", "federal reserve", "department of justice", "customs", "immigration", "border protection", "dea", "homeland security", "federal trade commission", "ftc", "government"}},
 	{"impersonation:courier", 0.2, []string{"fedex", "fed ex", "ups", "usps", "dhl", "royal mail", "post office", "postal service", "courier", "delivery company", "hermes", "evri"}},
 	{"impersonation:paypal", 0.25, []string{"paypal", "pay pal"}},
 	{"impersonation:telecom", 0.25, []string{"british telecom", "bt", "at and t", "verizon", "comcast", "xfinity", "internet provider", "internet service provider", "broadband", "internet line"}},
 	{"impersonation:utility", 0.25, []string{"electric company", "power company", "utility company", "gas and electric", "electricity will", "power will be"}},
-	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "quickly", "before it is too late", "time sensitive", "emergency"}},
+	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency"}},
 	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your"}},
 	{"press_1_menu", 0.3, []string{"press #", "press one", "press two", "press nine", "press zero", "dial #", "press the # key"}},
 	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
-	{"refund", 0.25, []string{"refund", "refunded", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
-	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address"}},
+	{"refund", 0.25, []string{"refund", "refunded", "reverse", "reversal", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
+	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "unlock", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address"}},
 	{"parcel_problem", 0.3, []string{"parcel on hold", "package on hold", "parcel is on hold", "package is on hold", "unable to deliver", "could not be delivered", "could not deliver", "failed delivery", "delivery attempt", "redelivery", "re delivery", "held at customs", "customs fee", "shipping fee", "delivery fee", "illegal items", "drugs", "suspicious package"}},
-	{"secrecy", 0.4, []string{"do not tell anyone", "do not tell anybody", "not tell anyone", "keep this confidential", "keep it confidential", "keep this between us", "between us", "keep it secret", "keep this secret", "do not tell the bank", "do not tell your", "do not tell the cashier", "tell the cashier", "if the bank asks", "if they ask you why", "tell them it is for", "say it is for", "do not talk to anyone", "gag order", "do not discuss"}},
-	{"prize", 0.2, []string{"you have won", "you won", "congratulations", "you have been selected", "winner", "lottery", "sweepstakes", "free gift", "prize", "grant", "you qualify", "you are eligible", "pre approved", "preapproved"}},
+	{"secrecy", 0.4, []string{"do not tell anyone", "do not tell anybody", "not tell anyone", "keep this confidential", "keep it confidential", "keep this between us", "between us", "keep it secret", "keep this secret", "do not tell the bank", "do not tell your", "do not tell the cashier", "tell the cashier", "do not tell the teller", "tell the teller", "if the bank asks", "if they ask you why", "tell them it is for", "say it is for", "do not talk to anyone", "gag order", "do not discuss"}},
+	{"prize", 0.2, []string{"you have won", "you won", "congratulations", "you have been selected", "winner", "lottery", "sweepstakes", "free gift", "prize", "grant", "you qualify", "you are eligible", "pre approved", "preapproved", "forgiveness", "loan forgiveness"}},
+	{"investment", 0.25, []string{"investment", "investing", "trading platform", "your profits", "profits", "withdrawal fee", "crypto wallet"}},
 	{"computer_access", 0.25, []string{"in front of your computer", "turn on your computer", "turn on the computer", "front of the computer", "on your computer", "your computer"}},
-	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad"}},
+	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad", "my new number", "lost my phone", "broke my phone", "new phone number"}},
 }
 
 // Signal names raised by the call's own course rather than by phrases.
@@ -470,6 +547,91 @@ func partialAsks() []string {
 				"account number", "social", "social security number", "social security", "ssn"} {
 				out = append(out, head+" "+of+" "+what)
 			}
+		}
+	}
+	return out
+}
+
+// serviceLogins are "the PayPal login", "your Amazon password": a named
+// account's credentials, not a payment app or a shop (streaming services,
+// shared in families, are left out on purpose).
+func serviceLogins() []string {
+	var out []string
+	for _, svc := range []string{"paypal", "pay pal", "amazon", "apple", "google", "microsoft", "facebook",
+		"instagram", "bank", "email", "gmail", "outlook", "icloud", "coinbase", "venmo", "zelle", "cash app",
+		"workday", "office", "vpn", "payroll"} {
+		for _, what := range []string{"login", "log in", "login details", "account password", "log in details"} {
+			out = append(out, svc+" "+what)
+		}
+	}
+	return out
+}
+
+// householdCodes are the PINs and passwords of shared household things
+// ("the PIN for the garage door", "the password for the laptop"), which
+// family members ask each other for; they cancel "pin", "password", "code".
+func householdCodes() []string {
+	var out []string
+	things := []string{"garage", "garage door", "door", "front door", "back door", "gate", "front gate", "alarm",
+		"alarm system", "lockbox", "lock box", "key safe", "keysafe", "laptop", "ipad", "tablet", "tv", "television",
+		"printer", "router", "shed", "bike lock", "safe", "xbox", "playstation", "nintendo", "switch", "disney plus",
+		"disney", "netflix", "hulu", "spotify", "roku", "fire stick", "firestick", "apple tv", "house", "building",
+		"cabin", "apartment", "padlock", "locker"}
+	for _, code := range []string{"password", "passcode", "pass code", "pin", "pin number", "code"} {
+		for _, of := range []string{"for the", "to the", "on the", "of the"} {
+			for _, t := range things {
+				out = append(out, code+" "+of+" "+t)
+			}
+		}
+		for _, t := range things {
+			out = append(out, t+" "+code)
+		}
+	}
+	return out
+}
+
+// oneRefs are requests for a thing named earlier by a pronoun:
+// "I see your password expired. Tell me the old one."
+func oneRefs() []string {
+	var out []string
+	for _, cue := range []string{"tell me", "give me", "read me", "what is", "what was", "i need", "send me"} {
+		for _, ref := range []string{"the old one", "the current one", "the new one", "that one", "the one", "your old one", "your current one"} {
+			out = append(out, cue+" "+ref)
+		}
+	}
+	return out
+}
+
+// passiveMoves are obligations in the passive: "your funds must be moved".
+func passiveMoves() []string {
+	var out []string
+	for _, aux := range []string{"must be", "need to be", "needs to be", "has to be", "have to be", "will have to be", "should be"} {
+		for _, v := range []string{"moved", "transferred", "wired", "sent", "withdrawn", "deposited"} {
+			out = append(out, aux+" "+v)
+		}
+	}
+	return out
+}
+
+// deviceAccess are "log in to your computer", "take control of your mouse".
+func deviceAccess() []string {
+	var out []string
+	for _, v := range []string{"log in to", "log into", "log on to", "log onto", "sign in to", "get into", "get in to",
+		"remote into", "remote in to", "take control of", "control of", "control", "go into", "come into"} {
+		for _, dev := range []string{"your computer", "your pc", "your laptop", "your device", "your machine", "your mac",
+			"your screen", "your desktop", "your mouse", "the mouse", "your keyboard"} {
+			out = append(out, v+" "+dev)
+		}
+	}
+	return out
+}
+
+// askYou are "can you tell me", "could you give me" and the like.
+func askYou() []string {
+	var out []string
+	for _, aux := range []string{"can", "could", "would", "will", "please", "just", "so", "if"} {
+		for _, v := range []string{"tell me", "give me", "read me", "send me", "tell us", "give us", "read us", "send us"} {
+			out = append(out, aux+" you "+v)
 		}
 	}
 	return out
