@@ -134,7 +134,9 @@ func TestClusterFailover(t *testing.T) {
 			}
 			t.Logf("all calls stored after %s", time.Since(begin).Round(time.Millisecond))
 			if err := waitDone(ctx, inspect.JS, calls); err != nil {
-				t.Fatalf("waiting for verdicts: %v", err)
+				t.Errorf("waiting for verdicts: %v", err)
+				t.Fatalf("survivor: %+v, connected to %s (status %v)", workers[1].w.Stats(),
+					wconns[1].NC.ConnectedServerName(), wconns[1].NC.Status())
 			}
 			t.Logf("all calls judged after %s", time.Since(begin).Round(time.Millisecond))
 			checkOutcome(ctx, t, inspect.JS, scripts)

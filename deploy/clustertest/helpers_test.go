@@ -230,14 +230,18 @@ func (c *cluster) streamLeader(stream string) int {
 func poll(ctx context.Context, interval time.Duration, f func() error) error {
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	var last error // the last error that says more than "ctx ended"
 	for {
 		err := f()
 		if err == nil {
 			return nil
 		}
+		if ctx.Err() == nil || last == nil {
+			last = err
+		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("%w (last: %v)", ctx.Err(), err)
+			return fmt.Errorf("%w (last: %v)", ctx.Err(), last)
 		case <-t.C:
 		}
 	}
