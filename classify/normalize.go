@@ -39,6 +39,17 @@ func (t *tokenizer) run(text string) {
 	t.word = t.word[:0]
 	for i := 0; i < len(text); {
 		c := text[i]
+		if c == '[' {
+			// A redaction label stands for the secret it replaced: read it
+			// as a number, as the unredacted text would have been, so that
+			// "the wifi password is [PASSWORD]" is not a second "password".
+			if n := labelAt(text[i:]); n > 0 {
+				t.flush()
+				t.out = append(t.out, token{id: idNum, digits: 4})
+				i += n
+				continue
+			}
+		}
 		if c < utf8.RuneSelf {
 			i++
 			switch {
@@ -284,4 +295,14 @@ func withinDistance(a []byte, b string, k int) bool {
 		prev = cur
 	}
 	return prev[len(b)] <= k
+}
+
+// labelAt returns the length of the redaction label text starts with, or 0.
+func labelAt(text string) int {
+	for _, l := range labels {
+		if strings.HasPrefix(text, l) {
+			return len(l)
+		}
+	}
+	return 0
 }
