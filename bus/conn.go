@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
@@ -288,11 +289,60 @@ func (c *Conn) ensureStreams(ctx context.Context) error {
 		},
 	}}
 	for _, sc := range streams {
-		if _, err := c.JS.CreateOrUpdateStream(ctx, sc); err != nil {
-			return fmt.Errorf("bus: stream %s: %w", sc.Name, err)
+		if err := c.ensureStream(ctx, sc); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// ensureStream creates or updates a stream, leaving one that already has
+// this configuration alone (a needless update races consumer creation in
+// the server). On a cluster that is still forming, JetStream answers "no
+// suitable peers" or times out for a while: retry until ctx ends.
+func (c *Conn) ensureStream(ctx context.Context, sc jetstream.StreamConfig) error {
+	backoff := 250 * time.Millisecond
+	for {
+		err := c.tryEnsureStream(ctx, sc)
+		if err == nil {
+			return nil
+		}
+		c.log.Warn("stream not ready, retrying", "stream", sc.Name, "err", err)
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("bus: stream %s: %w (last error: %v)", sc.Name, ctx.Err(), err)
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, 5*time.Second)
+	}
+}
+
+func (c *Conn) tryEnsureStream(ctx context.Context, sc jetstream.StreamConfig) error {
+	actx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if st, err := c.JS.Stream(actx, sc.Name); err == nil {
+		if sameStream(st.CachedInfo().Config, sc) {
+			return nil
+		}
+	} else if !errors.Is(err, jetstream.ErrStreamNotFound) {
+		return err
+	}
+	_, err := c.JS.CreateOrUpdateStream(actx, sc)
+	return err
+}
+
+// sameStream compares the settings callscreen chooses.
+func sameStream(have, want jetstream.StreamConfig) bool {
+	rp := func(r *jetstream.RePublish) string {
+		if r == nil {
+			return ""
+		}
+		return r.Source + ">" + r.Destination
+	}
+	return slices.Equal(have.Subjects, want.Subjects) && have.Replicas == want.Replicas &&
+		have.MaxAge == want.MaxAge && have.Duplicates == want.Duplicates &&
+		have.MaxMsgSize == want.MaxMsgSize && have.AllowDirect == want.AllowDirect &&
+		have.Storage == want.Storage && rp(have.RePublish) == rp(want.RePublish)
 }
 
 // Healthy reports whether the connection is up.

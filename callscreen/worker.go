@@ -117,6 +117,9 @@ func (w *Worker) Run(ctx context.Context) error {
 		return fmt.Errorf("callscreen: worker stream: %w", err)
 	}
 	cc, err := cons.Consume(func(m jetstream.Msg) { w.handleStored(ctx, m) },
+		// Short pulls: after a server or a fellow worker dies, this one
+		// asks again within seconds rather than after the 30 s default.
+		jetstream.PullExpiry(5*time.Second),
 		jetstream.ConsumeErrHandler(func(_ jetstream.ConsumeContext, err error) {
 			w.log.Debug("consume", "err", err)
 		}))
