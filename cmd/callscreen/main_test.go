@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -147,11 +149,11 @@ func TestClassifyThroughExternalWorker(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
+	var errb syncBuffer
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		var errb bytes.Buffer
-		if err := runWorker(ctx, []string{"--nats", url, "--log-level", "warn"}, nil, nil, &errb); err != nil {
+		if err := runWorker(ctx, []string{"--nats", url, "--addr", "127.0.0.1:0", "--token", "wt"}, nil, nil, &errb); err != nil {
 			t.Errorf("worker: %v: %s", err, errb.String())
 		}
 	}()
@@ -164,6 +166,36 @@ func TestClassifyThroughExternalWorker(t *testing.T) {
 	lines := parseLines(t, out)
 	if len(lines) != 1 || lines[0].Verdict != "scam" || lines[0].Flags[0].Category != "banking_details" {
 		t.Fatalf("got %+v, want a banking_details scam", lines)
+	}
+
+	// The worker's own health and metrics endpoint.
+	m := regexp.MustCompile(`addr=(http://127\.0\.0\.1:\d+)`).FindStringSubmatch(errb.String())
+	if m == nil {
+		t.Fatalf("worker did not report its address: %s", errb.String())
+	}
+	for _, c := range []struct {
+		path, token string
+		status      int
+		body        string
+	}{
+		{"/readyz", "", 200, `"nats":"ok"`},
+		{"/metrics", "", 401, ""},
+		// 2: the call sent while no worker ran was stored, and judged once one came.
+		{"/metrics", "wt", 200, `callscreen_alerts_total{category="banking_details"} 2`},
+	} {
+		req, _ := http.NewRequest("GET", m[1]+c.path, nil)
+		if c.token != "" {
+			req.Header.Set("Authorization", "Bearer "+c.token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || !strings.Contains(string(body), c.body) {
+			t.Errorf("GET %s: %d %q, want %d containing %q", c.path, resp.StatusCode, body, c.status, c.body)
+		}
 	}
 }
 

@@ -13,6 +13,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/pion/ice/v4"
+	"github.com/pion/webrtc/v4"
+
 	"github.com/callscreen/callscreen/bus"
 	"github.com/callscreen/callscreen/callscreen"
 	"github.com/callscreen/callscreen/classify"
@@ -31,7 +34,8 @@ type nodeFlags struct {
 	addr, dataDir, token, natsListen, logFormat, logLevel string
 	drain                                                 time.Duration
 	secureCookies                                         bool
-	maxCalls                                              int
+	maxCalls, udpPort                                     int
+	publicIP                                              string
 	nats                                                  natsFlags
 	engine                                                engineFlags
 }
@@ -50,6 +54,8 @@ func (n *nodeFlags) register(fs *flag.FlagSet, r roles) {
 	}
 	if r.media {
 		n.engine.register(fs)
+		fs.IntVar(&n.udpPort, "udp-port", envInt("CALLSCREEN_UDP_PORT", 0), "carry every call's media on this one UDP port (for firewalls and containers); 0 = ephemeral ports (env CALLSCREEN_UDP_PORT)")
+		fs.StringVar(&n.publicIP, "public-ip", env("CALLSCREEN_PUBLIC_IP", ""), "address to announce in ICE candidates when behind 1:1 NAT (env CALLSCREEN_PUBLIC_IP)")
 		fs.IntVar(&n.maxCalls, "max-calls", envInt("CALLSCREEN_MAX_CALLS", 3*runtime.NumCPU()), "live calls screened at once; more get 503 (each needs up to two recogniser streams) (env CALLSCREEN_MAX_CALLS)")
 	}
 }
@@ -163,8 +169,14 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 			metrics.AddSphinx(sphinx)
 		}
 		srv.AddCheck(callscreen.Check{Name: "recogniser", Func: recogniserCheck(engine, sphinx, n.engine.pool)})
+		se, closeMux, err := n.settingEngine()
+		if err != nil {
+			return err
+		}
+		cleanup = append(cleanup, closeMux)
 		media, err = callscreen.NewMedia(callscreen.MediaConfig{
 			Bus: conn, Engine: engine, Auth: srv.Authorized, Redact: classify.Redact, Logger: log, MaxCalls: n.maxCalls,
+			SettingEngine: se,
 		})
 		if err != nil {
 			return err
@@ -228,4 +240,26 @@ func recogniserCheck(engine transcribe.Engine, sphinx *transcribe.Sphinx, pool i
 		}
 		return nil
 	}
+}
+
+// settingEngine applies --udp-port and --public-ip to pion's ICE agent.
+func (n *nodeFlags) settingEngine() (*webrtc.SettingEngine, func() error, error) {
+	var se webrtc.SettingEngine
+	closeMux := func() error { return nil }
+	if n.udpPort != 0 {
+		mux, err := ice.NewMultiUDPMuxFromPort(n.udpPort)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--udp-port %d: %w", n.udpPort, err)
+		}
+		se.SetICEUDPMux(mux)
+		closeMux = mux.Close
+	}
+	if n.publicIP != "" {
+		if net.ParseIP(n.publicIP) == nil {
+			closeMux()
+			return nil, nil, fmt.Errorf("--public-ip %q is not an IP address", n.publicIP)
+		}
+		se.SetNAT1To1IPs([]string{n.publicIP}, webrtc.ICECandidateTypeHost)
+	}
+	return &se, closeMux, nil
 }

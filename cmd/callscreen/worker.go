@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"sync"
+	"time"
 
 	"github.com/callscreen/callscreen/bus"
 	"github.com/callscreen/callscreen/callscreen"
@@ -18,6 +21,8 @@ func runWorker(ctx context.Context, args []string, _ io.Reader, _, stderr io.Wri
 	consumer := fs.String("consumer", env("CALLSCREEN_CONSUMER", "classifier"), "durable consumer (queue) name the workers share")
 	logFormat := fs.String("log-format", env("CALLSCREEN_LOG_FORMAT", "text"), "log format: text or json")
 	logLevel := fs.String("log-level", env("CALLSCREEN_LOG_LEVEL", "info"), "log level")
+	addr := fs.String("addr", env("CALLSCREEN_ADDR", ""), "serve /healthz, /readyz and /metrics here, e.g. 0.0.0.0:8080; /metrics needs --token (env CALLSCREEN_ADDR)")
+	token := fs.String("token", env("CALLSCREEN_TOKEN", ""), "bearer token for /metrics (env CALLSCREEN_TOKEN)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -35,7 +40,36 @@ func runWorker(ctx context.Context, args []string, _ io.Reader, _, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	if err := w.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+	var wg sync.WaitGroup
+	if *addr != "" {
+		tok := *token
+		if tok == "" {
+			tok = callscreen.NewCallID() // unguessable: /metrics stays closed without --token
+		}
+		srv, err := callscreen.NewServer(callscreen.ServerConfig{Addr: *addr, Token: tok, Logger: log})
+		if err != nil {
+			return err
+		}
+		srv.AddCheck(callscreen.Check{Name: "nats", Func: func(context.Context) error { return conn.Healthy() }})
+		m := callscreen.NewMetrics(conn)
+		m.AddWorker(w)
+		srv.Mux().Handle("GET /metrics", srv.RequireToken(m.Handler()))
+		ln, err := net.Listen("tcp", *addr)
+		if err != nil {
+			return fmt.Errorf("listen: %w", err)
+		}
+		log.Info("worker health and metrics", "addr", "http://"+ln.Addr().String())
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := srv.Serve(ctx, ln, 5*time.Second); err != nil {
+				log.Error("http", "err", err)
+			}
+		}()
+	}
+	err = w.Run(ctx)
+	wg.Wait()
+	if err != nil && !errors.Is(err, context.Canceled) {
 		return err
 	}
 	return conn.Drain(context.Background())
