@@ -24,6 +24,14 @@ type Call struct {
 	pending  [numCats]*bus.Flag // weak requests waiting for pressure
 	pressure bool
 
+	// Call-level referents (refRules): token positions counted over the
+	// whole call, both sides, of the latest delivery and the latest named
+	// object, and that object's category.
+	tokBase int64
+	delivAt int64
+	objAt   int64
+	objCat  int
+
 	tk   tokenizer
 	win  []token
 	hits []hit
@@ -32,7 +40,7 @@ type Call struct {
 
 // NewCall starts the state for one call.
 func (d *Detector) NewCall() *Call {
-	return &Call{d: d, seen: map[uint64]struct{}{}, tk: tokenizer{d: d}}
+	return &Call{d: d, seen: map[uint64]struct{}{}, tk: tokenizer{d: d}, delivAt: -refReach - 1, objAt: -refReach - 1, objCat: catNone}
 }
 
 // Add feeds one segment, final or partial, and returns the flags it newly
@@ -51,6 +59,13 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	cur := c.tk.out
 	if seg.Track == bus.TrackCallee {
 		c.callee(seg, cur)
+		if seg.Final {
+			// The callee's "there's a message" or "my pin?" names a referent too.
+			c.hits = c.d.match(c.hits[:0], cur)
+			c.win = append(c.win[:0], cur...)
+			c.notice(0, true)
+			c.tokBase += int64(len(cur))
+		}
 		return nil
 	}
 	nCtx := int32(len(c.ctx))
@@ -101,8 +116,10 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		}
 		c.raise(cat, c.evidence(seg, spans))
 	}
+	c.references(seg, nCtx)
 	c.keywords(seg, nCtx)
 	if seg.Final {
+		c.tokBase += int64(len(cur))
 		keep := c.win
 		if len(keep) > ctxTokens {
 			keep = keep[len(keep)-ctxTokens:]
@@ -284,7 +301,7 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		if cl[w[j].id]&wFarNeg != 0 || w[j].id == c.d.idNo && j+1 < pos && w[j+1].id == c.d.idOne {
 			return false // "never", "nobody", "no one"
 		}
-		if cl[w[j].id]&wReport != 0 && j > 0 && cl[w[j-1].id]&wThird != 0 {
+		if cl[w[j].id]&wReport != 0 && c.thirdBefore(j) {
 			return false // "if someone calls asking you to buy gift cards": reported, not asked
 		}
 	}
@@ -301,10 +318,27 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		case k&wOther != 0:
 			return attr&cueSelf != 0 && k&wIWe != 0 // "we" and "I" may need things
 		case k&wSkip == 0:
-			return true
+			// "did Mum ever give you the password": a question about the past.
+			return !(j > 0 && w[j-1].id == c.d.idDid)
 		}
 	}
 	return true
+}
+
+// thirdBefore reports a third party ("scammers", "people", "anyone") in the
+// words before the reporting verb at j: "scammers may ask you to buy",
+// "people are calling pretending to be us and asking for the code".
+func (c *Call) thirdBefore(j int32) bool {
+	for k := j - 1; k >= 0 && k >= j-farNeg; k-- {
+		cl := c.d.class[c.win[k].id]
+		if cl&wThird != 0 {
+			return true
+		}
+		if cl&wYou != 0 || cl&wBreak != 0 && cl&wIWe != 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // breakBetween reports a clause boundary between a front cue and an object
@@ -490,4 +524,100 @@ func (c *Call) Result() Result {
 	}
 	r.Advice = adviceFor(c.cats, c.signals, r.Verdict)
 	return r
+}
+
+// notice records the referents among the hits of the current segment
+// (from window index nCtx); with save it keeps them for later segments.
+func (c *Call) notice(nCtx int32, save bool) {
+	c.references1(nCtx, save, nil)
+}
+
+// references resolves back-references in the current segment to the most
+// recent referent of the call: a delivery makes "what does it say" a
+// code; "your debit card" makes "walk me through what you see" card
+// details; a link makes "accept the prompt" remote access.
+func (c *Call) references(seg bus.Segment, nCtx int32) {
+	c.references1(nCtx, seg.Final, &seg)
+}
+
+func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
+	base := c.tokBase - int64(nCtx)
+	delivAt, objAt, objCat := c.delivAt, c.objAt, c.objCat
+	for _, h := range c.hits {
+		if h.start < nCtx {
+			continue
+		}
+		pos := base + int64(h.start)
+		switch h.group {
+		case gObj:
+			if h.attr&(objSent|objBackOnly|objDeliver|objAmount) != 0 || h.cat == catPay {
+				continue
+			}
+			cat := int(h.cat)
+			if h.attr&objGiftAmb != 0 && c.near(h, giftReach, func(g hit) bool { return g.group == gObj && g.cat == catGift }) {
+				cat = catGift
+			}
+			objAt, objCat = pos, cat
+			continue
+		case gRef:
+		default:
+			continue
+		}
+		switch h.cat {
+		case refDeliver:
+			delivAt = pos
+			continue
+		case refCard:
+			if !c.near(h, frontGap, func(g hit) bool { return g.group == gObj && g.cat == catGift }) {
+				objAt, objCat = pos, catBank
+			}
+			continue
+		case refLink:
+			objAt, objCat = pos, catRemote
+			continue
+		}
+		if seg == nil {
+			continue // the callee asks for nothing
+		}
+		cat := catNone
+		switch {
+		case delivAt >= objAt && pos-delivAt <= refReach && h.cat != refAct:
+			cat = catCode
+		case objAt > delivAt && pos-objAt <= refReach:
+			cat = objCat
+			if h.cat == refAct && cat != catRemote {
+				cat = catNone
+			}
+		}
+		if cat == catNone || cat == catPay || c.flagged[cat] {
+			continue
+		}
+		if h.cat == refNoun && !c.infoCueBefore(h) {
+			continue
+		}
+		if c.near(h, 0, func(g hit) bool { return g.group == gObj && g.cat == catNone }) {
+			continue // "the number on your bill", "what is the gate code"
+		}
+		if !c.addressed(h.start, cueInfo|cueSelf) {
+			continue
+		}
+		c.raise(cat, c.evidence(*seg, false))
+	}
+	if save {
+		c.delivAt, c.objAt, c.objCat = delivAt, objAt, objCat
+	}
+}
+
+// infoCueBefore reports a disclosure cue ending just before h, or "please"
+// right after it: "what I'll need is the little number", "the numbers please".
+func (c *Call) infoCueBefore(h hit) bool {
+	for _, q := range c.hitsIn(h.start-frontGap-maxPhrase, h.end+1) {
+		if q.group != gCue || q.attr&cueInfo == 0 {
+			continue
+		}
+		if q.end <= h.start+1 && h.start-q.end <= 2 || q.start == h.end && q.attr&cueAfterOnly != 0 {
+			return true
+		}
+	}
+	return false
 }

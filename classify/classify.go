@@ -25,6 +25,7 @@ const (
 	gStand        // a request naming both the ask and the object
 	gSig          // pressure or impersonation
 	gSoft         // date of birth, last four digits: risk only
+	gRef          // referents and references to them across the call (refRules)
 	numGroups
 )
 
@@ -71,6 +72,7 @@ type Detector struct {
 	spot    map[string]int
 	idNo    int32 // "no", "one": "no one" negates like "nobody"
 	idOne   int32
+	idDid   int32 // "did": "did Mum give you" asks about the past
 }
 
 // New compiles the rules.
@@ -131,6 +133,11 @@ func New() *Detector {
 			add(s, gSig, 0, 0, i)
 		}
 	}
+	for _, r := range refRules {
+		for _, s := range r.phrases {
+			add(s, gRef, r.kind, 0, 0)
+		}
+	}
 	for i, r := range softAsks {
 		d.soft = append(d.soft, r.signal)
 		for _, s := range r.phrases {
@@ -167,7 +174,7 @@ func New() *Detector {
 			d.class[v.ids[w]] |= uint16(cl)
 		}
 	}
-	d.idNo, d.idOne = v.ids["no"], v.ids["one"]
+	d.idNo, d.idOne, d.idDid = v.ids["no"], v.ids["one"], v.ids["did"]
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {
 		if p.toks[0] < 0 {

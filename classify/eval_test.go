@@ -128,7 +128,10 @@ func ratio(a, b int) float64 {
 // legitimate calls flagged.
 func TestEvalSet(t *testing.T) {
 	d := New()
-	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl"} {
+	// holdout3 does not reach the target yet (see EVAL.md); its floor keeps
+	// the structural fixes from regressing while the gap is open.
+	floors := map[string][2]float64{"holdout3.jsonl": {0.76, 0.061}}
+	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl"} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join("testdata", "eval", name)
 			cases := loadEval(t, path)
@@ -138,11 +141,15 @@ func TestEvalSet(t *testing.T) {
 			for _, m := range s.misses {
 				t.Log(m)
 			}
-			if recall < 0.97 {
-				t.Errorf("request recall %.3f < 0.97", recall)
+			minRecall, maxFalse := 0.97, 0.03
+			if f, ok := floors[name]; ok {
+				minRecall, maxFalse = f[0], f[1]
 			}
-			if falseRate > 0.03 {
-				t.Errorf("legitimate-call false-flag rate %.3f > 0.03", falseRate)
+			if recall < minRecall {
+				t.Errorf("request recall %.3f < %.2f", recall, minRecall)
+			}
+			if falseRate > maxFalse {
+				t.Errorf("legitimate-call false-flag rate %.3f > %.3f", falseRate, maxFalse)
 			}
 		})
 	}

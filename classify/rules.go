@@ -437,7 +437,7 @@ var wordClasses = map[int][]string{
 	wPerfect: {"have", "had", "has", "already", "been"},
 	wDeliver: {"sent", "send", "sending", "texted", "text", "txt", "sms", "message", "messages", "received", "receive",
 		"receiving", "arrived", "generated", "pushed", "push", "notification", "prompt", "emailed", "got"},
-	wReport: {"asking", "asks", "telling", "tells", "demanding", "demands", "requesting", "requests", "wanting", "wants"},
+	wReport: {"ask", "asked", "asking", "asks", "telling", "tells", "demanding", "demands", "requesting", "requests", "wanting", "wants"},
 	wThird: {"call", "calls", "caller", "callers", "anyone", "someone", "anybody", "somebody", "people", "scammer",
 		"scammers", "fraudsters", "criminals", "who", "message", "messages", "email", "emails", "text", "texts",
 		"website", "websites", "company", "companies", "agency", "agencies"},
@@ -635,4 +635,61 @@ func askYou() []string {
 		}
 	}
 	return out
+}
+
+// Call-level references. A delivery ("I'm sending you a text") or a named
+// object ("your debit card", "a link") is remembered for the rest of the
+// call; a later reference to "it" ("what does it say", "what came
+// through", "the little number", "accept the prompt") asks for the most
+// recent one, however many lines back, within refReach tokens.
+const (
+	refDeliver = iota // something is being delivered to the listener: a code
+	refCard           // a bank card named plainly: "the card", "your card"
+	refLink           // a link or app the caller sends: remote access
+	refBack           // a reference that asks for the referent by itself
+	refNoun           // "the little number", "those digits": asks only after an info cue
+	refAct            // "accept the prompt": asks only for a remote-access referent
+)
+
+const refReach = 90 // tokens (both sides) a referent stays current
+
+type refRule struct {
+	kind    int
+	phrases []string
+}
+
+var refRules = []refRule{
+	{refDeliver, []string{
+		"sending you", "send you a", "send you one", "sent you", "sent a", "sent one", "sent it", "sent to your",
+		"you will get", "you will receive", "you should have", "you should get", "you are going to get",
+		"you are going to receive", "you will see", "going to buzz", "is coming", "on its way", "trigger a",
+		"will arrive", "going to pop up", "popped up", "came through", "when it comes", "when it arrives",
+		"when it lands", "a text from", "an email from", "a message from", "there is a message",
+		"there is a text", "there is an email", "i got a text", "i got a message", "i got an email",
+		"i got something", "i got one", "it came", "i see one", "a one from", "email you", "text you",
+		"message you", "generated a", "will email you", "will text you", "has just sent",
+		"have just sent", "just sent", "by sms", "by text", "an sms", "got something", "buzzed", "sms to",
+		"text to your", "message to your", "email to your", "notification", "a prompt", "a push",
+	}},
+	{refCard, []string{"the card", "your card", "your bank card", "the replacement card", "your checks", "your cheques"}},
+	{refLink, []string{"a link", "the link", "link by text", "screen share link", "the app", "the program"}},
+	{refBack, []string{
+		"what it says", "what does it say", "what did it say", "what is written", "what is it saying",
+		"what came through", "whatever came through", "whatever came", "what popped up", "what you see",
+		"what do you see", "what you got", "what did you get", "what you get", "what is on it", "what is in it",
+		"what is printed", "read back whatever", "what is showing", "it is showing", "in the chat",
+		"walk me through what", "the security bit", "the part in bold", "what were the numbers",
+		"what is it", "what was it", "read that", "read it", "read that to me", "say it", "say it out",
+		"send it back", "key it in", "what does that say", "which number", "what number", "what is on the card",
+		"what is on your card",
+	}},
+	{refNoun, []string{
+		"the little number", "the number", "the numbers", "those digits", "those numbers", "the digits",
+		"that number", "these numbers", "what you would type", "what you type", "the numbers after that",
+		"what is there", "everything on it", "everything under",
+	}},
+	{refAct, []string{
+		"accept the prompt", "accept the request", "press accept", "click allow", "tap allow", "accept it",
+		"start broadcast", "let it record", "record your screen",
+	}},
 }
