@@ -154,3 +154,22 @@ func TestEvalSet(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalSpot3 scores spot3.jsonl, a spot-check written after the
+// holdout3 fixes and never tuned on. Its figure is reported in EVAL.md; the
+// test asserts only a loose floor, so it can still fail.
+func TestEvalSpot3(t *testing.T) {
+	cases := loadEval(t, filepath.Join("testdata", "eval", "spot3.jsonl"))
+	s := score(New(), cases)
+	table, recall, falseRate := s.report()
+	t.Logf("spot3.jsonl (%d calls)\n%s", len(cases), table)
+	for _, m := range s.misses {
+		t.Log(m)
+	}
+	if recall < 0.7 {
+		t.Errorf("request recall %.3f < 0.7", recall)
+	}
+	if falseRate > 0 {
+		t.Errorf("legitimate-call false-flag rate %.3f > 0", falseRate)
+	}
+}
