@@ -542,7 +542,8 @@ func subjectCount(ctx context.Context, js jetstream.JetStream, stream, filter st
 // consumer has nothing pending or unacknowledged: after that no worker
 // can still publish anything.
 func waitDone(ctx context.Context, js jetstream.JetStream, calls int) error {
-	return poll(ctx, 100*time.Millisecond, func() error {
+	// A fine interval: the benchmark times the workers by this wait.
+	return poll(ctx, 10*time.Millisecond, func() error {
 		n, err := subjectCount(ctx, js, bus.AlertStream, bus.VerdictPrefix+"*")
 		if err != nil {
 			return err
