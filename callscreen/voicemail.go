@@ -142,7 +142,12 @@ func NewVoicemailHandler(cfg VoicemailConfig) http.Handler {
 			src = io.TeeReader(body, &kept)
 		}
 		id := cfg.NewID()
-		res, err := cfg.Screener.Screen(r.Context(), id, src, ctype, nil)
+		// A deadline on the whole decode-transcribe-judge, below the
+		// server's write timeout, so hostile or huge audio cannot hold a
+		// recogniser indefinitely.
+		ctx, cancel := context.WithTimeout(r.Context(), voicemailDeadline)
+		defer cancel()
+		res, err := cfg.Screener.Screen(ctx, id, src, ctype, nil)
 		if err != nil {
 			status, msg := voicemailError(err)
 			if status == http.StatusInternalServerError {
@@ -167,6 +172,10 @@ func NewVoicemailHandler(cfg VoicemailConfig) http.Handler {
 		})
 	})
 }
+
+// voicemailDeadline bounds one voicemail's screening: a 10-minute
+// recording takes well under two minutes on one core.
+const voicemailDeadline = 4 * time.Minute
 
 // voicemailBody returns the audio stream of a raw or multipart upload.
 func voicemailBody(r *http.Request) (io.Reader, string, error) {
@@ -204,6 +213,8 @@ func voicemailError(err error) (int, string) {
 		return http.StatusUnsupportedMediaType, err.Error()
 	case errors.Is(err, audio.ErrMalformed), errors.Is(err, audio.ErrEmpty):
 		return http.StatusBadRequest, err.Error()
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable, "screening took too long; try again shortly"
 	case errors.Is(err, ErrNoVerdict), errors.Is(err, transcribe.ErrUnavailable):
 		return http.StatusServiceUnavailable, "screening is unavailable right now; try again shortly"
 	default:
