@@ -301,9 +301,9 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		if cl[w[j].id]&wFarNeg != 0 || w[j].id == c.d.idNo && j+1 < pos && w[j+1].id == c.d.idOne {
 			return false // "never", "nobody", "no one"
 		}
-		if cl[w[j].id]&wReport != 0 && c.thirdBefore(j) {
-			return false // "if someone calls asking you to buy gift cards": reported, not asked
-		}
+	}
+	if c.reported(pos) {
+		return false // "scammers may ask you to buy gift cards, wire money or share codes"
 	}
 	if pos > 0 && cl[w[pos-1].id]&wPerfect != 0 {
 		return false // "you have put money", "you already sent": done, not asked
@@ -325,16 +325,65 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	return true
 }
 
+// reported reports that the cue at pos sits in a reported-speech or
+// warning frame of its own clause: a reporting verb ("asking", "calling",
+// "tells") whose subject is a third party ("people", "scammers",
+// "someone", "a call"), with no new clause ("I", "we", "so") between the
+// verb and the cue. The frame reaches back to the start of the sentence,
+// at most frameReach tokens: "people are calling pretending to be AT&T and
+// asking for the code", "if anyone asks you for the numbers on the back".
+func (c *Call) reported(pos int32) bool {
+	w, cl := c.win, c.d.class
+	for j := pos; j >= 0 && j >= pos-frameReach; j-- {
+		k := cl[w[j].id]
+		if j < pos && k&wFrameEnd != 0 {
+			return false // "someone tried to log in, so I need you to read me the code"
+		}
+		if k&wReport != 0 && c.thirdBefore(j) {
+			return true
+		}
+		if w[j].sb {
+			return false
+		}
+	}
+	return false
+}
+
+// sentenceStart returns the first token of the sentence holding pos,
+// looking back at most reach tokens.
+func (c *Call) sentenceStart(pos, reach int32) int32 {
+	j := pos
+	for ; j > 0 && j > pos-reach && !c.win[j].sb; j-- {
+	}
+	return j
+}
+
+// sameSentence reports that no sentence starts in (a, b].
+func (c *Call) sameSentence(a, b int32) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for j := a + 1; j <= b && j < int32(len(c.win)); j++ {
+		if c.win[j].sb {
+			return false
+		}
+	}
+	return true
+}
+
 // thirdBefore reports a third party ("scammers", "people", "anyone") in the
 // words before the reporting verb at j: "scammers may ask you to buy",
 // "people are calling pretending to be us and asking for the code".
 func (c *Call) thirdBefore(j int32) bool {
+	if c.win[j].sb {
+		return false
+	}
 	for k := j - 1; k >= 0 && k >= j-farNeg; k-- {
 		cl := c.d.class[c.win[k].id]
 		if cl&wThird != 0 {
 			return true
 		}
-		if cl&wYou != 0 || cl&wBreak != 0 && cl&wIWe != 0 {
+		if cl&wYou != 0 || cl&wBreak != 0 && cl&wIWe != 0 || c.win[k].sb {
 			return false
 		}
 	}

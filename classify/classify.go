@@ -38,6 +38,7 @@ const (
 	giftReach   = 20 // how far a gift card mention recasts "the numbers on the back"
 	walkBack    = 6  // words searched before a cue for its subject or a negation
 	farNeg      = 8  // words searched before a cue for "never", "nobody"
+	frameReach  = 20 // words searched back, within the sentence, for a reported-speech frame
 	maxEvid     = 400
 	maxPhrase   = 8  // no rule phrase is longer, so hits near a position are found by start
 	maxKeywords = 16 // keyword-spotter phrases looked at per segment
@@ -64,7 +65,7 @@ type hit struct {
 // concurrent use; per-call state lives in Call.
 type Detector struct {
 	vocab   vocab
-	class   []uint16   // word classes by vocabulary id
+	class   []uint32   // word classes by vocabulary id
 	first   [][]phrase // phrases by first token id, longest first
 	wild    []phrase   // phrases starting with a number
 	signals []signalRule
@@ -168,10 +169,10 @@ func New() *Detector {
 			v.intern(w)
 		}
 	}
-	d.class = make([]uint16, len(v.words))
+	d.class = make([]uint32, len(v.words))
 	for cl, words := range wordClasses {
 		for _, w := range words {
-			d.class[v.ids[w]] |= uint16(cl)
+			d.class[v.ids[w]] |= uint32(cl)
 		}
 	}
 	d.idNo, d.idOne, d.idDid = v.ids["no"], v.ids["one"], v.ids["did"]

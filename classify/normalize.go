@@ -12,6 +12,7 @@ import (
 type token struct {
 	id     int32
 	digits int32
+	sb     bool // starts a sentence: first of a segment, or after ". ? ! ;"
 }
 
 // Vocabulary ids with a fixed meaning.
@@ -32,11 +33,13 @@ type tokenizer struct {
 	d    *Detector
 	word []byte
 	out  []token
+	sb   bool // the next token starts a sentence
 }
 
 // run appends the tokens of text to t.out.
 func (t *tokenizer) run(text string) {
 	t.word = t.word[:0]
+	t.sb = true
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c == '[' {
@@ -45,7 +48,7 @@ func (t *tokenizer) run(text string) {
 			// "the wifi password is [PASSWORD]" is not a second "password".
 			if n := labelAt(text[i:]); n > 0 {
 				t.flush()
-				t.out = append(t.out, token{id: idNum, digits: 4})
+				t.emit(token{id: idNum, digits: 4})
 				i += n
 				continue
 			}
@@ -59,6 +62,11 @@ func (t *tokenizer) run(text string) {
 				t.add(c + 'a' - 'A')
 			case c == '\'' || c == '`':
 				t.add('\'')
+			case c == '.' || c == '?' || c == '!' || c == ';':
+				t.flush()
+				if c != '.' || i >= len(text) || text[i] == ' ' || text[i] == '\n' {
+					t.sb = true // not "3.50" or "www.x.com"
+				}
 			default:
 				t.flush()
 			}
@@ -95,6 +103,13 @@ func (t *tokenizer) add(c byte) {
 	}
 }
 
+// emit appends a token, marking it when it starts a sentence.
+func (t *tokenizer) emit(tk token) {
+	tk.sb = t.sb
+	t.sb = false
+	t.out = append(t.out, tk)
+}
+
 // flush ends the current word: numerals become idNum, contractions expand,
 // and other words are looked up (with plural stripping and a fuzzy match
 // for long misrecognised words).
@@ -111,17 +126,17 @@ func (t *tokenizer) flush() {
 		return
 	}
 	if len(w) > maxWord {
-		t.out = append(t.out, token{})
+		t.emit(token{})
 		return
 	}
 	if isNumeral(w) {
-		t.out = append(t.out, token{id: idNum, digits: int32(len(w))})
+		t.emit(token{id: idNum, digits: int32(len(w))})
 		return
 	}
 	v := &t.d.vocab
 	if exp, ok := v.contractions[string(w)]; ok {
 		for _, id := range exp {
-			t.out = append(t.out, token{id: id, digits: v.digits[id]})
+			t.emit(token{id: id, digits: v.digits[id]})
 		}
 		return
 	}
@@ -133,7 +148,7 @@ func (t *tokenizer) flush() {
 	if t.d.class[id]&wFiller != 0 {
 		return // "um", "uh" split phrases apart ("the card um details")
 	}
-	t.out = append(t.out, token{id: id, digits: v.digits[id]})
+	t.emit(token{id: id, digits: v.digits[id]})
 }
 
 // apostrophe expands the regular contractions ("couldn't", "we'll",
@@ -170,9 +185,9 @@ func (t *tokenizer) apostrophe(w []byte, k int) {
 		}
 	}
 	id := v.lookup(buf)
-	t.out = append(t.out, token{id: id, digits: v.digits[id]})
+	t.emit(token{id: id, digits: v.digits[id]})
 	if extra >= 0 {
-		t.out = append(t.out, token{id: extra})
+		t.emit(token{id: extra})
 	}
 }
 

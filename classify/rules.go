@@ -416,6 +416,7 @@ const (
 	wReport              // "asking", "tells": reported speech when a third party precedes it
 	wThird               // "a call", "anyone", "scammers": the one reported as asking
 	wJoin                // "and", "the": joins the items of a list of things asked for
+	wFrameEnd            // "I", "we", "so": a new clause that ends a reported-speech frame
 )
 
 var wordClasses = map[int][]string{
@@ -437,7 +438,9 @@ var wordClasses = map[int][]string{
 	wPerfect: {"have", "had", "has", "already", "been"},
 	wDeliver: {"sent", "send", "sending", "texted", "text", "txt", "sms", "message", "messages", "received", "receive",
 		"receiving", "arrived", "generated", "pushed", "push", "notification", "prompt", "emailed", "got"},
-	wReport: {"ask", "asked", "asking", "asks", "telling", "tells", "demanding", "demands", "requesting", "requests", "wanting", "wants"},
+	wReport: {"ask", "asked", "asking", "asks", "telling", "tells", "demanding", "demands", "requesting", "requests", "wanting", "wants",
+		"calling", "pretending", "claiming", "posing"},
+	wFrameEnd: {"i", "we", "so", "now", "okay", "but", "because"},
 	wThird: {"call", "calls", "caller", "callers", "anyone", "someone", "anybody", "somebody", "people", "scammer",
 		"scammers", "fraudsters", "criminals", "who", "message", "messages", "email", "emails", "text", "texts",
 		"website", "websites", "company", "companies", "agency", "agencies"},
