@@ -170,11 +170,20 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if o.attr&objAmount != 0 && c.near(o, frontGap, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
 		return cat, false, from, false // "buy 500 dollars in iTunes cards": the gift card request covers it
 	}
+	if cat == catBank && c.ownRecord(o) {
+		return cat, false, from, false // "the account number from the top of your bill"
+	}
 	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift
 	found := false
 	for _, q := range c.hitsIn(o.start-frontGap-maxPhrase, o.end+backGap) {
 		if q.group != gCue || !compatible(cat, q.attr) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
 			continue // "a purchase of 500 dollars" is not buying anything
+		}
+		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 {
+			continue // both in earlier segments: judged there, with more context
+		}
+		if cat == catPay && q.end <= o.start && c.classBetween(q.end, o.start, wStop) {
+			continue // "put a block on those two payments"
 		}
 		if !sent && q.attr&cueRead == 0 {
 			continue // "what is the code" may be the gate's; "read me the code" is not
@@ -217,6 +226,31 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 	}
 	return cat, true, from, found
+}
+
+// ownRecord reports a bill, invoice or letter the object is read from, in
+// its sentence a few words on: a merchant or utility the customer called
+// identifies the account by it.
+func (c *Call) ownRecord(o hit) bool {
+	for j := o.end; j < int32(len(c.win)) && j < o.end+recordReach; j++ {
+		if c.win[j].sb {
+			return false
+		}
+		if c.d.class[c.win[j].id]&wRecord != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// classBetween reports a word of class k in [from, to).
+func (c *Call) classBetween(from, to int32, k uint32) bool {
+	for j := max(from, 0); j < to; j++ {
+		if c.d.class[c.win[j].id]&k != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // listBefore finds the object just before o in a list: at most three

@@ -400,23 +400,25 @@ var standaloneRules = []objectRule{
 
 // Word classes used when deciding who a cue is addressed to.
 const (
-	wSkip    = 1 << iota // auxiliaries and fillers a cue's subject hides behind
-	wNeg                 // "not", "never", "no": the cue is negated
-	wYou                 // the cue is addressed to the listener
-	wOther               // the cue's subject is someone else: telling, not asking
-	wPast                // "did you", "were you": a question about the past
-	wMine                // "my": the speaker's own, not the listener's
-	wBreak               // starts a new clause between a cue and an object
-	wSent                // "sent", "text": a code was delivered, so a bare "code" means it
-	wFarNeg              // "never", "nobody": negates a cue some words later
-	wIWe                 // "I", "we": a speaker may need things or connect themselves
-	wFiller              // "um", "uh": dropped by the tokenizer
-	wPerfect             // "have", "already" just before a verb: something done, not asked
-	wDeliver             // "texted", "pushed": a code was just delivered, so a bare "number" means it
-	wReport              // "asking", "tells": reported speech when a third party precedes it
-	wThird               // "a call", "anyone", "scammers": the one reported as asking
-	wJoin                // "and", "the": joins the items of a list of things asked for
-	wFrameEnd            // "I", "we", "so": a new clause that ends a reported-speech frame
+	wSkip     = 1 << iota // auxiliaries and fillers a cue's subject hides behind
+	wNeg                  // "not", "never", "no": the cue is negated
+	wYou                  // the cue is addressed to the listener
+	wOther                // the cue's subject is someone else: telling, not asking
+	wPast                 // "did you", "were you": a question about the past
+	wMine                 // "my": the speaker's own, not the listener's
+	wBreak                // starts a new clause between a cue and an object
+	wSent                 // "sent", "text": a code was delivered, so a bare "code" means it
+	wFarNeg               // "never", "nobody": negates a cue some words later
+	wIWe                  // "I", "we": a speaker may need things or connect themselves
+	wFiller               // "um", "uh": dropped by the tokenizer
+	wPerfect              // "have", "already" just before a verb: something done, not asked
+	wDeliver              // "texted", "pushed": a code was just delivered, so a bare "number" means it
+	wReport               // "asking", "tells": reported speech when a third party precedes it
+	wThird                // "a call", "anyone", "scammers": the one reported as asking
+	wJoin                 // "and", "the": joins the items of a list of things asked for
+	wFrameEnd             // "I", "we", "so": a new clause that ends a reported-speech frame
+	wStop                 // "block", "cancel": stopping a payment is not asking for one
+	wRecord               // "bill", "invoice": a document the customer reads an account number from
 )
 
 var wordClasses = map[int][]string{
@@ -440,6 +442,8 @@ var wordClasses = map[int][]string{
 		"receiving", "arrived", "generated", "pushed", "push", "notification", "prompt", "emailed", "got"},
 	wReport: {"ask", "asked", "asking", "asks", "telling", "tells", "demanding", "demands", "requesting", "requests", "wanting", "wants",
 		"calling", "pretending", "claiming", "posing"},
+	wStop:     {"block", "stop", "cancel", "freeze", "dispute", "decline", "flag", "blocking", "stopping", "cancelling", "canceling"},
+	wRecord:   {"bill", "invoice", "receipt", "letter", "bills", "invoices"},
 	wFrameEnd: {"i", "we", "so", "now", "okay", "but", "because"},
 	wThird: {"call", "calls", "caller", "callers", "anyone", "someone", "anybody", "somebody", "people", "scammer",
 		"scammers", "fraudsters", "criminals", "who", "message", "messages", "email", "emails", "text", "texts",
