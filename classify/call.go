@@ -158,6 +158,26 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat <= catID && o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 {
 		return 0, false, from, false // "my password": the speaker's own
 	}
+	if o.attr&objGiftAmb != 0 && cat != catGift && c.giftReferent(o) {
+		cat = catGift // "text me the codes" a few lines after "five iTunes cards"
+	}
+	owned := false
+	if cat == catCode && o.attr&(objSent|objDeliver) != 0 {
+		// "the numbers at the bottom of your checks", "the digits on the card":
+		// an owner named in the same sentence beats a remembered delivery.
+		if oc, ok := c.owner(o); ok {
+			if oc == catNone {
+				return cat, false, from, false
+			}
+			cat, owned = oc, true
+		}
+	}
+	if o.attr&objBackOnly != 0 && c.near(o, 0, func(q hit) bool { return q.group == gCue && q.start == o.start && q.end > o.end }) {
+		return cat, false, from, false // "text me the codes": a verb, not the text
+	}
+	if cat <= catID && c.supplied(o) {
+		return cat, false, from, false // "put in the number I give you": the caller's, not the listener's
+	}
 	if o.attr&objSentCode != 0 && c.sentNear(o) {
 		cat = catCode
 	}
@@ -173,7 +193,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catBank && c.ownRecord(o) {
 		return cat, false, from, false // "the account number from the top of your bill"
 	}
-	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift
+	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift || owned
 	found := false
 	for _, q := range c.hitsIn(o.start-frontGap-maxPhrase, o.end+backGap) {
 		if q.group != gCue || !compatible(cat, q.attr) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
@@ -216,7 +236,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		found = true
 	}
-	if !found && sent && depth < maxChain && cat <= catID && o.attr&(objWeak|objDeliver|objBackOnly) == 0 {
+	if !found && sent && depth < maxChain && cat <= catID && (o.attr&(objWeak|objDeliver|objBackOnly) == 0 || owned) {
 		// A list item inherits the request of the item before it: "can you
 		// give me the log in for your amazon account, the email and the password".
 		if p, ok := c.listBefore(o); ok {
@@ -226,6 +246,65 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 	}
 	return cat, true, from, found
+}
+
+// owner finds the thing a bare "number", "numbers" or "digits" belongs to,
+// named right after it in the same sentence: "of the account", "at the
+// bottom of one of your checks", "on the card", "off your old one" (the
+// call's last named object). catNone for a bill.
+func (c *Call) owner(o hit) (int, bool) {
+	w, cl := c.win, c.d.class
+	n := int32(len(w))
+	if o.end >= n || cl[w[o.end].id]&wOf == 0 {
+		return 0, false
+	}
+	for j := o.end + 1; j < n && j <= o.end+ownerReach; j++ {
+		if w[j].sb {
+			break
+		}
+		k := cl[w[j].id]
+		switch {
+		case k&wOwnBank != 0:
+			return catBank, true
+		case k&wOwnID != 0:
+			return catID, true
+		case k&wSent != 0:
+			return 0, false // "from the message", "on your phone": the code itself
+		case k&wRecord != 0:
+			return catNone, true
+		case w[j].id == c.d.idOne && j > o.end+1:
+			if base := c.tokBase - int64(c.nCtx); c.objCat <= catID && c.objAt > c.delivAt && base+int64(o.start)-c.objAt <= refReach {
+				return c.objCat, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// supplied reports an object the speaker will give the listener: "the
+// number I give you", "the code we will tell you".
+func (c *Call) supplied(o hit) bool {
+	w, cl := c.win, c.d.class
+	j := o.end
+	if j >= int32(len(w)) || cl[w[j].id]&wIWe == 0 {
+		return false
+	}
+	for j++; j < int32(len(w)) && j <= o.end+3; j++ {
+		if cl[w[j].id]&wGive != 0 {
+			return true
+		}
+		if cl[w[j].id]&wSkip == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// giftReferent reports that the call's latest named object, within
+// refReach tokens and later than any delivery, is a gift card.
+func (c *Call) giftReferent(o hit) bool {
+	pos := c.tokBase - int64(c.nCtx) + int64(o.start)
+	return c.objCat == catGift && c.objAt > c.delivAt && pos-c.objAt <= refReach
 }
 
 // ownRecord reports a bill, invoice or letter the object is read from, in
@@ -677,6 +756,19 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		}
 		if h.cat == refNoun && !c.infoCueBefore(h) {
 			continue
+		}
+		if h.cat == refNoun {
+			// An owner or giver named in the same sentence beats the
+			// remembered referent: "the number off your old one", "the
+			// number I give you".
+			if c.supplied(h) {
+				continue
+			}
+			if oc, ok := c.owner(h); ok {
+				if cat = oc; cat == catNone || c.flagged[cat] {
+					continue
+				}
+			}
 		}
 		if c.near(h, 0, func(g hit) bool { return g.group == gObj && g.cat == catNone }) {
 			continue // "the number on your bill", "what is the gate code"

@@ -39,6 +39,7 @@ const (
 	walkBack    = 6  // words searched before a cue for its subject or a negation
 	farNeg      = 8  // words searched before a cue for "never", "nobody"
 	recordReach = 7  // words after an account number searched for "your bill"
+	ownerReach  = 7  // words after "the numbers of/on" searched for their owner ("one of your checks")
 	frameReach  = 20 // words searched back, within the sentence, for a reported-speech frame
 	maxEvid     = 400
 	maxPhrase   = 8  // no rule phrase is longer, so hits near a position are found by start

@@ -419,6 +419,10 @@ const (
 	wFrameEnd             // "I", "we", "so": a new clause that ends a reported-speech frame
 	wStop                 // "block", "cancel": stopping a payment is not asking for one
 	wRecord               // "bill", "invoice": a document the customer reads an account number from
+	wOf                   // "of", "on", "at": a bare number's owner follows
+	wOwnBank              // "card", "account", "checks": a bare number on them is banking
+	wOwnID                // "passport", "license": a bare number on them is an ID
+	wGive                 // "give", "tell": "the number I give you" is the speaker's
 )
 
 var wordClasses = map[int][]string{
@@ -444,6 +448,10 @@ var wordClasses = map[int][]string{
 		"calling", "pretending", "claiming", "posing"},
 	wStop:     {"block", "stop", "cancel", "freeze", "dispute", "decline", "flag", "blocking", "stopping", "cancelling", "canceling"},
 	wRecord:   {"bill", "invoice", "receipt", "letter", "bills", "invoices"},
+	wOf:       {"of", "on", "off", "at", "from", "across", "for"},
+	wOwnBank:  {"card", "cards", "account", "accounts", "check", "checks", "cheque", "cheques", "checkbook", "chequebook", "statement"},
+	wOwnID:    {"passport", "license", "licence", "medicare", "visa", "permit"},
+	wGive:     {"give", "gave", "giving", "tell", "told", "telling", "provide", "provided"},
 	wFrameEnd: {"i", "we", "so", "now", "okay", "but", "because"},
 	wThird: {"call", "calls", "caller", "callers", "anyone", "someone", "anybody", "somebody", "people", "scammer",
 		"scammers", "fraudsters", "criminals", "who", "message", "messages", "email", "emails", "text", "texts",
