@@ -9,8 +9,10 @@ package classify
 //
 //	CALLSCREEN_MODEL_EXPERIMENT=1 go test -run TestModelExperiment -v ./classify/
 //
-// It is gated because it trains 20 models (about a minute); the decision
-// it led to is recorded in EVAL.md.
+// MEXP="rounds epochs posWeight l2 lr" overrides the training settings.
+// It is gated because it trains 20 models per run (a few seconds) and
+// prints a report rather than asserting; the numbers and the decision it
+// led to (the layer is not in the detector) are recorded in EVAL.md.
 
 import (
 	"fmt"
@@ -128,12 +130,7 @@ func sigmoid(z float32) float64 { return 1 / (1 + math.Exp(-float64(z))) }
 // that asks for a category as positive; later rounds keep only the
 // segment the model scores highest (multiple-instance learning).
 func mTrain(cases []*mCase) *mModel {
-	const (
-		rounds    = 3
-		epochs    = 12
-		posWeight = 6.0
-		l2        = 1e-6
-	)
+	rounds, epochs, posWeight, l2, lr0 := mHyper.rounds, mHyper.epochs, mHyper.posWeight, float32(mHyper.l2), mHyper.lr
 	m := &mModel{w: make([]float32, mSize*numCats)}
 	type inst struct {
 		feats []uint32
@@ -168,7 +165,7 @@ func mTrain(cases []*mCase) *mModel {
 						if round == 0 {
 							in.y[k], in.wt[k] = 1, float32(posWeight/math.Sqrt(float64(len(mc.wins))))
 						} else if i == top[k] {
-							in.y[k], in.wt[k] = 1, posWeight
+							in.y[k], in.wt[k] = 1, float32(posWeight)
 						}
 					}
 				}
@@ -178,7 +175,7 @@ func mTrain(cases []*mCase) *mModel {
 		m = &mModel{w: make([]float32, mSize*numCats)}
 		rng := rand.New(rand.NewPCG(1, 2))
 		for ep := range epochs {
-			lr := float32(0.2 / (1 + float64(ep)))
+			lr := float32(lr0 / (1 + float64(ep)))
 			rng.Shuffle(len(insts), func(i, j int) { insts[i], insts[j] = insts[j], insts[i] })
 			for _, in := range insts {
 				z := m.logits(in.feats)
@@ -208,6 +205,20 @@ func mTrain(cases []*mCase) *mModel {
 
 // mScored is a case with the model's best probability per category over
 // all caller segments, and over those with a rule cue.
+// mHyper are the training settings; MEXP="rounds epochs posWeight l2 lr"
+// overrides them for a sweep.
+var mHyper = struct {
+	rounds, epochs int
+	posWeight, l2  float64
+	lr             float64
+}{1, 12, 6, 1e-6, 0.2}
+
+func init() {
+	if v := os.Getenv("MEXP"); v != "" {
+		fmt.Sscan(v, &mHyper.rounds, &mHyper.epochs, &mHyper.posWeight, &mHyper.l2, &mHyper.lr)
+	}
+}
+
 type mScored struct {
 	mc            *mCase
 	maxAll, maxCu [numCats]float64
@@ -356,6 +367,13 @@ func TestModelExperiment(t *testing.T) {
 		}
 		th := mThresholds(data, trainSets)
 		sc := mScore(mTrain(train), data[held])
+		for _, x := range sc {
+			for k := range numCats {
+				if !x.mc.rules[k] && x.maxCu[k] >= th[vGated] {
+					t.Logf("(c) adds %s to %s (want %v): %.80q", categories[k], x.mc.ec.ID, x.mc.ec.Want, x.mc.ec.Text)
+				}
+			}
+		}
 		for v := range numVariants {
 			m := mEval(sc, v, th[v])
 			total[v].add(m)
@@ -389,4 +407,37 @@ func TestModelExperiment(t *testing.T) {
 			m.recall(), m.tp, m.want, m.ffRate(), m.ff, m.legit, m.extra)
 	}
 	t.Log("\n" + b.String())
+}
+
+// BenchmarkModelScore measures what the layer would add per caller segment
+// (tokenise, hash n-grams with the previous segment as context, 7 dot
+// products), with random weights of the full size.
+func BenchmarkModelScore(b *testing.B) {
+	m := &mModel{w: make([]float32, mSize*numCats)}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range m.w {
+		m.w[i] = rng.Float32() - 0.5
+	}
+	lines := []string{
+		"hello this is amazon customer service calling about your account",
+		"we noticed a suspicious order for an iphone placed on your account today",
+		"um so to cancel it i need you to read me the six digit code we just sent",
+		"okay and can you confirm the name on the card and the billing address please",
+	}
+	var tk mtok
+	var prev, cur []uint64
+	var feats []uint32
+	var sink float32
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		tk.out = tk.out[:0]
+		tk.run(lines[i%len(lines)])
+		prev, cur = cur, append(prev[:0], tk.out...)
+		feats = mFeatures(feats[:0], prev, cur)
+		z := m.logits(feats)
+		sink += z[0]
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "segments/s")
+	_ = sink
 }
