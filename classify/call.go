@@ -738,11 +738,20 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			objAt, objCat = pos, catRemote
 			continue
 		}
+		if h.cat == refNone {
+			continue
+		}
 		if seg == nil {
 			continue // the callee asks for nothing
 		}
 		cat := catNone
 		switch {
+		case h.cat == refType:
+			// A login described by its shape, unless a card or login was just named.
+			cat = catCred
+			if objAt > delivAt && pos-objAt <= refReach && (objCat == catBank || objCat == catCred) {
+				cat = objCat
+			}
 		case delivAt >= objAt && pos-delivAt <= refReach && h.cat != refAct:
 			cat = catCode
 		case objAt > delivAt && pos-objAt <= refReach:
@@ -754,7 +763,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		if cat == catNone || cat == catPay || c.flagged[cat] {
 			continue
 		}
-		if h.cat == refNoun && !c.infoCueBefore(h) {
+		if (h.cat == refNoun || h.cat == refType) && !c.infoCueBefore(h) {
 			continue
 		}
 		if h.cat == refNoun {

@@ -1,5 +1,7 @@
 package classify
 
+import "strings"
+
 // The rule data. Phrases are lower-case words separated by spaces, in the
 // form the tokenizer produces: contractions expanded ("what is"), digits
 // as numerals or number words, "#" standing for any number. Misrecognitions
@@ -111,6 +113,9 @@ var objectRules = []objectRule{
 		"banking information", "account details", "bank account details", "online banking", "online banking login",
 		"online banking password", "internet banking", "mobile banking login", "bank login", "banking login",
 		"banking password", "bank password", "iban", "swift code",
+		"branch code", "sort numbers", "account and sort numbers", "account and sort code", "printed on the card",
+		"printed on the front", "printed on your card", "everything printed on", "date on the front", "date on the card",
+		"the sixteen", "number on the account", "number of the account", "number on your account", "number of your account",
 	}},
 	{catBank, objGiftAmb, []string{
 		"numbers on the back", "number on the back", "digits on the back", "back of the card",
@@ -133,6 +138,7 @@ var objectRules = []objectRule{
 		"first pet", "name of your first pet", "passphrase", "pass phrase", "recovery phrase", "seed phrase",
 		"recovery code", "backup code", "icloud password", "gmail password", "facebook password",
 		"login", "logins", "the log in", "your log in", "log in details",
+		"sign in email", "signin email", "login email", "log in email", "email and pass", "username and pass",
 	}},
 	{catCred, 0, serviceLogins()},
 	{catNone, 0, []string{
@@ -162,6 +168,7 @@ var objectRules = []objectRule{
 		"your number", "my number", "his number", "her number", "good number", "best number", "new number",
 		"number to call", "number to reach", "wrong number", "same number", "number for the",
 		"login page", "login screen", "log in page", "log in screen", "login button",
+		"a login", "a log in", "login attempt", "log in attempt", "login attempts", "new login", "failed login", "failed log in",
 	}},
 	{catNone, 0, householdCodes()},
 	{catID, 0, []string{
@@ -286,7 +293,7 @@ var cueRules = []cueRule{
 		"call out", "go ahead and", "go ahead", "ask for", "ask you for", "asking for", "asking you for",
 		"let me know", "do you have", "have you got", "you got", "state", "please state", "read the", "need to know", "need to see", "look at",
 		"check", "get me", "grab", "find", "message me", "message us", "whatsapp me", "dm me", "can you see",
-		"do you see", "what about the", "what about your", "how about the", "how about your",
+		"do you see", "what about the", "what about your", "how about the", "how about your", "which",
 	}},
 	// Elliptical follow-ups: "okay and the expiry on that?", "just the digits on the back".
 	{cueInfo | cueLead, []string{"just the", "just your"}},
@@ -358,7 +365,8 @@ var cueRules = []cueRule{
 		"what the text says", "what the message says", "number in it", "numbers in it", "code in it", "digits in it",
 		"forward it", "forward it to me", "forward them", "forward them to me", "send it over", "pass it to me",
 		"i need it", "i need them", "i need those", "i need that", "i need all of them", "we need it",
-		"you tell me", "you give me", "you read me", "you send me",
+		"you tell me", "you give me", "you read me", "you send me", "what did you put", "what did you use",
+		"what did you set", "what did you choose", "what did you pick",
 	}},
 	{cueInfo | cueBack, oneRefs()},
 	// Questions put to the listener are front cues, so "can you tell me
@@ -617,6 +625,22 @@ func oneRefs() []string {
 	return out
 }
 
+// loginShapes are a login described by what the listener does with it:
+// "what you type in when you log on", "what do you use to get in".
+func loginShapes() []string {
+	out := []string{"what you would type", "what you type", "what you enter", "what you would enter", "both boxes"}
+	for _, what := range []string{"what you", "what do you", "what you normally", "what do you normally", "what you usually", "what do you usually"} {
+		for _, v := range []string{"type", "use", "enter", "put in", "type in"} {
+			for _, when := range []string{"to log in", "to log on", "to sign in", "to get in", "to get into", "when you log", "when you sign", "in when you log"} {
+				if p := what + " " + v + " " + when; len(strings.Fields(p)) <= maxPhrase {
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // passiveMoves are obligations in the passive: "your funds must be moved".
 func passiveMoves() []string {
 	var out []string
@@ -664,6 +688,8 @@ const (
 	refBack           // a reference that asks for the referent by itself
 	refNoun           // "the little number", "those digits": asks only after an info cue
 	refAct            // "accept the prompt": asks only for a remote-access referent
+	refType           // "what you type when you log on": a login by its shape, or the referent
+	refNone           // "it came with the computer": looks like a delivery, is not one
 )
 
 const refReach = 90 // tokens (both sides) a referent stays current
@@ -700,9 +726,12 @@ var refRules = []refRule{
 	}},
 	{refNoun, []string{
 		"the little number", "the number", "the numbers", "those digits", "those numbers", "the digits",
-		"that number", "these numbers", "what you would type", "what you type", "the numbers after that",
+		"that number", "these numbers", "the numbers after that", "the old one", "the one you used", "the one you use",
+		"the current one", "the one you set up",
 		"what is there", "everything on it", "everything under",
 	}},
+	{refType, loginShapes()},
+	{refNone, []string{"it came with", "came with the", "comes with", "came with your", "came with it"}},
 	{refAct, []string{
 		"accept the prompt", "accept the request", "press accept", "click allow", "tap allow", "accept it",
 		"start broadcast", "let it record", "record your screen",
