@@ -272,7 +272,7 @@ func (c *Call) owner(o hit) (int, bool) {
 			return 0, false // "from the message", "on your phone": the code itself
 		case k&wRecord != 0:
 			return catNone, true
-		case w[j].id == c.d.idOne && j > o.end+1:
+		case w[j].id == c.d.idOne && j > o.end+1 && !(j+1 < n && cl[w[j+1].id]&wOf != 0): // not "one of your checks"
 			if base := c.tokBase - int64(c.nCtx); c.objCat <= catID && c.objAt > c.delivAt && base+int64(o.start)-c.objAt <= refReach {
 				return c.objCat, true
 			}
@@ -756,8 +756,8 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			cat = catCode
 		case objAt > delivAt && pos-objAt <= refReach:
 			cat = objCat
-			if h.cat == refAct && cat != catRemote {
-				cat = catNone
+			if (h.cat == refAct) != (cat == catRemote) {
+				cat = catNone // reading back what is on the screen grants no access; accepting a prompt does
 			}
 		}
 		if cat == catNone || cat == catPay || c.flagged[cat] {
