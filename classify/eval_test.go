@@ -173,3 +173,22 @@ func TestEvalSpot3(t *testing.T) {
 		t.Errorf("legitimate-call false-flag rate %.3f > 0", falseRate)
 	}
 }
+
+// TestEvalSpot4 scores spot4.jsonl, a spot-check written after the
+// holdout3 attribution fixes and run once, never tuned on. Its figure is
+// reported in EVAL.md; the test asserts only a loose floor.
+func TestEvalSpot4(t *testing.T) {
+	cases := loadEval(t, filepath.Join("testdata", "eval", "spot4.jsonl"))
+	s := score(New(), cases)
+	table, recall, _ := s.report()
+	t.Logf("spot4.jsonl (%d calls)\n%s", len(cases), table)
+	for _, m := range s.misses {
+		t.Log(m)
+	}
+	if recall < 0.7 {
+		t.Errorf("request recall %.3f < 0.7", recall)
+	}
+	if s.falseFlag > 1 {
+		t.Errorf("%d legitimate calls flagged, want at most 1", s.falseFlag)
+	}
+}
