@@ -562,8 +562,9 @@ func (c *Call) keywords(seg bus.Segment, nCtx int32) {
 		kws = kws[:maxKeywords]
 	}
 	for _, kw := range kws {
-		cat, ok := c.d.spot[strings.ToLower(strings.TrimSpace(kw))]
-		if !ok || c.flagged[cat] {
+		kw = strings.ToLower(strings.TrimSpace(kw))
+		cat, ok := c.d.spot[kw]
+		if !ok || c.flagged[cat] || c.textHeard(kw, nCtx) {
 			continue
 		}
 		for _, q := range c.hits {
@@ -574,6 +575,30 @@ func (c *Call) keywords(seg bus.Segment, nCtx int32) {
 			}
 		}
 	}
+}
+
+// textHeard reports whether the segment's own text already holds the
+// spotted phrase's last word inside an object the rules judged. A keyword
+// stands in for a noun the transcript misheard; where the transcript
+// heard it ("the wifi password is at the cabin"), the rules' judgement
+// stands, exemptions included.
+func (c *Call) textHeard(kw string, nCtx int32) bool {
+	last := kw
+	if i := strings.LastIndexByte(kw, ' '); i >= 0 {
+		last = kw[i+1:]
+	}
+	id := c.d.vocab.lookup([]byte(last))
+	for _, h := range c.hits {
+		if h.end <= nCtx || h.group != gObj && h.group != gStand {
+			continue
+		}
+		for _, t := range c.win[h.start:h.end] {
+			if t.id == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // callee handles the protected person's own speech: never a request, but

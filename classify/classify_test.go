@@ -129,6 +129,14 @@ func TestCallSemantics(t *testing.T) {
 			t.Fatalf("got %v", fs)
 		}
 	})
+	t.Run("keywords do not override what the text heard", func(t *testing.T) {
+		c := d.NewCall()
+		s := seg(1, bus.TrackCaller, "dad can you remind me what the wifi password is at the cabin", true)
+		s.Keywords = []string{"password"}
+		if fs := c.Add(s); len(fs) != 0 {
+			t.Fatalf("a spotted keyword overrode the wifi exemption: %v", fs)
+		}
+	})
 	t.Run("callee disclosure escalates", func(t *testing.T) {
 		c := d.NewCall()
 		c.Add(seg(1, bus.TrackCaller, "read me the code we sent", true))
