@@ -45,6 +45,8 @@ func TestClassifyText(t *testing.T) {
 		{"cvv", "what are the three digits on the back of your card", []string{CategoryBankingDetails}, bus.VerdictScam},
 		{"recogniser style", "uh hi this is amazon um can you verify cation code tell me the code we sent to your phone", []string{CategoryVerificationCode}, bus.VerdictScam},
 		{"misspelt", "please read me your verifcation code", []string{CategoryVerificationCode}, bus.VerdictScam},
+		{"recogniser past tense after please", "this is tech support please installed any desk so i can fix your computer", []string{CategoryRemoteAccess}, bus.VerdictScam},
+		{"past tense is telling", "you purchased an iphone on your amazon account", nil, bus.VerdictSuspicious},
 		{"dob is a signal", "can you confirm your date of birth", nil, bus.VerdictClean},
 		{"venmo family", "mom can you send me twenty dollars on venmo for pizza", nil, bus.VerdictClean},
 		{"venmo pressure", "they will arrest me unless you send the money on venmo right now", []string{CategoryPaymentTransfer}, bus.VerdictScam},

@@ -148,7 +148,31 @@ func (t *tokenizer) flush() {
 	if t.d.class[id]&wFiller != 0 {
 		return // "um", "uh" split phrases apart ("the card um details")
 	}
+	if n := len(t.out); n > 0 && !t.sb && t.out[n-1].id == v.ids["please"] {
+		id = t.imperative(w, id)
+	}
 	t.emit(token{id: id, digits: v.digits[id]})
+}
+
+// imperative undoes a recogniser's stray past tense after "please":
+// "please purchased the cards", "please installed team viewer" are
+// commands, and reading them as "purchase", "install" lets the request
+// rules see them.
+func (t *tokenizer) imperative(w []byte, id int32) int32 {
+	n := len(w)
+	if n < 5 || w[n-2] != 'e' || w[n-1] != 'd' {
+		return id
+	}
+	stems := [][]byte{w[:n-1], w[:n-2]} // purchase-d, install-ed
+	if w[n-3] == w[n-4] {
+		stems = append(stems, w[:n-3]) // transferr-ed
+	}
+	for _, s := range stems {
+		if sid, ok := t.d.vocab.ids[string(s)]; ok {
+			return sid
+		}
+	}
+	return id
 }
 
 // apostrophe expands the regular contractions ("couldn't", "we'll",
