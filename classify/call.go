@@ -181,7 +181,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if o.attr&objSentCode != 0 && c.sentNear(o) {
 		cat = catCode
 	}
-	if o.attr&objDeliverCode != 0 && cat == catBank && c.deliverNear(o) {
+	if o.attr&objDeliverCode != 0 && cat == catBank && c.deliverNear(o) && !c.ownedBy(o, catBank) {
 		cat = catCode // "the pin we texted you"
 	}
 	if o.attr&objDeliver != 0 && cat == catCode && !c.deliverNear(o) {
@@ -190,10 +190,13 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if o.attr&objAmount != 0 && c.near(o, frontGap, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
 		return cat, false, from, false // "buy 500 dollars in iTunes cards": the gift card request covers it
 	}
+	if cat >= catBank && cat <= catID && o.end < int32(len(w)) && c.d.class[w[o.end].id]&wHead != 0 {
+		return cat, false, from, false // "verify your drivers license renewal": a modifier, not the thing asked for
+	}
 	if cat == catBank && c.ownRecord(o) {
 		return cat, false, from, false // "the account number from the top of your bill"
 	}
-	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift || owned
+	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift || owned || cat == catCode && c.deliveredBefore(o)
 	found := false
 	for _, q := range c.hitsIn(o.start-frontGap-maxPhrase, o.end+backGap) {
 		if q.group != gCue || !compatible(cat, q.attr) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
@@ -246,6 +249,30 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 	}
 	return cat, true, from, found
+}
+
+// ownedBy reports that o's owner, named right after it, is of category cat:
+// "the pin number on your current card" after "we will send you a new card".
+func (c *Call) ownedBy(o hit, cat int) bool {
+	oc, ok := c.owner(o)
+	return ok && oc == cat
+}
+
+// deliveredBefore reports a delivery ("you are going to receive a text") or
+// a named verification code earlier in the call, within refReach tokens of
+// o and later than any other named object: a bare "the code" or "the
+// numbers" then means it, however long the sentence in between.
+func (c *Call) deliveredBefore(o hit) bool {
+	for _, h := range c.hitsIn(o.start-refReach, o.start) {
+		if h.end > o.start {
+			continue
+		}
+		if h.group == gRef && h.cat == refDeliver || h.group == gObj && h.cat == catCode && h.attr&(objSent|objBackOnly|objDeliver) == 0 {
+			return true
+		}
+	}
+	pos := c.tokBase - int64(c.nCtx) + int64(o.start)
+	return c.delivAt >= c.objAt && pos-c.delivAt <= refReach || c.objCat == catCode && pos-c.objAt <= refReach
 }
 
 // owner finds the thing a bare "number", "numbers" or "digits" belongs to,

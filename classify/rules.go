@@ -167,6 +167,7 @@ var objectRules = []objectRule{
 		"member id", "member id number", "insurance id", "student id", "employee id", "service tag",
 		"your number", "my number", "his number", "her number", "good number", "best number", "new number",
 		"number to call", "number to reach", "wrong number", "same number", "number for the",
+		"banking app", "bank app", "bank's app", "mobile banking app", "banking application",
 		"login page", "login screen", "log in page", "log in screen", "login button",
 		"a login", "a log in", "login attempt", "log in attempt", "login attempts", "new login", "failed login", "failed log in",
 	}},
@@ -431,6 +432,8 @@ const (
 	wOwnBank              // "card", "account", "checks": a bare number on them is banking
 	wOwnID                // "passport", "license": a bare number on them is an ID
 	wGive                 // "give", "tell": "the number I give you" is the speaker's
+	wAskVerb              // "ask", "call", "demand": negated, the whole list that follows is not asked ("will never ask for A, B or C")
+	wHead                 // "renewal", "office": the object before it is a modifier, not the thing asked for
 )
 
 var wordClasses = map[int][]string{
@@ -465,6 +468,10 @@ var wordClasses = map[int][]string{
 		"scammers", "fraudsters", "criminals", "who", "message", "messages", "email", "emails", "text", "texts",
 		"website", "websites", "company", "companies", "agency", "agencies"},
 	wJoin:   {"and", "or", "the", "your", "also", "then", "plus", "a", "as", "well", "that", "on", "its"},
+	wAskVerb: {"ask", "asks", "asking", "call", "calls", "calling", "demand", "demands", "request", "requests",
+		"contact", "require", "requires", "text", "email", "phone"},
+	wHead: {"renewal", "renewals", "office", "offices", "application", "appointment", "status", "benefits",
+		"department", "administration", "bureau"},
 	wFiller: {"um", "uh", "uhm", "umm", "uhh", "erm", "er", "ah", "hmm", "mm", "mhm"},
 }
 
