@@ -23,6 +23,7 @@ type Call struct {
 	weights  []float64
 	pending  [numCats]*bus.Flag // weak requests waiting for pressure
 	pressure bool
+	inbound  bool // the callee rang the caller: "thank you for calling"
 
 	// Call-level referents (refRules): token positions counted over the
 	// whole call, both sides, of the latest delivery and the latest named
@@ -75,6 +76,13 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	before := len(c.flags)
 
 	// Signals first: pressure in this segment makes its weak requests count.
+	// A company's name is no pressure when the callee rang it ("thank you
+	// for calling Microsoft support"); threats and urgency still are.
+	for _, h := range c.hits {
+		if h.end > nCtx && h.group == gRef && h.cat == refInbound {
+			c.inbound = true
+		}
+	}
 	pressured := c.pressure
 	for _, h := range c.hits {
 		if h.end <= nCtx {
@@ -83,7 +91,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		switch h.group {
 		case gSig:
 			r := &c.d.signals[h.sig]
-			pressured = true
+			if !(c.inbound && strings.HasPrefix(r.name, "impersonation:")) {
+				pressured = true
+			}
 			if seg.Final {
 				c.signal(r.name, r.weight)
 			}
@@ -154,6 +164,11 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	if o.attr&objGiftAmb != 0 && c.near(o, giftReach, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
 		cat = catGift
+	}
+	if o.attr&objRemoteAmb != 0 && c.near(o, giftReach, func(h hit) bool {
+		return (h.group == gObj || h.group == gStand) && h.cat == catRemote && h.attr&objWeak == 0
+	}) {
+		cat = catRemote // "download TeamViewer and give me your ID"
 	}
 	if cat <= catID && o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 {
 		return 0, false, from, false // "my password": the speaker's own
@@ -288,6 +303,11 @@ func (c *Call) owner(o hit) (int, bool) {
 	for j := o.end + 1; j < n && j <= o.end+ownerReach; j++ {
 		if w[j].sb {
 			break
+		}
+		for _, h := range c.hitsIn(j, j+1) {
+			if h.group == gObj && h.cat >= catBank && h.cat <= catID {
+				return int(h.cat), true // "the number on your red white and blue card"
+			}
 		}
 		k := cl[w[j].id]
 		switch {
@@ -448,11 +468,21 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	if pos > 0 && cl[w[pos-1].id]&wPerfect != 0 {
 		return false // "you have put money", "you already sent": done, not asked
 	}
+	if pos > 1 && w[pos-1].id == c.d.idTo && w[pos-2].id == c.d.idUsed {
+		return false // "your account was used to buy a gift card"
+	}
+	if c.negatedAsk(pos) {
+		return false // "Coinbase will never ask for your password, your code, or to send crypto"
+	}
 	for j, steps := pos-1, 0; j >= 0 && steps < walkBack; j, steps = j-1, steps+1 {
 		k := cl[w[j].id]
 		switch {
+		case w[j].id == c.d.idNo && j > 0 && w[j-1].id == c.d.idOh:
+			return true // "oh no, please wire the money": an interjection ends the clause
 		case k&wNeg != 0:
 			return false
+		case k&wIWe != 0 && j > 0 && j+1 < pos && w[j+1].id == c.d.idDo && cl[w[j-1].id]&wSkip != 0 && cl[w[j-1].id]&wPast == 0:
+			return true // "what should I do / download TeamViewer": the listener's question, run on
 		case k&wYou != 0:
 			return !(j > 0 && cl[w[j-1].id]&wPast != 0)
 		case k&wOther != 0:
@@ -463,6 +493,40 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		}
 	}
 	return true
+}
+
+// negatedAsk reports that the cue at pos sits, in its own sentence, after
+// a negated asking verb with a subject of its own: "the IRS does not call
+// to demand payment with gift cards or wire transfers", "we will never
+// ask for your password, your code, or to send crypto". An imperative
+// "don't call anyone, just read me the code" has no subject and is not one.
+func (c *Call) negatedAsk(pos int32) bool {
+	w, cl := c.win, c.d.class
+	for j := pos - 1; j > 0 && j >= pos-frameReach; j-- {
+		if w[j+1].sb && j+1 <= pos {
+			return false
+		}
+		k := cl[w[j].id]
+		if j < pos-1 && k&wFrameEnd != 0 && k&wIWe == 0 {
+			return false // "…, so read me the code"
+		}
+		if k&wAskVerb == 0 || j+1 < pos && (w[j+1].sb || cl[w[j+1].id]&(wFrameEnd|wIWe) != 0) {
+			continue // "I can't call, I'm in hospital, buy me a card": no one is asked
+		}
+		n := j - 1
+		for ; n >= 0 && n >= j-2 && cl[w[n].id]&(wNeg|wFarNeg) == 0; n-- {
+		}
+		if n < 0 || n < j-2 || w[n].id == c.d.idNo {
+			continue
+		}
+		s := n - 1
+		for ; s >= 0 && !w[s+1].sb && cl[w[s].id]&wSkip != 0; s-- {
+		}
+		if s >= 0 && !w[s+1].sb && cl[w[s].id]&wYou == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // reported reports that the cue at pos sits in a reported-speech or
@@ -790,7 +854,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			objAt, objCat = pos, catRemote
 			continue
 		}
-		if h.cat == refNone {
+		if h.cat == refNone || h.cat == refInbound {
 			continue
 		}
 		if seg == nil {

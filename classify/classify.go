@@ -76,6 +76,10 @@ type Detector struct {
 	idNo    int32 // "no", "one": "no one" negates like "nobody"
 	idOne   int32
 	idDid   int32 // "did": "did Mum give you" asks about the past
+	idOh    int32 // "oh no": an interjection, not a negation
+	idUsed  int32 // "used to buy": something done with it, not asked
+	idTo    int32
+	idDo    int32 // "what should I do": the listener's question ends there
 }
 
 // New compiles the rules.
@@ -154,6 +158,9 @@ func New() *Detector {
 			v.fuzzy[w[0]-'a'] = append(v.fuzzy[w[0]-'a'], int32(id))
 		}
 	}
+	for _, w := range knownWords {
+		v.intern(w)
+	}
 	for w, exp := range contractions {
 		var ids []int32
 		for _, e := range strings.Fields(exp) {
@@ -171,6 +178,8 @@ func New() *Detector {
 			v.intern(w)
 		}
 	}
+	v.intern("oh")
+	v.intern("used")
 	d.class = make([]uint32, len(v.words))
 	for cl, words := range wordClasses {
 		for _, w := range words {
@@ -178,6 +187,7 @@ func New() *Detector {
 		}
 	}
 	d.idNo, d.idOne, d.idDid = v.ids["no"], v.ids["one"], v.ids["did"]
+	d.idOh, d.idUsed, d.idTo, d.idDo = v.ids["oh"], v.ids["used"], v.ids["to"], v.ids["do"]
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {
 		if p.toks[0] < 0 {

@@ -53,6 +53,7 @@ const (
 	objDeliverCode             // a verification code when a delivery word is near ("the pin we texted")
 	objBackOnly                // only a back cue asks for it: "the text, what does it say?"
 	objAmount                  // a sum of money: next to a gift card it is the card's value
+	objRemoteAmb               // "your ID", "the access code": a remote-access app's when one is named near
 )
 
 // objectRule lists the things a scammer asks for, per category.
@@ -70,7 +71,7 @@ var objectRules = []objectRule{
 		"two factor code", "two factor", "2 factor code", "two step code", "2 step code", "authentication code",
 		"authenticator code", "authenticator app code", "auth code", "authorization code", "authorisation code",
 		"login code", "log in code", "sign in code", "signin code", "reset code", "password reset code",
-		"access code", "# digit code", "# digit pin we sent", "confirmation code we sent",
+		"# digit code", "# digit pin we sent", "confirmation code we sent",
 		"security code we sent", "security code that we sent", "code we sent", "code we just sent", "code i sent",
 		"code i just sent", "code that we sent", "code that i sent", "code that was sent", "code you received",
 		"code you just received", "code you got", "code you just got", "code on your phone", "code on your screen",
@@ -183,9 +184,12 @@ var objectRules = []objectRule{
 		"itin", "ein", "alien number", "green card number", "state id", "taxpayer id", "number on your medicare card",
 		"number on your social security card", "number on your green card", "number on your id", "medicare card",
 		"social security card", "green card", "id card number", "number on your passport", "passport no",
-		"id card", "photo id", "picture id", "identity card", "your id", "red white and blue card",
+		"id card", "photo id", "picture id", "identity card", "red white and blue card",
 		"red white and blue medicare card",
 	}},
+	// An ID or access code next to a remote-access app is the app's.
+	{catID, objRemoteAmb, []string{"your id", "id number", "your id number"}},
+	{catCode, objRemoteAmb, []string{"access code", "the access code", "session code", "connection code"}},
 	// Banks and doctors ask for the last four of a social; someone who
 	// also impersonates an agency or threatens you does not.
 	{catID, objWeak, []string{
@@ -467,7 +471,7 @@ var wordClasses = map[int][]string{
 	wThird: {"call", "calls", "caller", "callers", "anyone", "someone", "anybody", "somebody", "people", "scammer",
 		"scammers", "fraudsters", "criminals", "who", "message", "messages", "email", "emails", "text", "texts",
 		"website", "websites", "company", "companies", "agency", "agencies"},
-	wJoin:   {"and", "or", "the", "your", "also", "then", "plus", "a", "as", "well", "that", "on", "its"},
+	wJoin: {"and", "or", "the", "your", "also", "then", "plus", "a", "as", "well", "that", "on", "its"},
 	wAskVerb: {"ask", "asks", "asking", "call", "calls", "calling", "demand", "demands", "request", "requests",
 		"contact", "require", "requires", "text", "email", "phone"},
 	wHead: {"renewal", "renewals", "office", "offices", "application", "appointment", "status", "benefits",
@@ -555,6 +559,17 @@ var contractions = map[string]string{
 	"wi-fi": "wifi", "e-mail": "email", "mum's": "mum", "mom's": "mom", "mother's": "mothers",
 	"mothers": "mothers", "driver's": "drivers", "drivers": "drivers", "o'clock": "oclock",
 	"y'all": "you", "tell'em": "tell them", "ain't": "is not",
+}
+
+// knownWords are ordinary words a few letters from a rule noun
+// ("correction" from "connection"): listed so they are looked up as
+// themselves and never taken for the noun by the misrecognition match.
+var knownWords = []string{
+	"correction", "corrections", "collection", "collections", "correct", "protection", "direction", "directions",
+	"selection", "reflection", "infection", "injection", "inspection", "detection", "connected", "collector",
+	"connecting", "conversation", "contraption", "prescription", "subscription", "description", "confection",
+	"verifying", "notifications", "application", "applications", "publication", "medication", "medications",
+	"transport", "passenger", "password's", "passport's", "software's", "accountant", "accounting",
 }
 
 // numberWords are the spoken digits and the digits each stands for.
@@ -697,6 +712,7 @@ const (
 	refAct            // "accept the prompt": asks only for a remote-access referent
 	refType           // "what you type when you log on": a login by its shape, or the referent
 	refNone           // "it came with the computer": looks like a delivery, is not one
+	refInbound        // "thank you for calling": the callee dialled, so a company's name is no pressure
 )
 
 const refReach = 90 // tokens (both sides) a referent stays current
@@ -738,6 +754,8 @@ var refRules = []refRule{
 		"what is there", "everything on it", "everything under",
 	}},
 	{refType, loginShapes()},
+	{refInbound, []string{"thank you for calling", "thanks for calling", "thank you for contacting",
+		"thanks for contacting", "thank you for holding", "you have reached", "you called about", "you called us"}},
 	{refNone, []string{"it came with", "came with the", "comes with", "came with your", "came with it"}},
 	{refAct, []string{
 		"accept the prompt", "accept the request", "press accept", "click allow", "tap allow", "accept it",
