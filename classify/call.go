@@ -838,6 +838,14 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			objAt, objCat = pos, cat
 			continue
 		case gRef:
+		case gCue:
+			// A pronoun back cue with no object of its own in reach ("when
+			// it arrives, give it to me") asks for the call's referent.
+			if h.attr&(cueBack|cueInfo) != cueBack|cueInfo || h.attr&cueAfterOnly != 0 || seg == nil ||
+				c.near(h, backGap, func(g hit) bool { return g.group == gObj && g.end <= h.start }) {
+				continue
+			}
+			h.cat = refBack
 		default:
 			continue
 		}
