@@ -825,6 +825,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		if h.start < nCtx {
 			continue
 		}
+		fromCue := false
 		pos := base + int64(h.start)
 		switch h.group {
 		case gObj:
@@ -845,7 +846,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 				c.near(h, backGap, func(g hit) bool { return g.group == gObj && g.end <= h.start }) {
 				continue
 			}
-			h.cat = refBack
+			h.cat, fromCue = refBack, true
 		default:
 			continue
 		}
@@ -884,8 +885,8 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 				cat = catNone // reading back what is on the screen grants no access; accepting a prompt does
 			}
 		}
-		if cat == catNone || cat == catPay || c.flagged[cat] {
-			continue
+		if cat == catNone || cat == catPay || c.flagged[cat] || fromCue && cat != catCode {
+			continue // a bank agent's "can you repeat that" is about what the customer just said
 		}
 		if (h.cat == refNoun || h.cat == refType) && !c.infoCueBefore(h) {
 			continue
