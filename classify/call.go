@@ -843,6 +843,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			// A pronoun back cue with no object of its own in reach ("when
 			// it arrives, give it to me") asks for the call's referent.
 			if h.attr&(cueBack|cueInfo) != cueBack|cueInfo || h.attr&cueAfterOnly != 0 || seg == nil ||
+				c.d.class[c.win[h.start].id]&wEcho != 0 ||
 				c.near(h, backGap, func(g hit) bool { return g.group == gObj && g.end <= h.start }) {
 				continue
 			}

@@ -438,6 +438,7 @@ const (
 	wGive                 // "give", "tell": "the number I give you" is the speaker's
 	wAskVerb              // "ask", "call", "demand": negated, the whole list that follows is not asked ("will never ask for A, B or C")
 	wHead                 // "renewal", "office": the object before it is a modifier, not the thing asked for
+	wEcho                 // "confirm", "repeat": "confirm it", "repeat that" are about what was said or done, not a delivered code
 )
 
 var wordClasses = map[int][]string{
@@ -476,6 +477,7 @@ var wordClasses = map[int][]string{
 		"contact", "require", "requires", "text", "email", "phone"},
 	wHead: {"renewal", "renewals", "office", "offices", "application", "appointment", "status", "benefits",
 		"department", "administration", "bureau"},
+	wEcho:   {"confirm", "verify", "validate", "repeat", "check", "say", "accept", "approve"},
 	wFiller: {"um", "uh", "uhm", "umm", "uhh", "erm", "er", "ah", "hmm", "mm", "mhm"},
 }
 
