@@ -142,9 +142,12 @@ var objectRules = []objectRule{
 		"sign in email", "signin email", "login email", "log in email", "email and pass", "username and pass",
 	}},
 	{catCred, 0, serviceLogins()},
+	// A home network's password is shared in families; an office network's
+	// is a login. Asked under pressure (a virus, an impersonated IT desk) it counts.
+	{catCred, objWeak, []string{"network password", "your network password"}},
 	{catNone, 0, []string{
 		"wifi password", "wi fi password", "wireless password", "internet password", "router password",
-		"network password", "netflix password", "hulu password", "disney password", "disney plus password",
+		"netflix password", "hulu password", "disney password", "disney plus password",
 		"spotify password", "guest password", "crypto wallet", "bitcoin wallet", "wifi code", "zip code", "postal code", "post code", "postcode",
 		"area code", "country code", "promo code", "promotional code", "discount code", "coupon code",
 		"voucher code", "referral code", "dress code", "bar code", "barcode", "qr code", "source code",
