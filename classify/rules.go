@@ -344,6 +344,7 @@ var cueRules = []cueRule{
 		"payment", "fine", "fee", "bail", "settle", "accept", "accepted", "owe", "clear", "worth",
 		"payment must be", "in the form of",
 	}},
+	{cueGiftPay | cueAct, []string{"paying", "paying with", "by paying", "paying by", "paying in", "paying it"}},
 	{cueGiftPay | cueAct | cueBack, []string{"pay", "pay the", "pay with", "pay in", "pay using", "pay by", "pay through", "pay via"}},
 	// Obligation addressed to the listener: "you must put the money in a
 	// safe account" is a demand even when the recogniser garbles its verb.
