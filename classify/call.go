@@ -115,6 +115,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		if !ok || c.flagged[cat] {
 			continue
 		}
+		if c.inbound && (cat == catBank || cat == catID) {
+			weak = true // an agent the callee rang verifies the account: "can I get the account pin"
+		}
 		spans := min(from, o.start) < nCtx
 		if weak && !pressured {
 			if seg.Final && c.pending[cat] == nil {

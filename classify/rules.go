@@ -71,7 +71,7 @@ var objectRules = []objectRule{
 		"two factor code", "two factor", "2 factor code", "two step code", "2 step code", "authentication code",
 		"authenticator code", "authenticator app code", "auth code", "authorization code", "authorisation code",
 		"login code", "log in code", "sign in code", "signin code", "reset code", "password reset code",
-		"# digit code", "# digit pin we sent", "confirmation code we sent",
+		"# digit pin we sent", "confirmation code we sent",
 		"security code we sent", "security code that we sent", "code we sent", "code we just sent", "code i sent",
 		"code i just sent", "code that we sent", "code that i sent", "code that was sent", "code you received",
 		"code you just received", "code you got", "code you just got", "code on your phone", "code on your screen",
@@ -192,7 +192,7 @@ var objectRules = []objectRule{
 	}},
 	// An ID or access code next to a remote-access app is the app's.
 	{catID, objRemoteAmb, []string{"your id", "id number", "your id number"}},
-	{catCode, objRemoteAmb, []string{"access code", "the access code", "session code", "connection code"}},
+	{catCode, objRemoteAmb, []string{"access code", "the access code", "session code", "connection code", "# digit code"}},
 	// Banks and doctors ask for the last four of a social; someone who
 	// also impersonates an agency or threatens you does not.
 	{catID, objWeak, []string{
@@ -248,6 +248,8 @@ var objectRules = []objectRule{
 		"cashiers check", "cash in an envelope", "cash in a box", "the cash to the courier",
 		"to this account", "into this account", "to this tag", "to my tag", "to this cashtag", "cash tag",
 		"cashtag", "to this wallet", "to our wallet", "to my wallet", "wallet address", "protected wallet",
+		"to my crypto wallet", "to my bitcoin wallet", "to this crypto wallet", "to this bitcoin wallet",
+		"to our crypto wallet", "into my crypto wallet", "to the crypto wallet", "to the bitcoin wallet",
 		"safe wallet", "secure wallet", "government wallet", "the account i give you", "the account i gave you",
 		"the account i will give you", "account i am giving you", "by wire", "via wire", "crypto machine",
 		"bitcoin kiosk", "crypto kiosk",
