@@ -72,8 +72,13 @@ func NewSphinx(cfg SphinxConfig) (*Sphinx, error) {
 			s.kws = newPool(size, func() (*psDecoder, error) { return s.newDecoder("keyword", args) }, (*psDecoder).free)
 		}
 	}
+	// -fwdflat no skips the second (flat-lexicon) search pass at the end
+	// of each utterance: measured 30 % less CPU per audio second, finals
+	// sooner (no pass at the utterance end), and the same 16 kHz word
+	// error rate on average (SPHINX.md), which is what lets 2 cores carry
+	// 8 live calls.
 	fullArgs := []string{"-hmm", m.hmm, "-lm", m.lm, "-dict", m.dict,
-		"-remove_silence", "no", "-logfn", os.DevNull}
+		"-remove_silence", "no", "-logfn", os.DevNull, "-fwdflat", "no"}
 	s.full = newPool(size, func() (*psDecoder, error) { return s.newDecoder("full", fullArgs) }, (*psDecoder).free)
 
 	// Warm up (and validate) one of each.
