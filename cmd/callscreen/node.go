@@ -56,7 +56,7 @@ func (n *nodeFlags) register(fs *flag.FlagSet, r roles) {
 		n.engine.register(fs)
 		fs.IntVar(&n.udpPort, "udp-port", envInt("CALLSCREEN_UDP_PORT", 0), "carry every call's media on this one UDP port (for firewalls and containers); 0 = ephemeral ports (env CALLSCREEN_UDP_PORT)")
 		fs.StringVar(&n.publicIP, "public-ip", env("CALLSCREEN_PUBLIC_IP", ""), "address to announce in ICE candidates when behind 1:1 NAT (env CALLSCREEN_PUBLIC_IP)")
-		fs.IntVar(&n.maxCalls, "max-calls", envInt("CALLSCREEN_MAX_CALLS", 3*runtime.NumCPU()), "live calls screened at once; more get 503 (each needs up to two recogniser streams) (env CALLSCREEN_MAX_CALLS)")
+		fs.IntVar(&n.maxCalls, "max-calls", envInt("CALLSCREEN_MAX_CALLS", 4*runtime.NumCPU()), "live calls screened at once; more get 503 (each needs up to two recogniser streams) (env CALLSCREEN_MAX_CALLS)")
 	}
 }
 
