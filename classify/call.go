@@ -483,7 +483,11 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		case w[j].id == c.d.idNo && j > 0 && w[j-1].id == c.d.idOh:
 			return true // "oh no, please wire the money": an interjection ends the clause
 		case k&wNeg != 0:
-			return false
+			// A negation ends the ask only in its own sentence: in an
+			// unlabelled transcript "not me" / "I don't" is the other
+			// speaker's reply, and the next line's "confirm the card
+			// number" is still asked.
+			return c.sentBetween(j, pos)
 		case k&wIWe != 0 && j > 0 && j+1 < pos && w[j+1].id == c.d.idDo && cl[w[j-1].id]&wSkip != 0 && cl[w[j-1].id]&wPast == 0:
 			return true // "what should I do / download TeamViewer": the listener's question, run on
 		case k&wYou != 0:
@@ -563,6 +567,16 @@ func (c *Call) sentenceStart(pos, reach int32) int32 {
 	for ; j > 0 && j > pos-reach && !c.win[j].sb; j-- {
 	}
 	return j
+}
+
+// sentBetween reports that a sentence starts in (a, b].
+func (c *Call) sentBetween(a, b int32) bool {
+	for j := a + 1; j <= b && j < int32(len(c.win)); j++ {
+		if c.win[j].sb {
+			return true
+		}
+	}
+	return false
 }
 
 // sameSentence reports that no sentence starts in (a, b].
