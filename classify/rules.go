@@ -522,7 +522,8 @@ var signalRules = []signalRule{
 	{"prize", 0.2, []string{"you have won", "you won", "congratulations", "you have been selected", "winner", "lottery", "sweepstakes", "free gift", "prize", "grant", "you qualify", "you are eligible", "pre approved", "preapproved", "forgiveness", "loan forgiveness"}},
 	{"investment", 0.25, []string{"investment", "investing", "trading platform", "your profits", "profits", "withdrawal fee", "crypto wallet"}},
 	{"computer_access", 0.25, []string{"in front of your computer", "turn on your computer", "turn on the computer", "front of the computer", "on your computer", "your computer"}},
-	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad", "my new number", "lost my phone", "broke my phone", "new phone number"}},
+	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad", "my new number", "lost my phone", "broke my phone", "new phone number", "a new number", "got a new phone", "phone got smashed", "phone is broken", "phone broke", "friend's phone", "friends phone"}},
+	{"romance", 0.3, []string{"i love you so much", "my love", "my darling", "plane ticket", "flight ticket", "ticket to come", "to come see you", "to come to you", "oil rig", "stuck overseas", "stuck abroad"}},
 }
 
 // Signal names raised by the call's own course rather than by phrases.
