@@ -131,8 +131,8 @@ func TestEvalSet(t *testing.T) {
 	d := New()
 	// holdout3 does not reach the target yet (see EVAL.md); its floor keeps
 	// the structural fixes from regressing while the gap is open.
-	floors := map[string][2]float64{"holdout3.jsonl": {0.86, 0}}
-	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout5.jsonl", "holdout6.jsonl"} {
+	floors := map[string][2]float64{"holdout3.jsonl": {0.86, 0}, "holdout7.jsonl": {0.97, 0.12}}
+	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout5.jsonl", "holdout6.jsonl", "holdout7.jsonl"} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join("testdata", "eval", name)
 			cases := loadEval(t, path)

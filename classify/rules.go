@@ -109,7 +109,8 @@ var objectRules = []objectRule{
 		"expiry date", "expiration date", "expiry", "expiration", "exp date", "valid thru",
 		"valid through", "p i n", "pin code", "atm pin", "card pin", "bank pin",
 		"bank account number", "account number", "account numbers", "acct number", "account no",
-		"routing number", "routing", "rooting number", "routine number", "aba number", "transit number",
+		"routing number", "routing numbers", "account and routing numbers", "account and routing number",
+		"routing and account number", "routing and account numbers", "routing", "rooting number", "routine number", "aba number", "transit number",
 		"sort code", "sortcode", "bank details", "banking details", "bank info", "bank information",
 		"banking information", "account details", "bank account details", "online banking", "online banking login",
 		"online banking password", "internet banking", "mobile banking login", "bank login", "banking login",
@@ -171,6 +172,7 @@ var objectRules = []objectRule{
 		"member id", "member id number", "insurance id", "student id", "employee id", "service tag",
 		"your number", "my number", "his number", "her number", "good number", "best number", "new number",
 		"number to call", "number to reach", "wrong number", "same number", "number for the",
+		"pay it online", "pay online", "pay in the app", "online or in the app", "in the app or online",
 		"banking app", "bank app", "bank's app", "mobile banking app", "banking application",
 		"login page", "login screen", "log in page", "log in screen", "login button",
 		"a login", "a log in", "login attempt", "log in attempt", "login attempts", "new login", "failed login", "failed log in",
@@ -251,7 +253,8 @@ var objectRules = []objectRule{
 		"to my crypto wallet", "to my bitcoin wallet", "to this crypto wallet", "to this bitcoin wallet",
 		"to our crypto wallet", "into my crypto wallet", "to the crypto wallet", "to the bitcoin wallet",
 		"safe wallet", "secure wallet", "government wallet", "the account i give you", "the account i gave you",
-		"the account i will give you", "account i am giving you", "by wire", "via wire", "crypto machine",
+		"the account i will give you", "to this new account", "to the new account", "to our new account",
+		"into this new account", "into the new account", "account i am giving you", "by wire", "via wire", "crypto machine",
 		"bitcoin kiosk", "crypto kiosk",
 	}},
 	{catPay, objWeak, []string{
@@ -305,6 +308,8 @@ var cueRules = []cueRule{
 		"check", "get me", "grab", "find", "message me", "message us", "whatsapp me", "dm me", "can you see",
 		"do you see", "what about the", "what about your", "how about the", "how about your", "which",
 	}},
+	// Polite indirect asks: "would you mind confirming", "if you could pass along".
+	{cueInfo, politeAsks()},
 	// Elliptical follow-ups: "okay and the expiry on that?", "just the digits on the back".
 	{cueInfo | cueLead, []string{"just the", "just your"}},
 	{cueInfo | cueLead | cueShort, []string{"and the", "and your", "now the", "now your", "also the", "also your",
@@ -380,6 +385,11 @@ var cueRules = []cueRule{
 		"what did you set", "what did you choose", "what did you pick",
 	}},
 	{cueInfo | cueBack, oneRefs()},
+	{cueInfo | cueAct | cueBack, []string{"mind reading it", "mind reading them", "mind reading it to me",
+		"mind reading them to me", "mind sending it", "mind sending them", "call me back with", "call me with"}},
+	// Buying stays a buy when it refers back: "you can buy them at the office".
+	{cueBuy, []string{"buy them", "buy it"}},
+	{cueAct, []string{"send back", "sending back", "mind sending", "mind sending back", "mind sending me"}},
 	// Questions put to the listener are front cues, so "can you tell me
 	// your passcode" does not also read as the back cue "you tell me".
 	{cueInfo | cueAct, askYou()},
@@ -407,6 +417,8 @@ var standaloneRules = []objectRule{
 		"wire the money", "wire the funds", "wire money", "wire it", "wire funds", "wire the payment",
 		"do a bank transfer", "make a bank transfer", "do a transfer", "make a transfer",
 	}},
+	// Payment apps used as verbs: "venmo me 200", "zelle it to this number".
+	{catPay, objWeak, payVerbs()},
 	{catPay, 0, []string{"make a wire transfer", "do a wire transfer", "send a wire transfer", "send a wire"}},
 	{catPay, 0, []string{
 		"withdraw your cash", "withdraw the cash", "withdraw cash", "take out your cash",
@@ -503,10 +515,10 @@ type signalRule struct {
 var signalRules = []signalRule{
 	{"impersonation:amazon", 0.25, []string{"amazon", "amazon prime", "amazon dot com", "amazon customer service", "amazon security", "amazon support"}},
 	{"impersonation:apple", 0.25, []string{"apple support", "apple care", "applecare", "icloud", "apple id", "apple account", "apple security"}},
-	{"impersonation:microsoft", 0.25, []string{"microsoft", "windows support", "windows technical", "windows security", "tech support", "technical support", "technical department", "technical team", "geek squad", "norton", "mcafee", "support center", "help desk", "cyber security department", "security department"}},
+	{"impersonation:microsoft", 0.25, []string{"microsoft", "windows support", "windows technical", "windows security", "tech support", "technical support", "technical department", "technical team", "geek squad", "norton", "mcafee", "support center", "help desk", "it department", "it support", "it team", "from it", "cyber security department", "security department"}},
 	{"impersonation:bank", 0.25, []string{"fraud department", "fraud prevention", "fraud team", "fraud investigation", "fraud unit", "bank security", "your bank", "bank of america", "chase bank", "wells fargo", "citibank", "citi bank", "barclays", "hsbc", "lloyds", "natwest", "santander", "capital one", "credit union", "visa", "mastercard", "american express", "amex", "discover card"}},
 	{"impersonation:irs", 0.3, []string{"irs", "i r s", "internal revenue", "hmrc", "tax department", "revenue service", "tax office", "back taxes", "tax fraud", "tax evasion"}},
-	{"impersonation:government", 0.3, []string{"social security administration", "ssa", "federal agent", "fbi", "f b i", "police", "sheriff", "interpol", "national crime agency", "federal reserve", "department of justice", "customs", "immigration", "border protection", "dea", "homeland security", "federal trade commission", "ftc", "government"}},
+	{"impersonation:government", 0.3, []string{"social security administration", "social security office", "ssa", "federal agent", "fbi", "f b i", "police", "sheriff", "interpol", "national crime agency", "federal reserve", "department of justice", "customs", "immigration", "border protection", "dea", "homeland security", "federal trade commission", "ftc", "government"}},
 	{"impersonation:courier", 0.2, []string{"fedex", "fed ex", "ups", "usps", "dhl", "royal mail", "post office", "postal service", "courier", "delivery company", "hermes", "evri"}},
 	{"impersonation:paypal", 0.25, []string{"paypal", "pay pal"}},
 	{"impersonation:telecom", 0.25, []string{"british telecom", "bt", "at and t", "verizon", "comcast", "xfinity", "internet provider", "internet service provider", "broadband", "internet line"}},
@@ -522,8 +534,8 @@ var signalRules = []signalRule{
 	{"prize", 0.2, []string{"you have won", "you won", "congratulations", "you have been selected", "winner", "lottery", "sweepstakes", "free gift", "prize", "grant", "you qualify", "you are eligible", "pre approved", "preapproved", "forgiveness", "loan forgiveness"}},
 	{"investment", 0.25, []string{"investment", "investing", "trading platform", "your profits", "profits", "withdrawal fee", "crypto wallet"}},
 	{"computer_access", 0.25, []string{"in front of your computer", "turn on your computer", "turn on the computer", "front of the computer", "on your computer", "your computer"}},
-	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad", "my new number", "lost my phone", "broke my phone", "new phone number", "a new number", "got a new phone", "phone got smashed", "phone is broken", "phone broke", "friend's phone", "friends phone"}},
-	{"romance", 0.3, []string{"i love you so much", "my love", "my darling", "plane ticket", "flight ticket", "ticket to come", "to come see you", "to come to you", "oil rig", "stuck overseas", "stuck abroad"}},
+	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad", "my new number", "lost my wallet", "stuck at the", "stranded", "lost my phone", "broke my phone", "new phone number", "a new number", "got a new phone", "phone got smashed", "phone is broken", "phone broke", "friend's phone", "friends phone"}},
+	{"romance", 0.3, []string{"i love you so much", "my love", "my darling", "plane ticket", "flight ticket", "ticket to come", "to come see you", "to come to you", "oil rig", "ticket home", "flight home", "stuck overseas", "stuck abroad"}},
 }
 
 // Signal names raised by the call's own course rather than by phrases.
@@ -770,4 +782,32 @@ var refRules = []refRule{
 		"accept the prompt", "accept the request", "press accept", "click allow", "tap allow", "accept it",
 		"start broadcast", "let it record", "record your screen",
 	}},
+}
+
+// politeAsks are indirect requests: "would you mind confirming", "if you
+// could pass along", "I'll just need you to read".
+func politeAsks() []string {
+	out := []string{"pass along", "pass on", "pass me", "pass that along", "pass them along", "pass it along",
+		"call me back with", "reading me", "and reading me"}
+	for _, v := range []string{"confirming", "reading", "reading me", "giving me", "telling me", "sharing", "providing",
+		"sending", "sending me", "sending back", "verifying", "scratching off", "scratching", "texting me", "emailing me",
+		"letting me", "downloading", "installing", "passing along"} {
+		out = append(out, "mind "+v)
+	}
+	return out
+}
+
+// payVerbs are payment apps used as verbs: "venmo me", "zelle it",
+// "cash app me the money". Weak: families pay each other back this way.
+func payVerbs() []string {
+	var out []string
+	for _, app := range []string{"venmo", "zelle", "zell", "cash app", "cashapp", "paypal", "pay pal", "google pay", "apple pay", "wire"} {
+		for _, obj := range []string{"me", "us", "it", "them", "the money", "the rest", "that"} {
+			if app == "wire" && (obj == "it" || obj == "the money") {
+				continue
+			}
+			out = append(out, app+" "+obj)
+		}
+	}
+	return out
 }
