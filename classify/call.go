@@ -604,6 +604,11 @@ func (c *Call) thirdBefore(j int32) bool {
 		if cl&wThird != 0 {
 			return true
 		}
+		// "someone calls you asking for": the listener is the reported
+		// verb's object, not the one who asks.
+		if cl&wYou != 0 && k > 0 && !c.win[k].sb && c.d.class[c.win[k-1].id]&(wAskVerb|wReport) != 0 {
+			continue
+		}
 		if cl&wYou != 0 || cl&wBreak != 0 && cl&wIWe != 0 || c.win[k].sb {
 			return false
 		}

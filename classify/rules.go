@@ -173,6 +173,9 @@ var objectRules = []objectRule{
 		"your number", "my number", "his number", "her number", "good number", "best number", "new number",
 		"number to call", "number to reach", "wrong number", "same number", "number for the",
 		"pay it online", "pay online", "pay in the app", "online or in the app", "in the app or online",
+		"microsoft dot com", "apple dot com", "amazon dot com", "google dot com", "paypal dot com", "chase dot com",
+		"irs dot gov", "ssa dot gov", "usps dot com", "fedex dot com", "ups dot com", "comcast dot com", "xfinity dot com",
+		"verizon dot com", "att dot com", "bankofamerica dot com", "wellsfargo dot com", "netflix dot com",
 		"banking app", "bank app", "bank's app", "mobile banking app", "banking application",
 		"login page", "login screen", "log in page", "log in screen", "login button",
 		"a login", "a log in", "login attempt", "log in attempt", "login attempts", "new login", "failed login", "failed log in",
@@ -337,6 +340,10 @@ var cueRules = []cueRule{
 		"hold", "follow", "type", "enter",
 	}},
 	// Nouns that look like cues: "a purchase of bitcoin" orders nothing.
+	// Paying one's own bill the usual way, and a new instruction after a
+	// delivery ("we sent you a code. Please enter it on the website").
+	{0, []string{"pay it online", "pay online", "pay it in the app", "pay in the app", "pay it by phone"}},
+	{cueInfo | cueNoCode | cueAct, []string{"please enter", "please type", "please type in", "please input", "please key in"}},
 	{0, []string{"please ignore", "please hold", "please press", "please stay", "please do not", "please never", "please call", "please visit",
 		"please note"}},
 	{cueInfo | cueBack | cueAfterOnly, []string{"please"}}, // "your social security number, please"
