@@ -24,6 +24,7 @@ type Call struct {
 	pending  [numCats]*bus.Flag // weak requests waiting for pressure
 	pressure bool
 	inbound  bool // the callee rang the caller: "thank you for calling"
+	family   bool // the caller greeted a relative: "hi mom"
 
 	// Call-level referents (refRules): token positions counted over the
 	// whole call, both sides, of the latest delivery and the latest named
@@ -82,6 +83,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		if h.end > nCtx && h.group == gRef && h.cat == refInbound {
 			c.inbound = true
 		}
+		if h.end > nCtx && h.group == gRef && h.cat == refFamily {
+			c.family = true
+		}
 	}
 	pressured := c.pressure
 	for _, h := range c.hits {
@@ -117,6 +121,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		}
 		if c.inbound && (cat == catBank || cat == catID) {
 			weak = true // an agent the callee rang verifies the account: "can I get the account pin"
+		}
+		if c.family && (cat == catCred || cat == catBank) {
+			weak = true // "hi aunt sue, what's your email password": a household's shared login
 		}
 		spans := min(from, o.start) < nCtx
 		if weak && !pressured {
@@ -886,7 +893,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			objAt, objCat = pos, catRemote
 			continue
 		}
-		if h.cat == refNone || h.cat == refInbound {
+		if h.cat == refNone || h.cat == refInbound || h.cat == refFamily {
 			continue
 		}
 		if seg == nil {

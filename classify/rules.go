@@ -433,6 +433,9 @@ var standaloneRules = []objectRule{
 		"transfer your savings", "withdraw your savings", "withdraw all your money", "take out all your money",
 		"empty your account", "send the money back", "send back the money", "pay the difference",
 		"return the money", "refund the difference", "send us the difference",
+		// A courier or "agent" sent to the house for the money.
+		"to collect the cash", "to collect the money", "to pick up the cash", "to pick up the money",
+		"collect the bail", "pick up the bail", "to collect the payment", "to pick up the payment",
 	}},
 }
 
@@ -522,7 +525,7 @@ type signalRule struct {
 var signalRules = []signalRule{
 	{"impersonation:amazon", 0.25, []string{"amazon", "amazon prime", "amazon dot com", "amazon customer service", "amazon security", "amazon support"}},
 	{"impersonation:apple", 0.25, []string{"apple support", "apple care", "applecare", "icloud", "apple id", "apple account", "apple security"}},
-	{"impersonation:microsoft", 0.25, []string{"microsoft", "windows support", "windows technical", "windows security", "tech support", "technical support", "technical department", "technical team", "geek squad", "norton", "mcafee", "support center", "help desk", "it department", "it support", "it team", "from it", "cyber security department", "security department"}},
+	{"impersonation:microsoft", 0.25, []string{"microsoft", "windows support", "windows technical", "windows security", "tech support", "technical support", "technical department", "technical team", "geek squad", "norton", "mcafee", "support center", "help desk", "helpdesk", "service desk", "it department", "it support", "it team", "from it", "cyber security department", "security department"}},
 	{"impersonation:bank", 0.25, []string{"fraud department", "fraud prevention", "fraud team", "fraud investigation", "fraud unit", "bank security", "your bank", "bank of america", "chase bank", "wells fargo", "citibank", "citi bank", "barclays", "hsbc", "lloyds", "natwest", "santander", "capital one", "credit union", "visa", "mastercard", "american express", "amex", "discover card"}},
 	{"impersonation:irs", 0.3, []string{"irs", "i r s", "internal revenue", "hmrc", "tax department", "revenue service", "tax office", "back taxes", "tax fraud", "tax evasion"}},
 	{"impersonation:government", 0.3, []string{"social security administration", "social security office", "ssa", "federal agent", "fbi", "f b i", "police", "sheriff", "interpol", "national crime agency", "federal reserve", "department of justice", "customs", "immigration", "border protection", "dea", "homeland security", "federal trade commission", "ftc", "government"}},
@@ -741,6 +744,7 @@ const (
 	refType           // "what you type when you log on": a login by its shape, or the referent
 	refNone           // "it came with the computer": looks like a delivery, is not one
 	refInbound        // "thank you for calling": the callee dialled, so a company's name is no pressure
+	refFamily         // "hi mom", "aunt sue": the caller addresses a relative
 )
 
 const refReach = 90 // tokens (both sides) a referent stays current
@@ -784,11 +788,26 @@ var refRules = []refRule{
 	{refType, loginShapes()},
 	{refInbound, []string{"thank you for calling", "thanks for calling", "thank you for contacting",
 		"thanks for contacting", "thank you for holding", "you have reached", "you called about", "you called us"}},
+	{refFamily, familyAddress()},
 	{refNone, []string{"it came with", "came with the", "comes with", "came with your", "came with it"}},
 	{refAct, []string{
 		"accept the prompt", "accept the request", "press accept", "click allow", "tap allow", "accept it",
 		"start broadcast", "let it record", "record your screen",
 	}},
+}
+
+// familyAddress is a caller greeting a relative by what they call them.
+// Households share logins and card PINs; asked of a relative, those are
+// weak requests that need pressure ("new number", "jail") to flag.
+func familyAddress() []string {
+	var out []string
+	for _, g := range []string{"hi", "hey", "hello", "thanks", "thank you", "okay", "morning"} {
+		for _, r := range []string{"mom", "mum", "mommy", "dad", "daddy", "aunt", "auntie", "uncle", "sis", "bro",
+			"babe", "honey", "sweetheart", "love", "son", "grandma", "grandpa", "nana", "papa"} {
+			out = append(out, g+" "+r)
+		}
+	}
+	return out
 }
 
 // politeAsks are indirect requests: "would you mind confirming", "if you
