@@ -131,9 +131,9 @@ func ratio(a, b int) float64 {
 // must reach request recall 0.97 with at most 3% of legitimate calls flagged.
 func TestEvalSet(t *testing.T) {
 	d := New()
-	// holdout3 and holdout8 do not reach the target yet (see EVAL.md); their
-	// floors keep the fixes from regressing while the gap is open.
-	floors := map[string][2]float64{"holdout3.jsonl": {0.86, 0}, "holdout8.jsonl": {0.95, 0.051}}
+	// holdout3 does not reach the target yet (see EVAL.md); its floor keeps
+	// the structural fixes from regressing while the gap is open.
+	floors := map[string][2]float64{"holdout3.jsonl": {0.86, 0}}
 	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout5.jsonl", "holdout6.jsonl", "holdout7.jsonl", "holdout8.jsonl"} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join("testdata", "eval", name)
