@@ -107,12 +107,12 @@ func (rv *Review) Register(mux *http.ServeMux, requireToken func(http.Handler) h
 	mux.Handle("GET /review/login", page(rv.loginForm))
 	mux.Handle("POST /review/login", page(rv.login))
 	mux.Handle("POST /review/logout", authed(rv.logout))
-	mux.Handle("GET /review/calls/{id}", authed(rv.callPage))
-	mux.Handle("GET /review/calls/{id}/audio", authed(rv.audio))
+	mux.Handle("GET /review/calls/{id}", authed(rv.callTemplate("call")))
+	mux.Handle("GET /review/calls/{id}/audio", authed(func(w http.ResponseWriter, r *http.Request, _ *session) { rv.audioHandler(w, r) }))
 	mux.Handle("POST /review/calls/{id}/feedback", authed(rv.feedback))
-	mux.Handle("GET /review/calls/{id}/report", authed(rv.reportPage))
+	mux.Handle("GET /review/calls/{id}/report", authed(rv.callTemplate("report")))
 	mux.Handle("GET /review/calls/{id}/report.json", authed(rv.reportDownload))
-	mux.Handle("GET /review/calls/{id}/delete", authed(rv.deleteForm))
+	mux.Handle("GET /review/calls/{id}/delete", authed(rv.callTemplate("delete")))
 	mux.Handle("POST /review/calls/{id}/delete", authed(rv.deleteCall))
 
 	api := func(h http.HandlerFunc) http.Handler { return requireToken(h) }
@@ -321,20 +321,16 @@ func (rv *Review) callOr404(w http.ResponseWriter, r *http.Request) (Report, boo
 	return rep, true
 }
 
-func (rv *Review) callPage(w http.ResponseWriter, r *http.Request, ss *session) {
-	rep, ok := rv.callOr404(w, r)
-	if !ok {
-		return
+// callTemplate renders a page about one call (the call itself, its
+// printable report, the delete confirmation) with the named template.
+func (rv *Review) callTemplate(name string) func(http.ResponseWriter, *http.Request, *session) {
+	return func(w http.ResponseWriter, r *http.Request, ss *session) {
+		rep, ok := rv.callOr404(w, r)
+		if !ok {
+			return
+		}
+		rv.render(w, r, http.StatusOK, name, rv.newCallView(ss, rep))
 	}
-	rv.render(w, r, http.StatusOK, "call", rv.newCallView(ss, rep))
-}
-
-func (rv *Review) reportPage(w http.ResponseWriter, r *http.Request, ss *session) {
-	rep, ok := rv.callOr404(w, r)
-	if !ok {
-		return
-	}
-	rv.render(w, r, http.StatusOK, "report", rv.newCallView(ss, rep))
 }
 
 func (rv *Review) reportDownload(w http.ResponseWriter, r *http.Request, _ *session) {
@@ -344,10 +340,6 @@ func (rv *Review) reportDownload(w http.ResponseWriter, r *http.Request, _ *sess
 	}
 	w.Header().Set("Content-Disposition", `attachment; filename="callscreen-`+rep.Call.ID+`.json"`)
 	writeJSON(w, http.StatusOK, rep)
-}
-
-func (rv *Review) audio(w http.ResponseWriter, r *http.Request, _ *session) {
-	rv.audioHandler(w, r)
 }
 
 // audioHandler serves a call's recording with range support, so that the
@@ -390,14 +382,6 @@ func (rv *Review) feedback(w http.ResponseWriter, r *http.Request, ss *session) 
 		return
 	}
 	http.Redirect(w, r, "/review/calls/"+id+"?saved=1#feedback", http.StatusSeeOther)
-}
-
-func (rv *Review) deleteForm(w http.ResponseWriter, r *http.Request, ss *session) {
-	rep, ok := rv.callOr404(w, r)
-	if !ok {
-		return
-	}
-	rv.render(w, r, http.StatusOK, "delete", rv.newCallView(ss, rep))
 }
 
 func (rv *Review) deleteCall(w http.ResponseWriter, r *http.Request, ss *session) {
