@@ -157,43 +157,36 @@ func (l *oaLog) Count(s string) int {
 	return n
 }
 
+// syncList is a slice that callbacks on other goroutines append to.
+type syncList[T any] struct {
+	mu    sync.Mutex
+	items []T
+}
+
+func (l *syncList[T]) add(v T) {
+	l.mu.Lock()
+	l.items = append(l.items, v)
+	l.mu.Unlock()
+}
+
+func (l *syncList[T]) all() []T {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]T(nil), l.items...)
+}
+
 // oaCollector gathers a stream's segments.
-type oaCollector struct {
-	mu   sync.Mutex
-	segs []Segment
-}
+type oaCollector struct{ syncList[Segment] }
 
-func (c *oaCollector) Emit(s Segment) {
-	c.mu.Lock()
-	c.segs = append(c.segs, s)
-	c.mu.Unlock()
-}
-
-func (c *oaCollector) Segments() []Segment {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return append([]Segment(nil), c.segs...)
-}
-
-func (c *oaCollector) Text() string { return joinText(c.Segments()) }
+func (c *oaCollector) Emit(s Segment)      { c.add(s) }
+func (c *oaCollector) Segments() []Segment { return c.all() }
+func (c *oaCollector) Text() string        { return joinText(c.all()) }
 
 // oaErrors gathers OnDegraded reports.
-type oaErrors struct {
-	mu   sync.Mutex
-	errs []error
-}
+type oaErrors struct{ syncList[error] }
 
-func (e *oaErrors) Report(err error) {
-	e.mu.Lock()
-	e.errs = append(e.errs, err)
-	e.mu.Unlock()
-}
-
-func (e *oaErrors) All() []error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return append([]error(nil), e.errs...)
-}
+func (e *oaErrors) Report(err error) { e.add(err) }
+func (e *oaErrors) All() []error     { return e.all() }
 
 // oaFeed writes pcm to st in 20 ms frames, as a live call would.
 func oaFeed(t testing.TB, st Stream, pcm []int16) {
