@@ -7,6 +7,7 @@ import (
 	"mime"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/callscreen/callscreen/callscreen"
@@ -106,7 +107,7 @@ func (p *progress) update(done, total int) {
 	}
 	const width = 30
 	n := done * width / max(total, 1)
-	fmt.Fprintf(p.w, "\r%s [%-*s] %3d%%", p.name, width, string(repeat('#', n)), done*100/max(total, 1))
+	fmt.Fprintf(p.w, "\r%s [%-*s] %3d%%", p.name, width, strings.Repeat("#", n), done*100/max(total, 1))
 	p.shown = true
 }
 
@@ -114,12 +115,4 @@ func (p *progress) done() {
 	if p.shown {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
-}
-
-func repeat(c byte, n int) []byte {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = c
-	}
-	return b
 }
