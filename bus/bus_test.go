@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -230,4 +231,30 @@ func FuzzDecodeSegment(f *testing.F) {
 			t.Fatalf("re-encode: %v", err)
 		}
 	})
+}
+
+// TestOutboxReportsRefusedMessages: a message the server refuses for good
+// (larger than max_payload) is not retried forever, and Close says so.
+func TestOutboxReportsRefusedMessages(t *testing.T) {
+	c, err := Connect(context.Background(), Config{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	out := c.NewOutbox(4)
+	huge := Segment{CallID: "big", Seq: 1, Final: true, Text: string(make([]byte, 2<<20))}
+	if err := out.PublishSegment(huge); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.PublishSegment(Segment{CallID: "big", Seq: 2, Final: true, Text: "fine"}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := out.Close(ctx); err == nil || !strings.Contains(err.Error(), "dropped 1") {
+		t.Fatalf("Close = %v, want a report of 1 dropped message", err)
+	}
+	if n := streamMsgs(t, c, SegmentStream); n != 1 {
+		t.Fatalf("stream holds %d messages, want the 1 that fit", n)
+	}
 }

@@ -250,15 +250,6 @@ func startEmbedded(cfg Config) (*server.Server, error) {
 	return srv, nil
 }
 
-// ClientURL is the URL other processes can use to reach the embedded
-// server, or "" when it only serves this process.
-func (c *Conn) ClientURL() string {
-	if c.srv == nil || c.cfg.ListenAddr == "" {
-		return c.cfg.URL
-	}
-	return c.srv.ClientURL()
-}
-
 func (c *Conn) ensureStreams(ctx context.Context) error {
 	dup := 2 * time.Minute
 	streams := []jetstream.StreamConfig{{

@@ -129,7 +129,8 @@ type Outbox struct {
 
 	mu      sync.Mutex
 	closed  bool
-	lastErr error
+	dropped int   // messages the server refused for good (e.g. too large)
+	dropErr error // the last such refusal
 	stop    context.CancelFunc
 }
 
@@ -153,10 +154,13 @@ func (c *Conn) NewOutbox(size int) *Outbox {
 func (o *Outbox) run(ctx context.Context) {
 	defer o.wg.Done()
 	for m := range o.ch {
-		err := o.conn.PublishStored(ctx, m.subject, m.id, m.data)
-		o.mu.Lock()
-		o.lastErr = err
-		o.mu.Unlock()
+		// PublishStored retries until stored; it fails only on a refusal
+		// that retrying cannot fix, or once Close has given up (ctx).
+		if err := o.conn.PublishStored(ctx, m.subject, m.id, m.data); err != nil && ctx.Err() == nil {
+			o.mu.Lock()
+			o.dropped, o.dropErr = o.dropped+1, err
+			o.mu.Unlock()
+		}
 	}
 }
 
@@ -202,15 +206,9 @@ func (o *Outbox) enqueue(m outMsg) error {
 // Pending is the number of messages not yet stored.
 func (o *Outbox) Pending() int { return len(o.ch) }
 
-// Err returns the last publish error, nil once a publish succeeds again.
-func (o *Outbox) Err() error {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return o.lastErr
-}
-
 // Close stops accepting messages and waits until the buffer is stored or
-// ctx ends; then it abandons what is left and reports how much.
+// ctx ends; then it abandons what is left and reports how much. It also
+// reports messages the server refused for good.
 func (o *Outbox) Close(ctx context.Context) error {
 	o.mu.Lock()
 	if !o.closed {
@@ -223,6 +221,11 @@ func (o *Outbox) Close(ctx context.Context) error {
 	select {
 	case <-done:
 		o.stop()
+		o.mu.Lock()
+		defer o.mu.Unlock()
+		if o.dropped > 0 {
+			return fmt.Errorf("bus: outbox dropped %d messages the server refused: %w", o.dropped, o.dropErr)
+		}
 		return nil
 	case <-ctx.Done():
 		left := len(o.ch)

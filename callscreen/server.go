@@ -22,9 +22,6 @@ import (
 	"time"
 )
 
-// ErrUnauthorized is reported when a request lacks a valid token.
-var ErrUnauthorized = errors.New("callscreen: unauthorized")
-
 // Check is a named readiness probe.
 type Check struct {
 	Name string
@@ -155,9 +152,6 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 	}
 	return nil
 }
-
-// Addr is the configured listen address.
-func (s *Server) Addr() string { return s.cfg.Addr }
 
 // LoadOrCreateToken returns the token stored in dir, creating a random one
 // (mode 0600) the first time. created says whether it is new.

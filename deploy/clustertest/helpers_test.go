@@ -465,9 +465,6 @@ func produce(ctx context.Context, conn *bus.Conn, s script, pace func() time.Dur
 	if cerr := ob.Close(ctx); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = ob.Err()
-	}
 	if err != nil {
 		return fmt.Errorf("call %s: %w", s.id, err)
 	}
