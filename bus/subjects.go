@@ -17,8 +17,9 @@ const (
 	// duplicate publish (two workers raising the same flag, a redelivered
 	// segment) that JetStream dropped never reaches the callee twice.
 	// Subscribe to these, not to AlertPrefix/VerdictPrefix.
-	LiveAlertPrefix   = subjectRoot + "live.alert."
-	LiveVerdictPrefix = subjectRoot + "live.verdict."
+	LivePrefix        = subjectRoot + "live."
+	LiveAlertPrefix   = LivePrefix + "alert."
+	LiveVerdictPrefix = LivePrefix + "verdict."
 )
 
 // SegmentSubject is the subject of a call's final segments.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -69,21 +70,23 @@ type collected struct {
 
 func (e *workerEnv) collect(tb testing.TB) *collected {
 	c := &collected{alerts: map[string][]string{}, verdicts: map[string]bus.Verdict{}}
-	for _, subj := range []string{bus.LiveAlertPrefix + "*", bus.LiveVerdictPrefix + "*"} {
-		sub, err := e.conn.NC.Subscribe(subj, func(m *nats.Msg) {
-			c.mu.Lock()
-			defer c.mu.Unlock()
-			if a, err := bus.DecodeAlert(m.Data); err == nil && a.Flag.Category != "" {
+	// One subscription, so that a call's alerts (stored, hence republished,
+	// before its verdict) arrive before the verdict.
+	sub, err := e.conn.NC.Subscribe(bus.LivePrefix+">", func(m *nats.Msg) {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if strings.HasPrefix(m.Subject, bus.LiveAlertPrefix) {
+			if a, err := bus.DecodeAlert(m.Data); err == nil {
 				c.alerts[a.CallID] = append(c.alerts[a.CallID], a.Flag.Category)
-			} else if v, err := bus.DecodeVerdict(m.Data); err == nil {
-				c.verdicts[v.CallID] = v
 			}
-		})
-		if err != nil {
-			tb.Fatal(err)
+		} else if v, err := bus.DecodeVerdict(m.Data); err == nil {
+			c.verdicts[v.CallID] = v
 		}
-		tb.Cleanup(func() { sub.Unsubscribe() })
+	})
+	if err != nil {
+		tb.Fatal(err)
 	}
+	tb.Cleanup(func() { sub.Unsubscribe() })
 	if err := e.conn.NC.Flush(); err != nil {
 		tb.Fatal(err)
 	}
