@@ -191,3 +191,20 @@ func TestEvalSpotChecks(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalFile scores the file named by CALLSCREEN_EVAL_FILE (skipped when
+// unset), so that a newly written set can be measured once, before anyone
+// tunes on it: CALLSCREEN_EVAL_FILE=$PWD/new.jsonl go test -run TestEvalFile -v ./classify/
+func TestEvalFile(t *testing.T) {
+	path := os.Getenv("CALLSCREEN_EVAL_FILE")
+	if path == "" {
+		t.Skip("CALLSCREEN_EVAL_FILE not set")
+	}
+	cases := loadEval(t, path)
+	s := score(New(), cases)
+	table, _, _ := s.report()
+	t.Logf("%s (%d calls)\n%s", path, len(cases), table)
+	for _, m := range s.misses {
+		t.Log(m)
+	}
+}
