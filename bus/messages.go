@@ -98,6 +98,7 @@ type Event struct {
 	CallID  string    `json:"call_id"`
 	Type    string    `json:"type"`
 	Source  string    `json:"source,omitempty"`
+	Owner   string    `json:"owner,omitempty"`    // on start: the user the call belongs to
 	LastSeq uint64    `json:"last_seq,omitempty"` // on end: the seq of the last final segment
 	Time    time.Time `json:"time"`
 }

@@ -30,6 +30,7 @@ type liveCall struct {
 	m       *Media
 	log     *slog.Logger
 	info    offerInfo
+	owner   string // the user who offered the call
 	pc      *webrtc.PeerConnection
 	created time.Time
 
@@ -84,13 +85,14 @@ type liveState struct {
 	verdictSent  bool
 }
 
-func newLiveCall(m *Media, info offerInfo) *liveCall {
+func newLiveCall(m *Media, info offerInfo, owner string) *liveCall {
 	id := NewCallID()
 	return &liveCall{
 		id:       id,
 		m:        m,
 		log:      m.log.With("call", id),
 		info:     info,
+		owner:    owner,
 		created:  time.Now(),
 		ops:      make(chan liveOp, 256),
 		endCh:    make(chan string, 1),
@@ -192,7 +194,7 @@ func (c *liveCall) run() {
 		local:    c.m.detector.NewCall(),
 	}
 	c.log.Info("call started", "tracks", len(c.info.audioMids))
-	if err := s.outbox.PublishEvent(bus.Event{CallID: c.id, Type: bus.EventStart, Source: bus.SourceLive, Time: time.Now()}); err != nil {
+	if err := s.outbox.PublishEvent(bus.Event{CallID: c.id, Type: bus.EventStart, Source: bus.SourceLive, Owner: c.owner, Time: time.Now()}); err != nil {
 		s.degrade(fmt.Errorf("start event: %w", err))
 	}
 	subs := c.subscribeBus()

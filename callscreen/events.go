@@ -47,7 +47,7 @@ const sseBuffer = 256
 // verdict (the stream's last event), the client leaving, or the client
 // falling behind.
 func (m *Media) handleEvents(w http.ResponseWriter, r *http.Request) {
-	c := m.lookup(r.PathValue("id"))
+	c := m.lookup(r.PathValue("id"), IdentityFrom(r.Context()))
 	if c == nil {
 		writeError(w, http.StatusNotFound, "no such call")
 		return

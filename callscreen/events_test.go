@@ -135,7 +135,7 @@ func TestEventsSlowClientDropped(t *testing.T) {
 	p := dialWHIP(t, env.url, peerOptions{noDC: true})
 	p.waitConnected(t, 10*time.Second)
 	id := p.callID()
-	c := env.media.lookup(id)
+	c := env.media.lookup(id, IdentityFrom(context.Background()))
 	if c == nil {
 		t.Fatal("call not found")
 	}

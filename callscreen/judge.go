@@ -16,7 +16,8 @@ var ErrNoVerdict = errors.New("callscreen: no verdict")
 
 // Judge sends a whole call's final segments through the bus, exactly as a
 // live call would, and waits for the verdict that a worker publishes when
-// the call ends. Segment texts must already be redacted.
+// the call ends. Segment texts must already be redacted. The call belongs
+// to the user ctx carries (IdentityFrom), the operator by default.
 func Judge(ctx context.Context, conn *bus.Conn, callID, source string, segs []bus.Segment, timeout time.Duration) (bus.Verdict, error) {
 	verdicts := make(chan bus.Verdict, 1)
 	sub, err := conn.NC.Subscribe(bus.LiveVerdictSubject(callID), func(m *nats.Msg) {
@@ -34,7 +35,7 @@ func Judge(ctx context.Context, conn *bus.Conn, callID, source string, segs []bu
 	if err := conn.NC.Flush(); err != nil {
 		return bus.Verdict{}, fmt.Errorf("callscreen: flush: %w", err)
 	}
-	start := bus.Event{CallID: callID, Type: bus.EventStart, Source: source, Time: time.Now()}
+	start := bus.Event{CallID: callID, Type: bus.EventStart, Source: source, Owner: IdentityFrom(ctx).User, Time: time.Now()}
 	if err := conn.PublishEvent(ctx, start); err != nil {
 		return bus.Verdict{}, err
 	}

@@ -48,9 +48,11 @@ type MediaConfig struct {
 	Bus *bus.Conn
 	// Engine transcribes; each audio track of a call gets its own stream.
 	Engine transcribe.Engine
-	// Auth reports whether a request carries a valid bearer token. It is
-	// required: every route except the static page is behind it.
-	Auth func(r *http.Request) bool
+	// Auth returns the identity a request's bearer token stands for, if
+	// any (Server.Authenticate). It is required: every route except the
+	// static page is behind it. A call belongs to the user who offered it;
+	// other users get 404 for it.
+	Auth func(r *http.Request) (Identity, bool)
 	// Redact is applied to every segment's text before it leaves the call
 	// (bus, data channel, SSE). Use classify.Redact. Nil means identity,
 	// which is only acceptable in tests.
@@ -61,6 +63,9 @@ type MediaConfig struct {
 	// MaxCalls caps concurrent calls, half-open ones included
 	// (DefaultMaxCalls). Beyond it POST /v1/whip answers 503 + Retry-After.
 	MaxCalls int
+	// MaxCallsPerUser caps one user's concurrent calls, half-open ones
+	// included, so that one token cannot take every slot; 0 means MaxCalls.
+	MaxCallsPerUser int
 	// MaxSDP caps the offer's size in bytes (DefaultMaxSDP); larger → 413.
 	MaxSDP int64
 	// ICETimeout reaps a call whose ICE/DTLS never completes (DefaultICETimeout).
@@ -127,6 +132,9 @@ func NewMedia(cfg MediaConfig) (*Media, error) {
 	}
 	if cfg.MaxCalls <= 0 {
 		cfg.MaxCalls = DefaultMaxCalls
+	}
+	if cfg.MaxCallsPerUser <= 0 || cfg.MaxCallsPerUser > cfg.MaxCalls {
+		cfg.MaxCallsPerUser = cfg.MaxCalls
 	}
 	if cfg.MaxSDP <= 0 {
 		cfg.MaxSDP = DefaultMaxSDP
@@ -251,10 +259,15 @@ func (m *Media) endAll(reason string) {
 	}
 }
 
-func (m *Media) lookup(id string) *liveCall {
+// lookup returns the live call id if who may see it.
+func (m *Media) lookup(id string, who Identity) *liveCall {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.calls[id]
+	c := m.calls[id]
+	if c == nil || !who.CanSee(c.owner) {
+		return nil
+	}
+	return c
 }
 
 // admit reserves a slot for a new call, or says why not.
@@ -267,6 +280,15 @@ func (m *Media) admit(c *liveCall) error {
 	if len(m.calls) >= m.cfg.MaxCalls {
 		return errTooManyCalls
 	}
+	mine := 0
+	for _, o := range m.calls {
+		if o.owner == c.owner {
+			mine++
+		}
+	}
+	if mine >= m.cfg.MaxCallsPerUser {
+		return errTooManyUserCalls
+	}
 	m.calls[c.id] = c
 	m.wg.Add(1)
 	return nil
@@ -278,4 +300,7 @@ func (m *Media) forget(id string) {
 	m.mu.Unlock()
 }
 
-var errTooManyCalls = errors.New("callscreen: too many concurrent calls")
+var (
+	errTooManyCalls     = errors.New("callscreen: too many concurrent calls")
+	errTooManyUserCalls = errors.New("callscreen: too many concurrent calls for this user")
+)

@@ -46,7 +46,7 @@ func TestBrowserScreensCall(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, err := NewMedia(MediaConfig{
-		Bus: conn, Engine: eng, Auth: srv.Authorized, Redact: classify.Redact,
+		Bus: conn, Engine: eng, Auth: srv.Authenticate, Redact: classify.Redact,
 		Logger: mediaTestLogger(t), LoopbackOnly: true,
 	})
 	if err != nil {

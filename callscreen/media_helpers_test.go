@@ -101,7 +101,7 @@ func newMediaEnv(tb testing.TB, opts ...mediaEnvOption) *mediaEnv {
 	eng := mediaSphinx(tb)
 	cfg := MediaConfig{
 		Engine:                 eng,
-		Auth:                   mediaBearerAuth(mediaToken),
+		Auth:                   mediaUsersAuth(tb),
 		Redact:                 classify.Redact,
 		Logger:                 mediaTestLogger(tb),
 		LoopbackOnly:           true,
@@ -151,8 +151,37 @@ func newMediaEnv(tb testing.TB, opts ...mediaEnvOption) *mediaEnv {
 	return env
 }
 
-func mediaBearerAuth(token string) func(*http.Request) bool {
-	return func(r *http.Request) bool { return r.Header.Get("Authorization") == "Bearer "+token }
+// mediaUsers are the users of every media test env: the operator
+// (mediaToken) and alice and bob, whose tokens are in mediaUserTokens.
+var (
+	mediaUsersOnce  sync.Once
+	mediaUsers      *Users
+	mediaUserTokens = map[string]string{}
+)
+
+// mediaUsersAuth authenticates as Server.Authenticate does, against
+// mediaUsers.
+func mediaUsersAuth(tb testing.TB) func(*http.Request) (Identity, bool) {
+	mediaUsersOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "callscreen-users")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		path := filepath.Join(dir, "users")
+		for _, n := range []string{"alice", "bob"} {
+			if mediaUserTokens[n], err = AddUser(path, n); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		if mediaUsers, err = NewUsers(mediaToken, path, nil); err != nil {
+			tb.Fatal(err)
+		}
+	})
+	srv, err := NewServer(ServerConfig{Users: mediaUsers})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return srv.Authenticate
 }
 
 // mediaTestLogger logs to the test at CALLSCREEN_TEST_LOG=debug|info, else nowhere.
@@ -321,7 +350,8 @@ type peerOptions struct {
 	loss      float64 // fraction of packets dropped
 	reorder   float64 // fraction of packets swapped with the next
 	seed      uint64
-	noConnect bool // post the offer but never apply the answer (half-open)
+	noConnect bool   // post the offer but never apply the answer (half-open)
+	token     string // bearer token; mediaToken (the operator's) by default
 }
 
 type testPeer struct {
@@ -359,6 +389,9 @@ func dialWHIP(tb testing.TB, baseURL string, o peerOptions) *testPeer {
 	tb.Helper()
 	if o.codec == "" {
 		o.codec = webrtc.MimeTypeOpus
+	}
+	if o.token == "" {
+		o.token = mediaToken
 	}
 	if o.streamID == "" {
 		o.streamID = "phone"
@@ -415,7 +448,7 @@ func dialWHIP(tb testing.TB, baseURL string, o peerOptions) *testPeer {
 	<-gathered
 	req, _ := http.NewRequest(http.MethodPost, baseURL+whipPath, strings.NewReader(pc.LocalDescription().SDP))
 	req.Header.Set("Content-Type", contentSDP)
-	req.Header.Set("Authorization", "Bearer "+mediaToken)
+	req.Header.Set("Authorization", "Bearer "+o.token)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		tb.Fatal(err)
@@ -531,7 +564,7 @@ func linearToMulaw(s int16) byte {
 func (p *testPeer) delete(tb testing.TB, baseURL string) int {
 	tb.Helper()
 	req, _ := http.NewRequest(http.MethodDelete, baseURL+p.location, nil)
-	req.Header.Set("Authorization", "Bearer "+mediaToken)
+	req.Header.Set("Authorization", "Bearer "+p.opts.token)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		tb.Fatal(err)

@@ -187,6 +187,9 @@ func mergeEvent(r *CallRecord, ev bus.Event, dur float64) bool {
 	if ev.Source != "" && r.Source != ev.Source && (ev.Type == bus.EventStart || r.Source == "") {
 		r.Source, changed = ev.Source, true
 	}
+	if ev.Owner != "" && r.Owner == "" {
+		r.Owner, changed = ev.Owner, true
+	}
 	t := ev.Time.UTC()
 	if !t.IsZero() {
 		if ev.Type == bus.EventStart && (r.Started.IsZero() || t.Before(r.Started)) {

@@ -3,7 +3,6 @@ package callscreen
 import (
 	"bytes"
 	"context"
-	"crypto/subtle"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -32,9 +31,10 @@ var uiFS embed.FS
 // ReviewConfig configures the review pages and API.
 type ReviewConfig struct {
 	Store *Store
-	// Token is what the operator types on the login page: the same token
-	// the API takes as a bearer token.
-	Token  string
+	// Users are who may log in: each types on the login page the token the
+	// API takes as their bearer token, and sees only their own calls (the
+	// operator sees everyone's).
+	Users  *Users
 	Logger *slog.Logger
 	// SecureCookies marks the session cookie Secure even on plain HTTP,
 	// for when a TLS proxy fronts callscreen. Requests that arrive over
@@ -62,8 +62,8 @@ func NewReview(cfg ReviewConfig) (*Review, error) {
 	if cfg.Store == nil {
 		return nil, errors.New("callscreen: review needs a store")
 	}
-	if cfg.Token == "" {
-		return nil, errors.New("callscreen: review needs a token")
+	if cfg.Users == nil {
+		return nil, errors.New("callscreen: review needs users")
 	}
 	if cfg.Location == nil {
 		cfg.Location = time.Local
@@ -94,8 +94,10 @@ func NewReview(cfg ReviewConfig) (*Review, error) {
 }
 
 // Register adds the review pages, their static assets and the calls API to
-// mux. API routes are wrapped in requireToken (the server's RequireToken);
-// pages use their own login sessions.
+// mux. API routes are wrapped in requireToken (the server's RequireToken,
+// which puts the caller's Identity in the request context); pages use their
+// own login sessions. Either way a user sees only their own calls: anyone
+// else's answer 404, exactly like calls that do not exist.
 func (rv *Review) Register(mux *http.ServeMux, requireToken func(http.Handler) http.Handler) {
 	page := func(h http.HandlerFunc) http.Handler { return rv.secure(h) }
 	authed := func(h func(http.ResponseWriter, *http.Request, *session)) http.Handler {
@@ -153,7 +155,7 @@ func (rv *Review) requireSession(h func(http.ResponseWriter, *http.Request, *ses
 			http.Redirect(w, r, "/review/login?next="+url.QueryEscape(next), http.StatusSeeOther)
 			return
 		}
-		h(w, r, ss)
+		h(w, r.WithContext(WithIdentity(r.Context(), ss.who)), ss)
 	}
 }
 
@@ -206,7 +208,8 @@ func (rv *Review) login(w http.ResponseWriter, r *http.Request) {
 	}
 	next := safeNext(r.PostForm.Get("next"))
 	tok := strings.TrimSpace(r.PostForm.Get("token"))
-	if subtle.ConstantTimeCompare([]byte(tok), []byte(rv.cfg.Token)) != 1 {
+	who, ok := rv.cfg.Users.Lookup(tok)
+	if !ok {
 		rv.log.Info("review login failed", "remote", r.RemoteAddr)
 		rv.render(w, r, http.StatusUnauthorized, "login", loginView{Next: next, Error: "That access code is not right. Please check it and try again."})
 		return
@@ -214,9 +217,9 @@ func (rv *Review) login(w http.ResponseWriter, r *http.Request) {
 	if old := rv.sessions.fromRequest(r); old != nil {
 		rv.sessions.delete(old.id)
 	}
-	ss := rv.sessions.create()
+	ss := rv.sessions.create(who)
 	http.SetCookie(w, sessionCookie(ss, rv.secureCookie(r)))
-	rv.log.Info("review login", "remote", r.RemoteAddr)
+	rv.log.Info("review login", "remote", r.RemoteAddr, "user", who.User)
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
@@ -261,13 +264,14 @@ func (rv *Review) list(w http.ResponseWriter, r *http.Request, ss *session) {
 		v.Error = "Those filters could not be used; showing all calls."
 		f = Filter{}
 	}
+	scope(r.Context(), &f)
 	calls, next, err := rv.store.Calls(r.Context(), f)
 	if err != nil {
 		rv.internalError(w, r, err)
 		return
 	}
-	v.Precision = rv.store.Precision()
-	v.Total = rv.store.Count()
+	v.Precision = rv.store.Precision(f.Owner)
+	v.Total = rv.store.Count(f.Owner)
 	v.Form = filterForm{Verdict: f.Verdict, Category: f.Category, Source: f.Source}
 	if !f.From.IsZero() {
 		v.Form.From = f.From.In(rv.cfg.Location).Format(dateLayout)
@@ -291,9 +295,30 @@ func (rv *Review) list(w http.ResponseWriter, r *http.Request, ss *session) {
 	rv.render(w, r, http.StatusOK, "list", v)
 }
 
+// scope limits a listing to the calls the request's user may see.
+func scope(ctx context.Context, f *Filter) {
+	if who := IdentityFrom(ctx); !who.Admin {
+		f.Owner = who.User
+	}
+}
+
+// visibleCall returns the record of call id if the request's user may see
+// it, and ErrNotFound otherwise, so that nobody can tell someone else's
+// call from one that does not exist.
+func (rv *Review) visibleCall(ctx context.Context, id string) (CallRecord, error) {
+	rec, err := rv.store.Call(ctx, id)
+	if err != nil {
+		return CallRecord{}, err
+	}
+	if !IdentityFrom(ctx).CanSee(rec.Owner) {
+		return CallRecord{}, ErrNotFound
+	}
+	return rec, nil
+}
+
 // loadCall reads everything shown about a call.
 func (rv *Review) loadCall(ctx context.Context, id string) (Report, error) {
-	rec, err := rv.store.Call(ctx, id)
+	rec, err := rv.visibleCall(ctx, id)
 	if err != nil {
 		return Report{}, err
 	}
@@ -346,7 +371,14 @@ func (rv *Review) reportDownload(w http.ResponseWriter, r *http.Request, _ *sess
 // browser's player can seek.
 func (rv *Review) audioHandler(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	data, ct, err := rv.store.ReadAudio(r.Context(), id)
+	_, err := rv.visibleCall(r.Context(), id)
+	var (
+		data []byte
+		ct   string
+	)
+	if err == nil {
+		data, ct, err = rv.store.ReadAudio(r.Context(), id)
+	}
 	if errors.Is(err, ErrNotFound) {
 		writeError(w, http.StatusNotFound, "no recording for this call")
 		return
@@ -369,7 +401,10 @@ func (rv *Review) feedback(w http.ResponseWriter, r *http.Request, ss *session) 
 		return
 	}
 	id := r.PathValue("id")
-	_, err := rv.store.SetFeedback(r.Context(), id, r.PostForm.Get("feedback"))
+	_, err := rv.visibleCall(r.Context(), id)
+	if err == nil {
+		_, err = rv.store.SetFeedback(r.Context(), id, r.PostForm.Get("feedback"))
+	}
 	switch {
 	case errors.Is(err, ErrNotFound):
 		rv.errorPage(w, r, http.StatusNotFound, "There is no such call.")
@@ -389,7 +424,10 @@ func (rv *Review) deleteCall(w http.ResponseWriter, r *http.Request, ss *session
 		return
 	}
 	id := r.PathValue("id")
-	err := rv.store.Delete(r.Context(), id)
+	_, err := rv.visibleCall(r.Context(), id)
+	if err == nil {
+		err = rv.store.Delete(r.Context(), id)
+	}
 	if errors.Is(err, ErrNotFound) {
 		rv.errorPage(w, r, http.StatusNotFound, "There is no such call. It may already have been deleted.")
 		return
@@ -486,6 +524,7 @@ func (rv *Review) apiList(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	scope(r.Context(), &f)
 	calls, next, err := rv.store.Calls(r.Context(), f)
 	if err != nil {
 		rv.apiInternal(w, r, err)
@@ -498,7 +537,7 @@ func (rv *Review) apiList(w http.ResponseWriter, r *http.Request) {
 		Calls     []CallRecord `json:"calls"`
 		Next      string       `json:"next,omitempty"`
 		Precision Precision    `json:"precision"`
-	}{calls, next, rv.store.Precision()})
+	}{calls, next, rv.store.Precision(f.Owner)})
 }
 
 func (rv *Review) apiCall(w http.ResponseWriter, r *http.Request) {
@@ -530,7 +569,12 @@ func (rv *Review) apiFeedback(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, `body must be {"feedback":"scam"|"not_scam"|""}`)
 		return
 	}
-	rec, err := rv.store.SetFeedback(r.Context(), r.PathValue("id"), *body.Feedback)
+	id := r.PathValue("id")
+	_, err := rv.visibleCall(r.Context(), id)
+	var rec CallRecord
+	if err == nil {
+		rec, err = rv.store.SetFeedback(r.Context(), id, *body.Feedback)
+	}
 	if errors.Is(err, ErrBadFeedback) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -542,7 +586,12 @@ func (rv *Review) apiFeedback(w http.ResponseWriter, r *http.Request) {
 }
 
 func (rv *Review) apiDelete(w http.ResponseWriter, r *http.Request) {
-	if rv.apiErr(w, r, rv.store.Delete(r.Context(), r.PathValue("id"))) {
+	id := r.PathValue("id")
+	_, err := rv.visibleCall(r.Context(), id)
+	if err == nil {
+		err = rv.store.Delete(r.Context(), id)
+	}
+	if rv.apiErr(w, r, err) {
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)

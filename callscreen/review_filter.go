@@ -45,6 +45,10 @@ func ParseFilter(q url.Values, loc *time.Location) (Filter, error) {
 	if f.Source != "" && !slices.Contains(sourceValues, f.Source) {
 		return Filter{}, fmt.Errorf("%w: unknown source %q", ErrBadFilter, f.Source)
 	}
+	f.Owner = q.Get("owner")
+	if f.Owner != "" && !userName.MatchString(f.Owner) && f.Owner != AdminUser {
+		return Filter{}, fmt.Errorf("%w: bad owner %q", ErrBadFilter, f.Owner)
+	}
 	var err error
 	if f.From, err = parseFilterTime(q.Get("from"), loc, false); err != nil {
 		return Filter{}, fmt.Errorf("%w: from: %w", ErrBadFilter, err)

@@ -26,6 +26,10 @@ type reviewEnv struct {
 	*storeEnv
 	review *Review
 	srv    *httptest.Server
+	// users are the operator (reviewToken) plus alice and bob, whose
+	// tokens are in userTokens.
+	users      *Users
+	userTokens map[string]string
 }
 
 func newReviewEnv(t testing.TB) *reviewEnv {
@@ -37,11 +41,14 @@ func newReviewEnv(t testing.TB) *reviewEnv {
 
 func (e *reviewEnv) start() {
 	e.t.Helper()
-	srv, err := NewServer(ServerConfig{Token: reviewToken})
+	if e.users == nil {
+		e.users, e.userTokens = testUsers(e.t, reviewToken, "alice", "bob")
+	}
+	srv, err := NewServer(ServerConfig{Users: e.users})
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	rv, err := NewReview(ReviewConfig{Store: e.store, Token: reviewToken, Location: time.UTC})
+	rv, err := NewReview(ReviewConfig{Store: e.store, Users: e.users, Location: time.UTC})
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -118,7 +125,12 @@ func (b *browser) get(path string) (*http.Response, string) { return b.do("GET",
 
 func (b *browser) login() {
 	b.t.Helper()
-	resp, _ := b.do("POST", "/review/login", url.Values{"token": {reviewToken}, "next": {"/review/"}}, nil)
+	b.loginAs(reviewToken)
+}
+
+func (b *browser) loginAs(token string) {
+	b.t.Helper()
+	resp, _ := b.do("POST", "/review/login", url.Values{"token": {token}, "next": {"/review/"}}, nil)
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/review/" {
 		b.t.Fatalf("login: %d → %s", resp.StatusCode, resp.Header.Get("Location"))
 	}
@@ -419,7 +431,8 @@ func TestReviewSessionLoginLogout(t *testing.T) {
 
 func TestReviewSessionSecureCookie(t *testing.T) {
 	e := newStoreEnv(t)
-	rv, err := NewReview(ReviewConfig{Store: e.store, Token: reviewToken})
+	users, _ := testUsers(t, reviewToken)
+	rv, err := NewReview(ReviewConfig{Store: e.store, Users: users})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -444,7 +457,7 @@ func TestReviewSessionExpiry(t *testing.T) {
 	s := newSessionStore()
 	now := time.Now()
 	s.now = func() time.Time { return now }
-	ss := s.create()
+	ss := s.create(Identity{User: AdminUser, Admin: true})
 	if s.get(ss.id) == nil {
 		t.Fatal("fresh session not found")
 	}
@@ -456,7 +469,7 @@ func TestReviewSessionExpiry(t *testing.T) {
 	if s.get(ss.id) != nil {
 		t.Fatal("idle session still valid")
 	}
-	ss = s.create()
+	ss = s.create(Identity{User: AdminUser, Admin: true})
 	for range 20 {
 		now = now.Add(SessionIdle / 2)
 		s.get(ss.id)
@@ -721,11 +734,12 @@ func TestReviewSurvivesRestart(t *testing.T) {
 }
 
 func TestReviewConfigErrors(t *testing.T) {
-	if _, err := NewReview(ReviewConfig{Token: "x"}); err == nil {
+	users, _ := testUsers(t, reviewToken)
+	if _, err := NewReview(ReviewConfig{Users: users}); err == nil {
 		t.Fatal("no store accepted")
 	}
 	e := newStoreEnv(t)
 	if _, err := NewReview(ReviewConfig{Store: e.store}); err == nil {
-		t.Fatal("no token accepted")
+		t.Fatal("no users accepted")
 	}
 }

@@ -8,7 +8,6 @@ package callscreen
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -30,8 +29,11 @@ type Check struct {
 
 // ServerConfig configures the HTTP front of callscreen.
 type ServerConfig struct {
-	Addr   string // listen address, default 127.0.0.1:8080
-	Token  string // bearer token every API call must present
+	Addr string // listen address, default 127.0.0.1:8080
+	// Users maps bearer tokens to identities; when nil, Token (the
+	// operator's) is the only one.
+	Users  *Users
+	Token  string
 	Logger *slog.Logger
 	// Ready lists the checks behind /readyz (NATS, recogniser, ...).
 	Ready []Check
@@ -47,7 +49,7 @@ type Server struct {
 // NewServer returns a server with /healthz and /readyz; roles add the rest
 // through Mux and Auth.
 func NewServer(cfg ServerConfig) (*Server, error) {
-	if cfg.Token == "" {
+	if cfg.Token == "" && cfg.Users == nil {
 		return nil, errors.New("callscreen: server needs a token")
 	}
 	if cfg.Addr == "" {
@@ -56,6 +58,13 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Users == nil {
+		u, err := NewUsers(cfg.Token, "", log)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Users = u
 	}
 	s := &Server{cfg: cfg, log: log, mux: http.NewServeMux()}
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
@@ -71,25 +80,46 @@ func (s *Server) AddCheck(c Check) { s.cfg.Ready = append(s.cfg.Ready, c) }
 // Mux is where roles register routes.
 func (s *Server) Mux() *http.ServeMux { return s.mux }
 
-// Authorized reports whether r carries the bearer token.
-func (s *Server) Authorized(r *http.Request) bool {
-	h := r.Header.Get("Authorization")
-	tok, ok := strings.CutPrefix(h, "Bearer ")
+// Authenticate returns the identity r's bearer token stands for.
+func (s *Server) Authenticate(r *http.Request) (Identity, bool) {
+	tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if !ok {
-		return false
+		return Identity{}, false
 	}
-	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), []byte(s.cfg.Token)) == 1
+	return s.cfg.Users.Lookup(strings.TrimSpace(tok))
 }
 
-// RequireToken wraps h so that it answers 401 without the bearer token.
+// Authorized reports whether r carries a valid bearer token, whoever's.
+func (s *Server) Authorized(r *http.Request) bool {
+	_, ok := s.Authenticate(r)
+	return ok
+}
+
+// RequireToken wraps h so that it answers 401 without a valid bearer
+// token; h finds the caller's identity with IdentityFrom.
 func (s *Server) RequireToken(h http.Handler) http.Handler {
+	return s.require(h, false)
+}
+
+// RequireAdmin is RequireToken for the operator's routes (metrics): other
+// users' tokens get 403.
+func (s *Server) RequireAdmin(h http.Handler) http.Handler {
+	return s.require(h, true)
+}
+
+func (s *Server) require(h http.Handler, admin bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !s.Authorized(r) {
+		id, ok := s.Authenticate(r)
+		if !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="callscreen"`)
 			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token")
 			return
 		}
-		h.ServeHTTP(w, r)
+		if admin && !id.Admin {
+			writeError(w, http.StatusForbidden, "only the operator's token may use this")
+			return
+		}
+		h.ServeHTTP(w, r.WithContext(WithIdentity(r.Context(), id)))
 	})
 }
 

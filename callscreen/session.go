@@ -28,6 +28,7 @@ const (
 
 type session struct {
 	id       string
+	who      Identity // whose calls the session may see
 	csrf     string
 	created  time.Time
 	lastSeen time.Time
@@ -53,9 +54,9 @@ func randomToken() string {
 
 // create starts a session. It always gets a fresh id, so that an id planted
 // before login (session fixation) is worthless.
-func (s *sessionStore) create() *session {
+func (s *sessionStore) create(who Identity) *session {
 	now := s.now()
-	ss := &session{id: randomToken(), csrf: randomToken(), created: now, lastSeen: now}
+	ss := &session{id: randomToken(), who: who, csrf: randomToken(), created: now, lastSeen: now}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(s.m) >= maxSessions {

@@ -62,6 +62,7 @@ var (
 type CallRecord struct {
 	ID         string     `json:"id"`
 	Source     string     `json:"source,omitempty"` // bus.SourceLive, SourceVoicemail or SourceText
+	Owner      string     `json:"owner,omitempty"`  // the user the call belongs to (Identity.User)
 	Started    time.Time  `json:"started"`
 	Ended      time.Time  `json:"ended,omitzero"`
 	Duration   float64    `json:"duration"`          // seconds of call audio
@@ -426,6 +427,7 @@ type Filter struct {
 	Verdict  string    // bus.VerdictScam, VerdictSuspicious, VerdictClean or VerdictPending
 	Category string    // a classify category
 	Source   string    // bus.SourceLive, SourceVoicemail or SourceText
+	Owner    string    // the user the calls belong to
 	From     time.Time // calls started at or after From
 	To       time.Time // calls started before To
 	Limit    int       // page size; DefaultPageSize when 0
@@ -452,6 +454,9 @@ func (f *Filter) match(r *CallRecord) bool {
 		return false
 	}
 	if f.Source != "" && r.Source != f.Source {
+		return false
+	}
+	if f.Owner != "" && r.Owner != f.Owner {
 		return false
 	}
 	if !f.From.IsZero() && r.Started.Before(f.From) {
@@ -524,10 +529,21 @@ func decodeCursor(c string) (CallRecord, error) {
 }
 
 // Count is the number of calls in the index.
-func (s *Store) Count() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.entries)
+// Count returns how many calls are kept for owner; everyone's when owner
+// is "".
+func (s *Store) Count(owner string) int {
+	if owner == "" {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return len(s.entries)
+	}
+	n := 0
+	for _, e := range s.snapshot() {
+		if e.rec.Owner == owner {
+			n++
+		}
+	}
+	return n
 }
 
 func cloneRecord(r *CallRecord) CallRecord {
@@ -548,11 +564,14 @@ type Precision struct {
 }
 
 // Precision computes how often a warning was right, from the feedback
-// given so far.
-func (s *Store) Precision() Precision {
+// given so far on owner's calls (everyone's when owner is "").
+func (s *Store) Precision(owner string) Precision {
 	var p Precision
 	for _, e := range s.snapshot() {
 		r := &e.rec
+		if owner != "" && r.Owner != owner {
+			continue
+		}
 		if !r.Flagged() {
 			if r.Feedback == FeedbackScam {
 				p.Missed++

@@ -100,6 +100,7 @@ func (e *storeEnv) runRecorderWith(cfg RecorderConfig) {
 type testCall struct {
 	id      string
 	source  string
+	owner   string
 	started time.Time
 	segs    []bus.Segment
 	alerts  []bus.Alert
@@ -121,7 +122,7 @@ func (e *storeEnv) publish(c testCall) {
 			e.t.Fatal(err)
 		}
 	}
-	must(e.conn.PublishEvent(ctx, bus.Event{CallID: c.id, Type: bus.EventStart, Source: c.source, Time: c.started}))
+	must(e.conn.PublishEvent(ctx, bus.Event{CallID: c.id, Type: bus.EventStart, Source: c.source, Owner: c.owner, Time: c.started}))
 	var last uint64
 	for _, s := range c.segs {
 		s.CallID = c.id
@@ -270,7 +271,7 @@ func TestStoreFeedbackRoundTrip(t *testing.T) {
 		if got.Feedback != tt.value {
 			t.Fatalf("stored feedback %q, want %q", got.Feedback, tt.value)
 		}
-		if p := e.store.Precision(); p.Value != tt.prec {
+		if p := e.store.Precision(""); p.Value != tt.prec {
 			t.Fatalf("precision after %q: %+v", tt.value, p)
 		}
 	}
@@ -519,8 +520,8 @@ func TestStoreSurvivesRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.reopen()
-	if e.store.Count() != 5 {
-		t.Fatalf("index after restart holds %d calls", e.store.Count())
+	if e.store.Count("") != 5 {
+		t.Fatalf("index after restart holds %d calls", e.store.Count(""))
 	}
 	for i := range 5 {
 		id := fmt.Sprint("r", i)
@@ -541,7 +542,7 @@ func TestStoreSurvivesRestart(t *testing.T) {
 	if err != nil || !bytes.Equal(got, audio) || ct != "audio/mpeg" {
 		t.Fatalf("audio after restart: %d bytes %q %v", len(got), ct, err)
 	}
-	if p := e.store.Precision(); p.Confirmed != 1 || p.Reviewed != 1 || p.Flagged != 5 {
+	if p := e.store.Precision(""); p.Confirmed != 1 || p.Reviewed != 1 || p.Flagged != 5 {
 		t.Fatalf("precision after restart %+v", p)
 	}
 	// The recorder resumes where it stopped: a new call is recorded once.
@@ -563,11 +564,11 @@ func TestStoreIndexFollowsOtherProcesses(t *testing.T) {
 	if _, err := e.store.Update(ctx, "x1", true, func(r *CallRecord) bool { r.Started = time.Now(); return true }); err != nil {
 		t.Fatal(err)
 	}
-	waitUntil(t, "other index sees the call", 5*time.Second, func() bool { return other.Count() == 1 })
+	waitUntil(t, "other index sees the call", 5*time.Second, func() bool { return other.Count("") == 1 })
 	if err := e.store.Delete(ctx, "x1"); err != nil {
 		t.Fatal(err)
 	}
-	waitUntil(t, "other index sees the delete", 5*time.Second, func() bool { return other.Count() == 0 })
+	waitUntil(t, "other index sees the delete", 5*time.Second, func() bool { return other.Count("") == 0 })
 }
 
 func waitUntil(t testing.TB, what string, d time.Duration, ok func() bool) {

@@ -64,12 +64,13 @@ func (m *Media) Register(mux *http.ServeMux) {
 func (m *Media) requireAuth(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		m.cors(w, r)
-		if !m.cfg.Auth(r) {
+		id, ok := m.cfg.Auth(r)
+		if !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="callscreen"`)
 			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token")
 			return
 		}
-		h.ServeHTTP(w, r)
+		h.ServeHTTP(w, r.WithContext(WithIdentity(r.Context(), id)))
 	})
 }
 
@@ -108,7 +109,7 @@ func (m *Media) handlePatch(w http.ResponseWriter, r *http.Request) {
 }
 
 func (m *Media) handleDelete(w http.ResponseWriter, r *http.Request) {
-	c := m.lookup(r.PathValue("id"))
+	c := m.lookup(r.PathValue("id"), IdentityFrom(r.Context()))
 	if c == nil {
 		writeError(w, http.StatusNotFound, "no such call")
 		return
@@ -137,7 +138,7 @@ func (m *Media) handleOffer(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	c := newLiveCall(m, info)
+	c := newLiveCall(m, info, IdentityFrom(r.Context()).User)
 	if err := m.admit(c); err != nil {
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfterS))
 		writeError(w, http.StatusServiceUnavailable, err.Error())

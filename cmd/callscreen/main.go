@@ -26,6 +26,7 @@ var commands = map[string]struct {
 	"web":      {runWeb, "run the review UI and API role against a NATS server"},
 	"classify": {runClassify, "classify transcripts (files or stdin) through the NATS path"},
 	"screen":   {runScreen, "transcribe and classify audio files (voicemails)"},
+	"user":     {runUser, "add a user: a token of their own that sees only their own calls"},
 }
 
 func main() {
@@ -87,7 +88,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e))
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: callscreen <command> [flags]\n\ncommands:")
-	for _, name := range []string{"serve", "media", "worker", "web", "classify", "screen"} {
+	for _, name := range []string{"serve", "media", "worker", "web", "classify", "screen", "user"} {
 		fmt.Fprintf(w, "  %-9s %s\n", name, commands[name].help)
 	}
 	fmt.Fprintln(w, "\nRun 'callscreen <command> -h' for a command's flags.")

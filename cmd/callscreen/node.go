@@ -31,7 +31,7 @@ type roles struct {
 
 // nodeFlags are the flags of the HTTP-serving roles.
 type nodeFlags struct {
-	addr, dataDir, token, natsListen, logFormat, logLevel string
+	addr, dataDir, token, users, natsListen, logFormat, logLevel string
 	drain                                                 time.Duration
 	secureCookies                                         bool
 	maxCalls, udpPort                                     int
@@ -44,6 +44,7 @@ func (n *nodeFlags) register(fs *flag.FlagSet, r roles) {
 	fs.StringVar(&n.addr, "addr", env("CALLSCREEN_ADDR", "127.0.0.1:8080"), "HTTP listen address (env CALLSCREEN_ADDR)")
 	fs.StringVar(&n.dataDir, "data", env("CALLSCREEN_DATA", defaultDataDir()), "data directory: embedded NATS store, generated token (env CALLSCREEN_DATA)")
 	fs.StringVar(&n.token, "token", env("CALLSCREEN_TOKEN", ""), "API bearer token; generated and stored in the data dir when empty (env CALLSCREEN_TOKEN)")
+	fs.StringVar(&n.users, "users", env("CALLSCREEN_USERS", ""), "users file: one token per person screened, each seeing only their own calls (`callscreen user add`); default <data>/users (env CALLSCREEN_USERS)")
 	fs.StringVar(&n.natsListen, "nats-listen", env("CALLSCREEN_NATS_LISTEN", ""), "embedded NATS: also accept external workers here, e.g. 127.0.0.1:4222")
 	fs.StringVar(&n.logFormat, "log-format", env("CALLSCREEN_LOG_FORMAT", "text"), "log format: text or json (env CALLSCREEN_LOG_FORMAT)")
 	fs.StringVar(&n.logLevel, "log-level", env("CALLSCREEN_LOG_LEVEL", "info"), "log level: debug, info, warn, error (env CALLSCREEN_LOG_LEVEL)")
@@ -86,13 +87,21 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 	}
 	defer conn.Close()
 
-	srv, err := callscreen.NewServer(callscreen.ServerConfig{Addr: n.addr, Token: tok, Logger: log})
+	usersFile := n.users
+	if usersFile == "" {
+		usersFile = filepath.Join(dir, "users")
+	}
+	users, err := callscreen.NewUsers(tok, usersFile, log)
+	if err != nil {
+		return err
+	}
+	srv, err := callscreen.NewServer(callscreen.ServerConfig{Addr: n.addr, Users: users, Logger: log})
 	if err != nil {
 		return err
 	}
 	srv.AddCheck(callscreen.Check{Name: "nats", Func: func(context.Context) error { return conn.Healthy() }})
 	metrics := callscreen.NewMetrics(conn)
-	srv.Mux().Handle("GET /metrics", srv.RequireToken(metrics.Handler()))
+	srv.Mux().Handle("GET /metrics", srv.RequireAdmin(metrics.Handler()))
 
 	var (
 		wg            sync.WaitGroup
@@ -142,7 +151,7 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 		}
 		background("recorder", rec.Run)
 		background("janitor", func(ctx context.Context) error { return store.RunJanitor(ctx, time.Hour) })
-		review, err := callscreen.NewReview(callscreen.ReviewConfig{Store: store, Token: tok, Logger: log, SecureCookies: n.secureCookies})
+		review, err := callscreen.NewReview(callscreen.ReviewConfig{Store: store, Users: users, Logger: log, SecureCookies: n.secureCookies})
 		if err != nil {
 			return err
 		}
@@ -175,7 +184,7 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 		}
 		cleanup = append(cleanup, closeMux)
 		media, err = callscreen.NewMedia(callscreen.MediaConfig{
-			Bus: conn, Engine: engine, Auth: srv.Authorized, Redact: classify.Redact, Logger: log, MaxCalls: n.maxCalls,
+			Bus: conn, Engine: engine, Auth: srv.Authenticate, Redact: classify.Redact, Logger: log, MaxCalls: n.maxCalls,
 			SettingEngine: se,
 		})
 		if err != nil {

@@ -34,10 +34,22 @@ func (s *syncBuffer) String() string {
 func TestServeWiresEveryRole(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	data := t.TempDir()
+	var added bytes.Buffer
+	if code := Main([]string{"user", "add", "--data", data, "alice"}, nil, &added, &added); code != 0 {
+		t.Fatalf("user add: exit %d: %s", code, added.String())
+	}
+	alice := regexp.MustCompile(`(?m)^[A-Za-z0-9_-]{40,}$`).FindString(added.String())
+	if alice == "" {
+		t.Fatalf("user add printed no token: %q", added.String())
+	}
+	if code := Main([]string{"user", "add", "--data", data, "alice"}, nil, &added, &added); code != exitUsage {
+		t.Fatalf("adding alice twice: exit %d", code)
+	}
 	var stdout, stderr syncBuffer
 	done := make(chan error, 1)
 	go func() {
-		done <- runServe(ctx, []string{"--addr", "127.0.0.1:0", "--data", t.TempDir(), "--token", "tok", "--drain-timeout", "2s"}, nil, &stdout, &stderr)
+		done <- runServe(ctx, []string{"--addr", "127.0.0.1:0", "--data", data, "--token", "tok", "--drain-timeout", "2s"}, nil, &stdout, &stderr)
 	}()
 	addrRE := regexp.MustCompile(`addr=http://(127\.0\.0\.1:\d+)`)
 	var base string
@@ -66,6 +78,8 @@ func TestServeWiresEveryRole(t *testing.T) {
 		{"GET", "/", "", 200},
 		{"GET", "/metrics", "", 401},
 		{"GET", "/metrics", "tok", 200},
+		{"GET", "/metrics", alice, 403}, // the operator's only
+		{"GET", "/v1/calls", alice, 200},
 		{"GET", "/v1/calls", "", 401},
 		{"GET", "/v1/calls", "wrong", 401},
 		{"GET", "/v1/calls", "tok", 200},

@@ -53,7 +53,7 @@ func runWorker(ctx context.Context, args []string, _ io.Reader, _, stderr io.Wri
 		srv.AddCheck(callscreen.Check{Name: "nats", Func: func(context.Context) error { return conn.Healthy() }})
 		m := callscreen.NewMetrics(conn)
 		m.AddWorker(w)
-		srv.Mux().Handle("GET /metrics", srv.RequireToken(m.Handler()))
+		srv.Mux().Handle("GET /metrics", srv.RequireAdmin(m.Handler()))
 		ln, err := net.Listen("tcp", *addr)
 		if err != nil {
 			return fmt.Errorf("listen: %w", err)
