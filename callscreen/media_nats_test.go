@@ -129,6 +129,17 @@ func TestLiveCallSurvivesNATSRestart(t *testing.T) {
 	ns.stop()
 	downDone := time.Now()
 	sleepUntil(downStart.Add(downFor))
+	// A loaded machine's recogniser lags the audio: keep the server down
+	// (within RELIABILITY 1's 10 s) until a final segment has been made
+	// during the outage, so that the test always exercises it.
+	waitMedia(t, 7*time.Second, "a final segment made during the outage", func() bool {
+		for _, m := range dc.all() {
+			if m.msg.Type == MsgTranscript && m.msg.Final && m.at.After(downDone) {
+				return true
+			}
+		}
+		return false
+	})
 	ns.restart(t)
 	upAt := time.Now()
 	waitMedia(t, 15*time.Second, "both NATS clients reconnected", func() bool {

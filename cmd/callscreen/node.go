@@ -34,7 +34,7 @@ type nodeFlags struct {
 	addr, dataDir, token, users, natsListen, logFormat, logLevel string
 	drain                                                 time.Duration
 	secureCookies                                         bool
-	maxCalls, udpPort                                     int
+	maxCalls, maxUserCalls, udpPort                       int
 	publicIP                                              string
 	nats                                                  natsFlags
 	engine                                                engineFlags
@@ -58,6 +58,7 @@ func (n *nodeFlags) register(fs *flag.FlagSet, r roles) {
 		fs.IntVar(&n.udpPort, "udp-port", envInt("CALLSCREEN_UDP_PORT", 0), "carry every call's media on this one UDP port (for firewalls and containers); 0 = ephemeral ports (env CALLSCREEN_UDP_PORT)")
 		fs.StringVar(&n.publicIP, "public-ip", env("CALLSCREEN_PUBLIC_IP", ""), "address to announce in ICE candidates when behind 1:1 NAT (env CALLSCREEN_PUBLIC_IP)")
 		fs.IntVar(&n.maxCalls, "max-calls", envInt("CALLSCREEN_MAX_CALLS", 4*runtime.NumCPU()), "live calls screened at once; more get 503 (each needs up to two recogniser streams) (env CALLSCREEN_MAX_CALLS)")
+		fs.IntVar(&n.maxUserCalls, "max-calls-per-user", envInt("CALLSCREEN_MAX_CALLS_PER_USER", 0), "live calls one user's token may hold at once, half-open ones included; 0 = --max-calls (env CALLSCREEN_MAX_CALLS_PER_USER)")
 	}
 }
 
@@ -184,7 +185,7 @@ func runNode(ctx context.Context, name string, r roles, n *nodeFlags, stdout, st
 		}
 		cleanup = append(cleanup, closeMux)
 		media, err = callscreen.NewMedia(callscreen.MediaConfig{
-			Bus: conn, Engine: engine, Auth: srv.Authenticate, Redact: classify.Redact, Logger: log, MaxCalls: n.maxCalls,
+			Bus: conn, Engine: engine, Auth: srv.Authenticate, Redact: classify.Redact, Logger: log, MaxCalls: n.maxCalls, MaxCallsPerUser: n.maxUserCalls,
 			SettingEngine: se,
 		})
 		if err != nil {
