@@ -32,12 +32,12 @@ type roles struct {
 // nodeFlags are the flags of the HTTP-serving roles.
 type nodeFlags struct {
 	addr, dataDir, token, users, natsListen, logFormat, logLevel string
-	drain                                                 time.Duration
-	secureCookies                                         bool
-	maxCalls, maxUserCalls, udpPort                       int
-	publicIP                                              string
-	nats                                                  natsFlags
-	engine                                                engineFlags
+	drain                                                        time.Duration
+	secureCookies                                                bool
+	maxCalls, maxUserCalls, udpPort                              int
+	publicIP                                                     string
+	nats                                                         natsFlags
+	engine                                                       engineFlags
 }
 
 func (n *nodeFlags) register(fs *flag.FlagSet, r roles) {
