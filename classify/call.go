@@ -126,15 +126,20 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 			weak = true // "hi aunt sue, what's your email password": a household's shared login
 		}
 		spans := min(from, o.start) < nCtx
-		if weak && !pressured {
-			if seg.Final && c.pending[cat] == nil {
-				f := c.evidence(seg, spans)
-				c.pending[cat] = &f
-				c.signal(sigPossible+categories[cat], weightPossible)
+		for i, k := range [2]int{cat, catCred} {
+			if i == 1 && (cat != catBank || o.attr&objCredToo == 0) || c.flagged[k] {
+				continue // a bank's login ("net banking user ID") is both
 			}
-			continue
+			if weak && !pressured {
+				if seg.Final && c.pending[k] == nil {
+					f := c.evidence(seg, spans)
+					c.pending[k] = &f
+					c.signal(sigPossible+categories[k], weightPossible)
+				}
+				continue
+			}
+			c.raise(k, c.evidence(seg, spans))
 		}
-		c.raise(cat, c.evidence(seg, spans))
 	}
 	c.references(seg, nCtx)
 	c.keywords(seg, nCtx)
@@ -180,6 +185,11 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}) {
 		cat = catRemote // "download TeamViewer and give me your ID"
 	}
+	if o.attr&objListAmb != 0 {
+		if p, ok := c.listBefore(o); ok && p.cat == catID {
+			cat = catID // "the drivers license number and the expiration on it"
+		}
+	}
 	if cat <= catID && o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 {
 		return 0, false, from, false // "my password": the speaker's own
 	}
@@ -206,13 +216,13 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if o.attr&objSentCode != 0 && c.sentNear(o) {
 		cat = catCode
 	}
-	if o.attr&objDeliverCode != 0 && cat == catBank && c.deliverNear(o) && !c.ownedBy(o, catBank) {
+	if o.attr&objDeliverCode != 0 && cat == catBank && c.deliverNear(o) && !c.ownedBy(o, catBank) && !c.listedAfter(o, catBank) {
 		cat = catCode // "the pin we texted you"
 	}
 	if o.attr&objDeliver != 0 && cat == catCode && !c.deliverNear(o) {
 		return cat, false, from, false // "what is the number" alone asks for nothing secret
 	}
-	if o.attr&objAmount != 0 && c.near(o, frontGap, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
+	if o.attr&objAmount != 0 && c.near(o, giftReach, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
 		return cat, false, from, false // "buy 500 dollars in iTunes cards": the gift card request covers it
 	}
 	if cat >= catBank && cat <= catID && o.end < int32(len(w)) && c.d.class[w[o.end].id]&wHead != 0 {
@@ -221,7 +231,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catBank && c.ownRecord(o) {
 		return cat, false, from, false // "the account number from the top of your bill"
 	}
-	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift || owned || cat == catCode && c.deliveredBefore(o)
+	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift || cat == catRemote || owned || cat == catCode && c.deliveredBefore(o)
 	found := false
 	for _, q := range c.hitsIn(o.start-frontGap-maxPhrase, o.end+backGap) {
 		if q.group != gCue || !compatible(cat, q.attr) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
@@ -244,7 +254,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		switch {
 		case q.attr&cueAfterOnly != 0:
-			if q.start != o.end || o.attr&objWeak != 0 {
+			if q.start != o.end || o.attr&objWeak != 0 || c.win[q.start].sb { // "…bank details. / Will do."
 				continue
 			}
 		case q.start < o.start && o.start-q.end <= frontGap: // may overlap: "read me the code" + "code we sent"
@@ -261,6 +271,11 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		from = min(from, q.start)
 		if o.attr&objWeak == 0 && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
 			return cat, false, from, true
+		}
+		if cat == catPay && q.attr&cueBuy == 0 && c.near(o, giftReach, func(h hit) bool {
+			return h.group == gObj && h.cat == catPay && h.attr&objWeak == 0 && c.sameSentence(h.start, o.start) || h.start < o.start && h.group == gObj && h.cat == catPay && h.attr&objWeak == 0 && o.start-h.end <= giftReach
+		}) {
+			return cat, false, from, true // "there's a Bitcoin ATM on the corner. Feed the cash in"
 		}
 		found = true
 	}
@@ -959,4 +974,12 @@ func (c *Call) infoCueBefore(h hit) bool {
 		}
 	}
 	return false
+}
+
+// listedAfter reports that o follows an object of category cat in a list:
+// "your iBanking user ID and PIN" keeps the PIN the bank's, however near
+// a delivery ("I'll send you a link").
+func (c *Call) listedAfter(o hit, cat int) bool {
+	p, ok := c.listBefore(o)
+	return ok && int(p.cat) == cat
 }

@@ -54,6 +54,8 @@ const (
 	objBackOnly                // only a back cue asks for it: "the text, what does it say?"
 	objAmount                  // a sum of money: next to a gift card it is the card's value
 	objRemoteAmb               // "your ID", "the access code": a remote-access app's when one is named near
+	objCredToo                 // a bank's login: banking details and credentials both ("net banking user ID")
+	objListAmb                 // "the expiration on it": an ID's when it follows an ID in a list, else banking
 )
 
 // objectRule lists the things a scammer asks for, per category.
@@ -85,20 +87,25 @@ var objectRules = []objectRule{
 	}},
 	// A bare "number" is the code only when a delivery was just described
 	// ("you'll get a push with a number, read off that number").
-	{catCode, objDeliver | objGiftAmb, []string{"number"}},
+	{catCode, objDeliver | objGiftAmb | objRemoteAmb, []string{"number"}},
 	// "The text" itself, asked about afterwards: "did you get a text? what does it say?"
 	{catCode, objSent | objBackOnly, []string{"text", "message", "sms", "notification"}},
 	{catCode, objSent, []string{
 		"confirmation code", "# digit number",
 		"text message", "vacation code",
 	}},
-	{catCode, objSent | objGiftAmb, []string{"code", "codes", "numbers", "digits"}},
+	// Next to a named remote-access app, a bare "code" is the app's
+	// session code ("download AirDroid, open it and give me the code").
+	{catCode, objSent | objGiftAmb | objRemoteAmb, []string{"code", "codes", "numbers", "digits"}},
 	{catCode, 0, []string{
 		"message we sent", "message we just sent", "text we sent", "text we just sent", "message you received",
 		"text you received", "message you got", "text you got", "text message we sent", "message that we sent",
 		"text that we sent", "message i sent", "text i sent", "# digit passcode",
 	}},
 	{catCred, objSentCode, []string{"passcode", "pass code"}},
+	// The number a code-generating app shows is a code the listener holds.
+	{catCode, 0, []string{"number showing", "number it is showing", "code showing", "code it is showing",
+		"number in the authenticator", "code in the authenticator", "number on the authenticator", "code on the authenticator"}},
 	{catBank, objSentCode, []string{"security code"}},
 	{catBank, 0, []string{
 		"credit card number", "debit card number", "bank card number",
@@ -106,7 +113,7 @@ var objectRules = []objectRule{
 		"debit card details", "card detail", "long number on the front", "long number on your card",
 		"sixteen digit number", "16 digit number", "sixteen digit card number", "sixteen digit", "16 digit", "16 digits", "sixteen digits", "cvv", "c v v", "cvc", "c v c", "cvv2",
 		"cbb", "cvv number", "cvv code", "card verification", "card security code", "security code on the back",
-		"expiry date", "expiration date", "expiry", "expiration", "exp date", "valid thru",
+		"see vee vee", "see v v", "cee vee vee", "c vv", "see vv", "cvv2 number", "security digits",
 		"valid through", "p i n", "pin code", "atm pin", "card pin", "bank pin",
 		"bank account number", "account number", "account numbers", "acct number", "account no",
 		"routing number", "routing numbers", "account and routing numbers", "account and routing number",
@@ -119,17 +126,32 @@ var objectRules = []objectRule{
 		"printed on the front", "printed on your card", "everything printed on", "date on the front", "date on the card",
 		"the sixteen", "number on the account", "number of the account", "number on your account", "number of your account",
 	}},
+	{catBank, objListAmb, []string{"expiry date", "expiration date", "expiry", "expiration", "exp date", "valid thru",
+		"expire date", "expires date", "expiry data", "expiration on it", "expiry on it", "expiration date on it"}},
 	{catBank, objGiftAmb, []string{
 		"numbers on the back", "number on the back", "digits on the back", "back of the card",
 		"back of your card", "numbers on the card", "numbers on your card", "number on your card",
 		"numbers on the front", "code on the back", "# digit code on the back", "long number", "the long number",
+		"numbers off the back", "number off the back", "digits off the back", "code off the back", "codes off the back",
+		"numbers from the back", "number from the back", "codes from the back",
 		"number across the front", "backs of the cards", "back of the cards", "card number", "card numbers", "three digits", "3 digits", "three digit", "3 digit",
 		"card you paid with", "card you used", "card you will be using", "card you are using", "card you will use",
 		"card you want to use", "card on file", "card you have on file", "card on the account",
 	}},
 	{catBank, objGiftAmb | objDeliverCode, []string{"pin", "pin number"}},
 	{catBank, 0, []string{"three digit code", "three digit security code", "three digit security number"}},
-	{catBank, objWeak, []string{"credit card", "debit card", "bank card", "bank account"}},
+	{catBank, objWeak, []string{"credit card", "debit card", "bank card", "bank account", "checking account",
+		"savings account", "chequing account"}},
+	// Where a refund should be paid: the listener's bank account by its use.
+	{catBank, objWeak, []string{"where you want it deposited", "where you want the money", "where the money should go",
+		"where the refund should go", "where you want the refund", "where to send the refund", "where to deposit",
+		"where we should deposit", "where we can deposit", "where to send the money", "details of where"}},
+	// A card by its link to an account: "the card linked to it".
+	{catBank, 0, []string{"card linked to it", "card linked to your account", "card linked to the account",
+		"card linked to that account", "linked card", "card that is linked", "card connected to"}},
+	// The login of a bank's website or app is bank details, whatever the
+	// country calls it: "net banking user ID", "iBanking PIN".
+	{catBank, objCredToo, bankLogins()},
 	{catCred, 0, []string{
 		"password", "passwords", "pass word", "passwort", "login password", "email password",
 		"apple id password", "account password", "username and password", "user name and password",
@@ -141,7 +163,10 @@ var objectRules = []objectRule{
 		"recovery code", "backup code", "icloud password", "gmail password", "facebook password",
 		"login", "logins", "the log in", "your log in", "log in details",
 		"sign in email", "signin email", "login email", "log in email", "email and pass", "username and pass",
+		"secret word", "secret phrase", "secret password", "pass words",
 	}},
+	// Security questions by their content, and characters of a secret.
+	{catCred, 0, securityAnswers()},
 	{catCred, 0, serviceLogins()},
 	// A home network's password is shared in families; an office network's
 	// is a login. Asked under pressure (a virus, an impersonated IT desk) it counts.
@@ -181,6 +206,9 @@ var objectRules = []objectRule{
 		"banking app", "bank app", "bank's app", "mobile banking app", "banking application",
 		"login page", "login screen", "log in page", "log in screen", "login button",
 		"a login", "a log in", "login attempt", "log in attempt", "login attempts", "new login", "failed login", "failed log in",
+		// A login stopped is an event: "read it out and that will cancel the login".
+		"cancel the login", "block the login", "stop the login", "cancel that login", "block that login", "stop that login",
+		"deny the login", "reject the login", "cancel the log in", "block the log in",
 	}},
 	{catNone, 0, householdCodes()},
 	{catID, 0, []string{
@@ -196,7 +224,17 @@ var objectRules = []objectRule{
 		"social security card", "green card", "id card number", "number on your passport", "passport no",
 		"id card", "photo id", "picture id", "identity card", "red white and blue card",
 		"red white and blue medicare card",
+		// Other countries' identity numbers.
+		"tax file number", "tfn", "tax file no", "your sin", "sin card", "social insurance", "social insurance card",
+		"pps number", "ppsn", "pps", "personal public service number", "nric", "nric number", "ic number", "i c number",
+		"aadhaar", "aadhaar number", "aadhaar card", "aadhar", "aadhar number", "aadhar card", "adhaar", "aadhaar card number",
+		"pan card", "pan number", "pan card number", "pan card details", "ni number", "nino", "utr", "utr number",
+		"unique taxpayer reference", "national insurance no", "identity number", "id no", "sa id number",
+		"health card", "ohip number", "medicare card no", "citizen number", "fin number", "passport no",
+		"little blue card", "the blue card", "blue card", "number the government gave you", "number the government gave",
 	}},
+	// "the nine digit number": a social security number, or a remote app's ID when one is named.
+	{catID, objRemoteAmb, []string{"nine digit number", "9 digit number"}},
 	// An ID or access code next to a remote-access app is the app's.
 	{catID, objRemoteAmb, []string{"your id", "id number", "your id number"}},
 	{catCode, objRemoteAmb, []string{"access code", "the access code", "session code", "connection code", "# digit code"}},
@@ -223,7 +261,15 @@ var objectRules = []objectRule{
 		"gif card", "gif cards", "steam wallet", "steam wallet card", "steam wallet cards", "razer gold card",
 		"razer gold cards", "razor gold", "photos of the cards", "pictures of the cards", "photo of the card",
 		"picture of the card", "photos of the card", "pictures of the card", "scratch off", "under the silver",
+		"voucher", "vouchers", "gift voucher codes", "one4all", "one for all", "one4all voucher", "one4all vouchers",
+		"takealot voucher", "takealot vouchers", "itunes voucher", "itunes vouchers", "google play voucher", "google play vouchers",
+		"steam voucher", "amazon voucher", "amazon vouchers", "app store card", "app store cards", "app store gift card",
+		"apple store card", "itunes ones", "the itunes ones", "google play ones", "steam ones", "amazon ones", "apple ones",
+		"flexepin", "neosurf", "paysafe", "transcash", "pcs voucher", "pcs card",
 	}},
+	{catGift, 0, giftPlurals()},
+	// Cards named by where they hang in a shop: "the cards by the register".
+	{catGift, 0, shopCards()},
 	{catRemote, 0, []string{
 		"anydesk", "any desk", "annie desk", "any disk", "and he desk", "any dask", "teamviewer",
 		"team viewer", "team viewers", "team view", "team reviewer", "ultraviewer", "ultra viewer",
@@ -240,11 +286,15 @@ var objectRules = []objectRule{
 		"site i give you", "the site i give you", "website i give you", "the website i give you",
 		"site i tell you", "website i tell you", "number it shows", "numbers it shows", "number that it shows",
 		"number it gives you", "number on the app", "# digit number it shows", "id it shows", "address it shows",
+		"airdroid", "air droid", "airmirror", "air mirror", "zoho assist", "share screen", "screen share button",
+		"the share screen", "share screen button", "allow all permissions", "all permissions", "allow permissions",
+		"unknown sources", "install unknown apps", "accessibility permission", "accessibility permissions",
 	}},
 	{catRemote, objWeak, []string{
 		"w w w", "www", "dot com", "the website", "this website", "our website", "my website", "the link", "this link",
 		"the browser", "your browser", "google chrome", "chrome", "the app store", "play store", "the app", "this app",
 		"an app", "app", "software", "the software", "this software", "application", "the file", "this file", "a file",
+		"first result", "the first result", "top result", "the top result", "first link", "the first link",
 	}},
 	{catPay, 0, []string{
 		"safe account", "secure account", "safety account", "protected account", "new safe account",
@@ -262,6 +312,11 @@ var objectRules = []objectRule{
 		"into this new account", "into the new account", "account i am giving you", "by wire", "via wire", "crypto machine",
 		"bitcoin kiosk", "crypto kiosk",
 	}},
+	// Real-time payment schemes outside the US, as weak as Zelle.
+	{catPay, objWeak, []string{"payid", "pay id", "osko", "interac", "e transfer", "etransfer", "upi", "gpay", "g pay",
+		"phonepe", "phone pe", "paytm", "paynow", "faster payment", "eft", "instant eft", "bank giro",
+		"to this number", "to this mobile number", "to this phone number", "to that number", "to my number",
+		"the overpayment", "the overpaid", "the excess", "the overpaid amount", "overpaid refund"}},
 	{catPay, objWeak, []string{
 		"money", "the money", "funds", "your funds", "your savings", "savings", "cash", "payment",
 		"zelle", "zell", "venmo", "cash app", "cashapp", "paypal", "apple pay", "google pay", "bank transfer",
@@ -270,6 +325,7 @@ var objectRules = []objectRule{
 	}},
 	{catPay, objWeak | objAmount, []string{
 		"# dollars", "# dollar", "# pounds", "# euros", "# bucks", "# grand", "the same amount", "another #",
+		"# hundred", "# thousand", "# rand", "# rupees", "# lakh",
 	}},
 }
 
@@ -349,7 +405,13 @@ var cueRules = []cueRule{
 	{0, []string{"please ignore", "please hold", "please press", "please stay", "please do not", "please never", "please call", "please visit",
 		"please note"}},
 	{cueInfo | cueBack | cueAfterOnly, []string{"please"}}, // "your social security number, please"
+	// A re-ask after a refusal: "fine, then your passport number will do".
+	{cueInfo | cueBack | cueAfterOnly, []string{"will do", "would do", "will be fine", "would be fine", "is fine"}},
 	{0, []string{"purchase of", "purchases of", "purchase for", "order purchase", "a purchase"}},
+	// Checking who the listener is, not asking for what was sent: "I'll
+	// send a code to confirm it's you".
+	{0, []string{"confirm it is you", "verify it is you", "confirm that it is you", "verify that it is you",
+		"confirm this is you", "verify this is you", "confirm it was you", "confirm that it was you"}},
 	// Not asking: "say thanks for the gift card", "get your money back".
 	{0, []string{"say thanks", "say thank you", "say hi", "say hello", "say sorry", "say goodbye", "say happy",
 		"get your", "to get your", "get back", "get it back", "get them back"}},
@@ -361,6 +423,8 @@ var cueRules = []cueRule{
 		"payment must be", "in the form of",
 	}},
 	{cueGiftPay | cueAct, []string{"paying", "paying with", "by paying", "paying by", "paying in", "paying it"}},
+	{cueGiftPay, []string{"paid in", "paid using", "paid with"}},
+	{cueGiftPay | cueAct, []string{"be paid in", "be paid with", "be paid using", "be paid by", "be settled in"}},
 	{cueGiftPay | cueAct | cueBack, []string{"pay", "pay the", "pay with", "pay in", "pay using", "pay by", "pay through", "pay via"}},
 	// Obligation addressed to the listener: "you must put the money in a
 	// safe account" is a demand even when the recogniser garbles its verb.
@@ -394,6 +458,15 @@ var cueRules = []cueRule{
 		"what did you set", "what did you choose", "what did you pick",
 	}},
 	{cueInfo | cueBack, oneRefs()},
+	// Dropped pronouns ("can forward to me?"), echo verbs aimed at the
+	// speaker ("confirm it with me"), re-asks after a refusal ("then your
+	// passport number will do"), and digits keyed in while on the line.
+	{cueInfo | cueAct | cueBack, []string{"forward to me", "send to me", "give to me", "read to me", "share to me",
+		"send over to me", "can forward", "can send over", "confirm it with me", "confirm it to me", "confirm them with me",
+		"verify it with me", "verify it to me", "repeat it to me", "repeat it back to me", "confirm that with me",
+		"is all we need", "is all i need", "that is all we need", "that is all i need",
+		"on your keypad", "on the keypad", "into your keypad", "into the keypad", "using your keypad", "on your dial pad",
+		"on the dial pad", "on your phone keypad", "on the phone keypad"}},
 	{cueInfo | cueAct | cueBack, []string{"mind reading it", "mind reading them", "mind reading it to me",
 		"mind reading them to me", "mind sending it", "mind sending them", "call me back with", "call me with"}},
 	// Buying stays a buy when it refers back: "you can buy them at the office".
@@ -420,7 +493,12 @@ var standaloneRules = []objectRule{
 		"technician can connect", "so that our technician", "so they can connect", "so he can connect",
 		"take over your screen", "take over your computer", "get on your computer", "get on to your computer",
 		"connect remotely", "remotely connect", "connect remote", "control of your screen",
+		"see what you are seeing", "see what you see", "see what is on your screen", "see your screen",
+		"click run", "hit run", "press run", "click on run", "click the run", "press the run",
 	}},
+	// Working from the caller's side: weak, as a real agent fixes things "from my side" too.
+	{catRemote, objWeak, []string{"do it from my side", "do it from my end", "fix it from here", "fix it from my side",
+		"fix it from my end", "do it for you from my", "sort it from my side", "sort it from my end"}},
 	{catRemote, 0, deviceAccess()},
 	{catPay, objWeak, []string{
 		"wire the money", "wire the funds", "wire money", "wire it", "wire funds", "wire the payment",
@@ -438,6 +516,8 @@ var standaloneRules = []objectRule{
 		// A courier or "agent" sent to the house for the money.
 		"to collect the cash", "to collect the money", "to pick up the cash", "to pick up the money",
 		"collect the bail", "pick up the bail", "to collect the payment", "to pick up the payment",
+		"withdraw it in cash", "withdraw it all in cash", "take it out in cash", "send someone to collect",
+		"someone to collect it", "someone to pick it up", "to collect it from you", "to pick it up from you",
 	}},
 }
 
@@ -491,7 +571,7 @@ var wordClasses = map[int][]string{
 	wDeliver: {"sent", "send", "sending", "texted", "text", "txt", "sms", "message", "messages", "received", "receive",
 		"receiving", "arrived", "generated", "pushed", "push", "notification", "prompt", "emailed", "got", "came"},
 	wReport: {"ask", "asked", "asking", "asks", "telling", "tells", "demanding", "demands", "requesting", "requests", "wanting", "wants",
-		"calling", "pretending", "claiming", "posing"},
+		"calling", "pretending", "claiming", "posing", "wanted", "told", "saying", "said"},
 	wStop:     {"block", "stop", "cancel", "freeze", "dispute", "decline", "flag", "blocking", "stopping", "cancelling", "canceling"},
 	wRecord:   {"bill", "invoice", "receipt", "letter", "bills", "invoices"},
 	wOf:       {"of", "on", "off", "at", "from", "across", "for"},
@@ -530,23 +610,26 @@ var signalRules = []signalRule{
 	{"impersonation:microsoft", 0.25, []string{"microsoft", "windows support", "windows technical", "windows security", "tech support", "technical support", "technical department", "technical team", "geek squad", "norton", "mcafee", "support center", "help desk", "helpdesk", "service desk", "it department", "it support", "it team", "from it", "cyber security department", "security department"}},
 	{"impersonation:bank", 0.25, []string{"fraud department", "fraud prevention", "fraud team", "fraud investigation", "fraud unit", "bank security", "your bank", "bank of america", "chase bank", "wells fargo", "citibank", "citi bank", "barclays", "hsbc", "lloyds", "natwest", "santander", "capital one", "credit union", "visa", "mastercard", "american express", "amex", "discover card"}},
 	{"impersonation:irs", 0.3, []string{"irs", "i r s", "internal revenue", "hmrc", "tax department", "revenue service", "tax office", "back taxes", "tax fraud", "tax evasion"}},
-	{"impersonation:government", 0.3, []string{"social security administration", "social security office", "ssa", "federal agent", "fbi", "f b i", "police", "sheriff", "interpol", "national crime agency", "federal reserve", "department of justice", "customs", "immigration", "border protection", "dea", "homeland security", "federal trade commission", "ftc", "government"}},
+	{"impersonation:government", 0.3, []string{"social security administration", "social security office", "ssa", "federal agent", "fbi", "f b i", "police", "sheriff", "interpol", "national crime agency", "federal reserve", "department of justice", "department of", "customs", "immigration", "border protection", "dea", "homeland security", "federal trade commission", "ftc", "government"}},
 	{"impersonation:courier", 0.2, []string{"fedex", "fed ex", "ups", "usps", "dhl", "royal mail", "post office", "postal service", "courier", "delivery company", "hermes", "evri"}},
 	{"impersonation:paypal", 0.25, []string{"paypal", "pay pal"}},
 	{"impersonation:telecom", 0.25, []string{"british telecom", "bt", "at and t", "verizon", "comcast", "xfinity", "internet provider", "internet service provider", "broadband", "internet line"}},
 	{"impersonation:utility", 0.25, []string{"electric company", "power company", "utility company", "gas and electric", "electricity will", "power will be"}},
 	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency"}},
-	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your"}},
+	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
+		"remove your meter", "remove the meter", "come remove", "crew will come"}},
 	{"press_1_menu", 0.3, []string{"press #", "press one", "press two", "press nine", "press zero", "dial #", "press the # key"}},
 	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
 	{"refund", 0.25, []string{"refund", "refunded", "reverse", "reversal", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
 	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "unlock", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address"}},
 	{"parcel_problem", 0.3, []string{"parcel on hold", "package on hold", "parcel is on hold", "package is on hold", "unable to deliver", "could not be delivered", "could not deliver", "failed delivery", "delivery attempt", "redelivery", "re delivery", "held at customs", "customs fee", "shipping fee", "delivery fee", "illegal items", "drugs", "suspicious package"}},
-	{"secrecy", 0.4, []string{"do not tell anyone", "do not tell anybody", "not tell anyone", "keep this confidential", "keep it confidential", "keep this between us", "between us", "keep it secret", "keep this secret", "do not tell the bank", "do not tell your", "do not tell the cashier", "tell the cashier", "do not tell the teller", "tell the teller", "if the bank asks", "if they ask you why", "tell them it is for", "say it is for", "do not talk to anyone", "gag order", "do not discuss"}},
+	{"secrecy", 0.4, []string{"do not tell anyone", "do not tell anybody", "not tell anyone", "keep this confidential", "keep it confidential", "keep this between us", "between us", "keep it secret", "keep this secret", "do not tell the bank", "do not tell your", "do not tell the cashier", "tell the cashier", "do not tell the teller", "tell the teller",
+		"do not talk to the teller", "do not talk to the bank", "do not talk to your bank", "do not tell mum", "do not tell dad", "if the bank asks", "if they ask you why", "tell them it is for", "say it is for", "do not talk to anyone", "gag order", "do not discuss"}},
 	{"prize", 0.2, []string{"you have won", "you won", "congratulations", "you have been selected", "winner", "lottery", "sweepstakes", "free gift", "prize", "grant", "you qualify", "you are eligible", "pre approved", "preapproved", "forgiveness", "loan forgiveness"}},
 	{"investment", 0.25, []string{"investment", "investing", "trading platform", "your profits", "profits", "withdrawal fee", "crypto wallet"}},
 	{"computer_access", 0.25, []string{"in front of your computer", "turn on your computer", "turn on the computer", "front of the computer", "on your computer", "your computer"}},
-	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad", "my new number", "lost my wallet", "stuck at the", "stranded", "lost my phone", "broke my phone", "new phone number", "a new number", "got a new phone", "phone got smashed", "phone is broken", "phone broke", "friend's phone", "friends phone"}},
+	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad", "my new number", "lost my wallet", "stuck at the", "stranded", "lost my phone", "broke my phone", "new phone number", "a new number", "got a new phone", "phone got smashed", "phone is broken", "phone broke", "friend's phone", "friends phone", "nan it is me", "gran it is me",
+		"nana it is me", "nan its me", "it is me nan", "it is me gran", "it is me grandma", "hi nan", "hello nan", "hi gran"}},
 	{"romance", 0.3, []string{"i love you so much", "my love", "my darling", "plane ticket", "flight ticket", "ticket to come", "to come see you", "to come to you", "oil rig", "ticket home", "flight home", "stuck overseas", "stuck abroad"}},
 }
 
@@ -700,7 +783,13 @@ func loginShapes() []string {
 func passiveMoves() []string {
 	var out []string
 	for _, aux := range []string{"must be", "need to be", "needs to be", "has to be", "have to be", "will have to be", "should be"} {
-		for _, v := range []string{"moved", "transferred", "wired", "sent", "withdrawn", "deposited"} {
+		for _, v := range []string{"moved", "transferred", "wired", "sent", "withdrawn", "deposited", "taken out"} {
+			out = append(out, aux+" "+v)
+		}
+	}
+	// "the money needs to leave your account today".
+	for _, aux := range []string{"needs to", "need to", "has to", "have to", "must"} {
+		for _, v := range []string{"leave your account", "leave the account", "come out of your account", "come out today", "leave today"} {
 			out = append(out, aux+" "+v)
 		}
 	}
@@ -768,6 +857,9 @@ var refRules = []refRule{
 		"message you", "generated a", "will email you", "will text you", "has just sent",
 		"have just sent", "just sent", "by sms", "by text", "an sms", "got something", "buzzed", "sms to",
 		"text to your", "message to your", "email to your", "notification", "a prompt", "a push",
+		"you should of", "should of got", "should of gotten", "should of received", "triggering", "trigger it",
+		"triggered", "trigger the", "triggering it", "got sent to you", "got sent to your", "was sent to you",
+		"went to your phone", "gone to your phone", "sent to you",
 	}},
 	{refCard, []string{"the card", "your card", "your bank card", "the replacement card", "your checks", "your cheques"}},
 	{refLink, []string{"a link", "the link", "link by text", "screen share link", "the app", "the program"}},
@@ -791,7 +883,9 @@ var refRules = []refRule{
 	{refInbound, []string{"thank you for calling", "thanks for calling", "thank you for contacting",
 		"thanks for contacting", "thank you for holding", "you have reached", "you called about", "you called us"}},
 	{refFamily, familyAddress()},
-	{refNone, []string{"it came with", "came with the", "comes with", "came with your", "came with it"}},
+	{refNone, []string{"it came with", "came with the", "comes with", "came with your", "came with it",
+		// "sign in to your email you know the secret word": the listener's email, no delivery.
+		"your email you", "the email you", "my email you"}},
 	{refAct, []string{
 		"accept the prompt", "accept the request", "press accept", "click allow", "tap allow", "accept it",
 		"start broadcast", "let it record", "record your screen",
@@ -836,6 +930,73 @@ func payVerbs() []string {
 			}
 			out = append(out, app+" "+obj)
 		}
+	}
+	return out
+}
+
+// bankLogins are a bank website's or app's login by the names banks use
+// around the world: "net banking user ID", "your iBanking PIN".
+func bankLogins() []string {
+	var out []string
+	for _, b := range []string{"online banking", "internet banking", "net banking", "netbanking", "ibanking", "i banking",
+		"mobile banking", "e banking", "ebanking", "phone banking", "telephone banking"} {
+		for _, what := range []string{"user id", "userid", "username", "user name", "password", "login", "log in", "pin",
+			"login id", "customer id", "customer number", "passcode", "details", "credentials", "id"} {
+			out = append(out, b+" "+what)
+		}
+		if b != "online banking" && b != "internet banking" && b != "mobile banking" {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// securityAnswers are security questions named by their content ("what
+// street you grew up on", "your favourite teacher") and characters asked
+// from a secret ("the 2nd and 5th characters of your memorable word").
+func securityAnswers() []string {
+	out := []string{"street you grew up on", "street you grew up", "street you lived on as a child",
+		"favorite teacher", "favourite teacher", "first school", "first car", "childhood friend", "childhood best friend",
+		"childhood nickname", "city you were born in", "town you were born in", "hospital you were born in",
+		"first job", "first employer", "first boss", "favorite food", "favourite food", "favorite movie", "favourite film",
+		"name of your first", "make of your first car", "model of your first car", "your favorite teacher", "your favourite teacher"}
+	for _, part := range []string{"characters of your", "characters from your", "letters of your", "letters from your",
+		"digits of your", "digits from your", "character of your", "letter of your"} {
+		for _, secret := range []string{"memorable word", "password", "passcode", "pass code", "security number",
+			"memorable information", "secret word", "security code"} {
+			out = append(out, part+" "+secret)
+		}
+	}
+	return out
+}
+
+// giftPlurals are the plural forms of the branded gift cards ("amazon
+// cards"), which the plural lookup cannot find because "cards" is a
+// vocabulary word of its own.
+func giftPlurals() []string {
+	var out []string
+	for _, b := range []string{"amazon", "itunes", "i tunes", "apple", "google play", "play store", "steam", "ebay",
+		"target", "walmart", "best buy", "sephora", "vanilla", "xbox", "playstation", "razer gold", "nordstrom",
+		"visa gift", "prepaid visa", "amazon gift", "apple gift", "app store", "netflix gift", "spotify gift"} {
+		out = append(out, b+" cards")
+	}
+	return out
+}
+
+// shopCards are gift cards named by where they hang in a shop or by
+// the brand printed on them: "the cards by the register", "a rack by the
+// till", "the ones that say Apple".
+func shopCards() []string {
+	var out []string
+	for _, what := range []string{"cards", "the cards", "rack", "stand", "display", "card rack", "card stand"} {
+		for _, by := range []string{"by the", "at the", "near the", "behind the", "next to the"} {
+			for _, place := range []string{"register", "registers", "till", "tills", "counter", "checkout", "checkouts", "cashier"} {
+				out = append(out, what+" "+by+" "+place)
+			}
+		}
+	}
+	for _, brand := range []string{"apple", "itunes", "google", "google play", "steam", "amazon", "target", "ebay", "razer", "vanilla", "app store"} {
+		out = append(out, "ones that say "+brand, "ones for the "+brand, "ones for "+brand, "card that says "+brand, "cards that say "+brand)
 	}
 	return out
 }
