@@ -258,3 +258,27 @@ func TestOutboxReportsRefusedMessages(t *testing.T) {
 		t.Fatalf("stream holds %d messages, want the 1 that fit", n)
 	}
 }
+
+func TestRetry(t *testing.T) {
+	c, err := Connect(context.Background(), Config{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	tries := 0
+	err = c.Retry(context.Background(), "thing", func(context.Context) error {
+		if tries++; tries < 3 {
+			return errors.New("no suitable peers")
+		}
+		return nil
+	})
+	if err != nil || tries != 3 {
+		t.Fatalf("Retry: %v after %d tries", err, tries)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 600*time.Millisecond)
+	defer cancel()
+	err = c.Retry(ctx, "thing", func(context.Context) error { return errors.New("never") })
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "never") {
+		t.Fatalf("Retry until the deadline: %v", err)
+	}
+}

@@ -289,19 +289,26 @@ func (c *Conn) ensureStreams(ctx context.Context) error {
 
 // ensureStream creates or updates a stream, leaving one that already has
 // this configuration alone (a needless update races consumer creation in
-// the server). On a cluster that is still forming, JetStream answers "no
-// suitable peers" or times out for a while: retry until ctx ends.
+// the server).
 func (c *Conn) ensureStream(ctx context.Context, sc jetstream.StreamConfig) error {
+	return c.Retry(ctx, "stream "+sc.Name, func(ctx context.Context) error { return c.tryEnsureStream(ctx, sc) })
+}
+
+// Retry runs op until it succeeds or ctx ends, backing off from 250 ms to
+// 5 s and logging each failure. It is for setting up JetStream assets
+// (streams, buckets, consumers): on a cluster that is still forming,
+// JetStream answers "no suitable peers" or times out for a while.
+func (c *Conn) Retry(ctx context.Context, what string, op func(context.Context) error) error {
 	backoff := 250 * time.Millisecond
 	for {
-		err := c.tryEnsureStream(ctx, sc)
+		err := op(ctx)
 		if err == nil {
 			return nil
 		}
-		c.log.Warn("stream not ready, retrying", "stream", sc.Name, "err", err)
+		c.log.Warn("jetstream not ready, retrying", "what", what, "err", err)
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("bus: stream %s: %w (last error: %v)", sc.Name, ctx.Err(), err)
+			return fmt.Errorf("bus: %s: %w (last error: %v)", what, ctx.Err(), err)
 		case <-time.After(backoff):
 		}
 		backoff = min(2*backoff, 5*time.Second)

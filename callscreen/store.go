@@ -138,24 +138,40 @@ func OpenStore(ctx context.Context, conn *bus.Conn, cfg StoreConfig) (*Store, er
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	kv, err := conn.JS.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
-		Bucket:       CallBucket,
-		Description:  "callscreen call records for review (redacted)",
-		History:      1,
-		TTL:          cfg.Retention,
-		MaxValueSize: 1 << 20,
-		Storage:      jetstream.FileStorage,
-		Replicas:     cfg.Replicas,
+	// On a cluster that is still forming the buckets cannot be created
+	// yet: Retry waits for it (until ctx ends).
+	var (
+		kv  jetstream.KeyValue
+		obs jetstream.ObjectStore
+	)
+	err := conn.Retry(ctx, "call bucket", func(ctx context.Context) (err error) {
+		actx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		kv, err = conn.JS.CreateOrUpdateKeyValue(actx, jetstream.KeyValueConfig{
+			Bucket:       CallBucket,
+			Description:  "callscreen call records for review (redacted)",
+			History:      1,
+			TTL:          cfg.Retention,
+			MaxValueSize: 1 << 20,
+			Storage:      jetstream.FileStorage,
+			Replicas:     cfg.Replicas,
+		})
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("callscreen: call bucket: %w", err)
 	}
-	obs, err := conn.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{
-		Bucket:      AudioBucket,
-		Description: "callscreen voicemail audio",
-		TTL:         cfg.Retention,
-		Storage:     jetstream.FileStorage,
-		Replicas:    cfg.Replicas,
+	err = conn.Retry(ctx, "audio bucket", func(ctx context.Context) (err error) {
+		actx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		obs, err = conn.JS.CreateOrUpdateObjectStore(actx, jetstream.ObjectStoreConfig{
+			Bucket:      AudioBucket,
+			Description: "callscreen voicemail audio",
+			TTL:         cfg.Retention,
+			Storage:     jetstream.FileStorage,
+			Replicas:    cfg.Replicas,
+		})
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("callscreen: audio bucket: %w", err)
