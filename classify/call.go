@@ -865,6 +865,7 @@ func (c *Call) references(seg bus.Segment, nCtx int32) {
 func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 	base := c.tokBase - int64(nCtx)
 	delivAt, objAt, objCat := c.delivAt, c.objAt, c.objCat
+	delivEnd := int32(-2) // window end of the latest delivery phrase
 	for _, h := range c.hits {
 		if h.start < nCtx {
 			continue
@@ -875,6 +876,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		case gObj:
 			if h.attr&(objSent|objBackOnly|objDeliver|objAmount) != 0 || h.cat == catPay {
 				continue
+			}
+			if h.cat == catNone && h.start <= delivEnd+1 {
+				continue // "a code sent to your number": where it went, not a new referent
 			}
 			cat := int(h.cat)
 			if h.attr&objGiftAmb != 0 && c.near(h, giftReach, func(g hit) bool { return g.group == gObj && g.cat == catGift }) {
@@ -887,7 +891,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			// A pronoun back cue with no object of its own in reach ("when
 			// it arrives, give it to me") asks for the call's referent.
 			if h.attr&(cueBack|cueInfo) != cueBack|cueInfo || h.attr&cueAfterOnly != 0 || seg == nil ||
-				c.d.class[c.win[h.start].id]&wEcho != 0 ||
+				c.d.class[c.win[h.start].id]&wEcho != 0 && c.d.class[c.win[h.end-1].id]&wToMe == 0 || // "confirm it with me" asks; "confirm it" echoes
 				c.near(h, backGap, func(g hit) bool { return g.group == gObj && g.end <= h.start }) {
 				continue
 			}
@@ -897,7 +901,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		}
 		switch h.cat {
 		case refDeliver:
-			delivAt = pos
+			delivAt, delivEnd = pos, h.end
 			continue
 		case refCard:
 			if !c.near(h, frontGap, func(g hit) bool { return g.group == gObj && g.cat == catGift }) {
@@ -933,7 +937,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		if cat == catNone || cat == catPay || c.flagged[cat] || fromCue && cat != catCode {
 			continue // a bank agent's "can you repeat that" is about what the customer just said
 		}
-		if (h.cat == refNoun || h.cat == refType) && !c.infoCueBefore(h) {
+		if h.cat == refNoun && !c.infoCueBefore(h) || h.cat == refType && !c.infoCueBefore(h) && !c.backCueAfter(h, nCtx) {
 			continue
 		}
 		if h.cat == refNoun {
@@ -949,10 +953,14 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 				}
 			}
 		}
-		if c.near(h, 0, func(g hit) bool { return g.group == gObj && g.cat == catNone }) {
+		if h.cat != refType && c.near(h, 0, func(g hit) bool { return g.group == gObj && g.cat == catNone }) {
 			continue // "the number on your bill", "what is the gate code"
 		}
-		if !c.addressed(h.start, cueInfo|cueSelf) {
+		attr := uint16(cueInfo | cueSelf)
+		if h.cat == refBack {
+			attr = cueInfo // "why do I have to read it to you": the speaker reading is no ask
+		}
+		if !c.addressed(h.start, attr) {
 			continue
 		}
 		c.raise(cat, c.evidence(*seg, false))
@@ -982,4 +990,16 @@ func (c *Call) infoCueBefore(h hit) bool {
 func (c *Call) listedAfter(o hit, cat int) bool {
 	p, ok := c.listBefore(o)
 	return ok && int(p.cat) == cat
+}
+
+// backCueAfter reports a disclosure back cue later in the segment, at most
+// sentReach*2 tokens on: "the thing you type to get into the app, not the
+// PIN, the longer one. What's that?"
+func (c *Call) backCueAfter(h hit, nCtx int32) bool {
+	for _, q := range c.hitsIn(h.end, h.end+2*sentReach) {
+		if q.group == gCue && q.attr&(cueInfo|cueBack) == cueInfo|cueBack && q.start >= nCtx && c.addressed(q.start, cueInfo) {
+			return true
+		}
+	}
+	return false
 }

@@ -500,6 +500,10 @@ var standaloneRules = []objectRule{
 	{catRemote, objWeak, []string{"do it from my side", "do it from my end", "fix it from here", "fix it from my side",
 		"fix it from my end", "do it for you from my", "sort it from my side", "sort it from my end"}},
 	{catRemote, 0, deviceAccess()},
+	// Approving a push sign-in prompt is handing over a verification code.
+	{catCode, objWeak, pushApprovals()},
+	// An amount the redactor turned into a label: "send back the [CVV] and ten".
+	{catPay, objWeak, []string{"send back the #", "send back #", "pay back the #", "pay back #", "return the #", "refund the #"}},
 	{catPay, objWeak, []string{
 		"wire the money", "wire the funds", "wire money", "wire it", "wire funds", "wire the payment",
 		"do a bank transfer", "make a bank transfer", "do a transfer", "make a transfer",
@@ -549,6 +553,7 @@ const (
 	wAskVerb              // "ask", "call", "demand": negated, the whole list that follows is not asked ("will never ask for A, B or C")
 	wHead                 // "renewal", "office": the object before it is a modifier, not the thing asked for
 	wEcho                 // "confirm", "repeat": "confirm it", "repeat that" are about what was said or done, not a delivered code
+	wToMe                 // "me", "us": an echo verb aimed at the speaker ("confirm it with me") asks
 )
 
 var wordClasses = map[int][]string{
@@ -588,6 +593,7 @@ var wordClasses = map[int][]string{
 	wHead: {"renewal", "renewals", "office", "offices", "application", "appointment", "status", "benefits",
 		"department", "administration", "bureau"},
 	wEcho:   {"confirm", "verify", "validate", "repeat", "check", "say", "accept", "approve"},
+	wToMe:   {"me", "us"},
 	wFiller: {"um", "uh", "uhm", "umm", "uhh", "erm", "er", "ah", "hmm", "mm", "mhm"},
 }
 
@@ -766,8 +772,10 @@ func oneRefs() []string {
 // loginShapes are a login described by what the listener does with it:
 // "what you type in when you log on", "what do you use to get in".
 func loginShapes() []string {
-	out := []string{"what you would type", "what you type", "what you enter", "what you would enter", "both boxes"}
-	for _, what := range []string{"what you", "what do you", "what you normally", "what do you normally", "what you usually", "what do you usually"} {
+	out := []string{"what you would type", "what you type", "what you enter", "what you would enter", "both boxes",
+		"what do you type in there", "what do you type", "what do you put in there", "what do you enter there"}
+	for _, what := range []string{"what you", "what do you", "what you normally", "what do you normally", "what you usually", "what do you usually",
+		"the thing you", "thing you", "the word you", "word you", "the one you"} {
 		for _, v := range []string{"type", "use", "enter", "put in", "type in"} {
 			for _, when := range []string{"to log in", "to log on", "to sign in", "to get in", "to get into", "when you log", "when you sign", "in when you log"} {
 				if p := what + " " + v + " " + when; len(strings.Fields(p)) <= maxPhrase {
@@ -859,7 +867,8 @@ var refRules = []refRule{
 		"text to your", "message to your", "email to your", "notification", "a prompt", "a push",
 		"you should of", "should of got", "should of gotten", "should of received", "triggering", "trigger it",
 		"triggered", "trigger the", "triggering it", "got sent to you", "got sent to your", "was sent to you",
-		"went to your phone", "gone to your phone", "sent to you",
+		"went to your phone", "gone to your phone", "sent to you", "send a code", "send a text", "send a message",
+		"send a pin", "send a one time", "send a verification", "send a security", "send an sms", "send a notification",
 	}},
 	{refCard, []string{"the card", "your card", "your bank card", "the replacement card", "your checks", "your cheques"}},
 	{refLink, []string{"a link", "the link", "link by text", "screen share link", "the app", "the program"}},
@@ -997,6 +1006,22 @@ func shopCards() []string {
 	}
 	for _, brand := range []string{"apple", "itunes", "google", "google play", "steam", "amazon", "target", "ebay", "razer", "vanilla", "app store"} {
 		out = append(out, "ones that say "+brand, "ones for the "+brand, "ones for "+brand, "card that says "+brand, "cards that say "+brand)
+	}
+	return out
+}
+
+// pushApprovals are a push sign-in prompt approved on the listener's
+// phone, which lets the caller in as a typed code would: "just tap
+// approve on the notification".
+func pushApprovals() []string {
+	var out []string
+	for _, v := range []string{"tap", "press", "click", "hit", "select", "touch"} {
+		for _, b := range []string{"approve", "yes it is me", "it was me", "yes on the notification", "yes on the prompt", "allow on the notification"} {
+			out = append(out, v+" "+b)
+		}
+	}
+	for _, n := range []string{"the notification", "the request", "the prompt", "the login", "the sign in", "the log in", "the push"} {
+		out = append(out, "approve "+n, "accept "+n)
 	}
 	return out
 }
