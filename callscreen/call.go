@@ -79,7 +79,8 @@ type liveState struct {
 	noticed map[string]bool
 
 	local    *classify.Call // degraded-mode screening when the bus is down
-	degraded bool
+	degraded bool           // local alerts on: the bus has been unavailable
+	outage   bool           // the bus is unavailable now (the callee has been told)
 
 	verdictTimer *time.Timer
 	verdictSent  bool
@@ -414,6 +415,8 @@ func (s *liveState) onSegment(label string, offset float64, seg transcribe.Segme
 	}
 	if healthy != nil {
 		s.degrade(healthy)
+	} else if s.outage && s.outbox.Pending() == 0 {
+		s.restore()
 	}
 	for _, f := range s.local.Add(bs) {
 		if !s.degraded {
@@ -428,13 +431,32 @@ func (s *liveState) onSegment(label string, offset float64, seg transcribe.Segme
 // so the worker may not see this call in time. Alerts then come from the
 // call's own classify instance (deduplicated with the worker's by category).
 func (s *liveState) degrade(err error) {
-	if s.degraded {
+	s.degraded = true
+	if s.outage {
 		return
 	}
-	s.degraded = true
+	s.outage = true
 	s.c.log.Warn("bus unavailable: screening this call locally", "err", err)
-	s.notice("screening degraded")
+	delete(s.noticed, noticeRestored)
+	s.notice(noticeDegraded)
 }
+
+// restore tells the callee that the bus is back: it is healthy and every
+// queued segment is stored. Local alerts stay on for the rest of the call,
+// since the workers may have gone down with the server; the two sources
+// are deduplicated by category.
+func (s *liveState) restore() {
+	s.outage = false
+	s.c.log.Info("bus available again")
+	delete(s.noticed, noticeDegraded)
+	s.notice(noticeRestored)
+}
+
+// Notices about the bus, shown to the callee.
+const (
+	noticeDegraded = "screening degraded"
+	noticeRestored = "screening restored"
+)
 
 func (s *liveState) onAlert(a bus.Alert, from string) {
 	cat := a.Flag.Category
@@ -640,7 +662,7 @@ func (c *liveCall) readTrack(ctx context.Context, tr *webrtc.TrackRemote, label 
 		if err := stream.Write(wctx, pcm); err != nil {
 			writeFailed = true
 			log.Warn("recogniser failed", "err", err)
-			c.post(func(_ context.Context, s *liveState) { s.notice("screening degraded") })
+			c.post(func(_ context.Context, s *liveState) { s.notice(noticeDegraded) })
 		}
 	}
 	for {

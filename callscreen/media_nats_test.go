@@ -195,6 +195,17 @@ func TestLiveCallSurvivesNATSRestart(t *testing.T) {
 	if finalVerdicts != 1 {
 		t.Errorf("%d final verdicts on the data channel, want 1", finalVerdicts)
 	}
+	// The callee was told when screening fell back to this server alone,
+	// and again when the bus came back.
+	var notices []string
+	for _, m := range msgs {
+		if m.msg.Type == MsgNotice {
+			notices = append(notices, m.msg.Text)
+		}
+	}
+	if !slices.Equal(notices, []string{noticeDegraded, noticeRestored}) {
+		t.Errorf("notices %q, want degraded then restored", notices)
+	}
 	if duringOutage == 0 {
 		t.Errorf("no final segment was made while the server was down: the test did not exercise the outage")
 	}
