@@ -185,6 +185,19 @@ func TestParseTranscript(t *testing.T) {
 		{"prose colon", "here's the thing: you owe taxes", []string{""}, []string{"here's the thing: you owe taxes"}, nil},
 		{"control bytes", "Caller: he\x00llo\x07", []string{"caller"}, []string{"hello"}, nil},
 		{"invalid utf8", "Caller: a\xffb", []string{"caller"}, []string{"a\uFFFDb"}, nil},
+		{"srt", "1\n00:00:01,000 --> 00:00:04,000\nhello there\n\n2\n00:00:04,500 --> 00:00:09,000\nread me the code", []string{"", ""}, []string{"hello there", "read me the code"}, []float64{1, 4.5}},
+		{"webvtt voices", "WEBVTT\n\n00:01.000 --> 00:04.000\n<v Caller>hello <i>there</i></v>\n\n00:05.000 --> 00:06.000\n<v.loud Customer>who is this", []string{"caller", "callee"}, []string{"hello there", "who is this"}, []float64{1, 5}},
+		{"screenplay", "SCAMMER\nhello\n\nVICTIM (V.O.)\nwho is it\n\nSCAMMER\nread me the code", []string{"caller", "callee", "caller"}, []string{"hello", "who is it", "read me the code"}, nil},
+		{"screenplay names", "JOHN\nhi mum\nMARY\nhello\nJOHN\nsend money", []string{"", "", ""}, []string{"hi mum", "hello", "send money"}, nil},
+		{"a lone capital word is speech", "Caller: give me the code\nOK\nCaller: now", []string{"caller", "caller", "caller"}, []string{"give me the code", "OK", "now"}, nil},
+		{"all capitals transcript", "HELLO THIS IS YOUR BANK\nREAD IT NOW\nREAD IT NOW", []string{"", "", ""}, nil, nil},
+		{"markdown labels", "**Caller:** hi\n**Me:** yes", []string{"caller", "callee"}, []string{"hi", "yes"}, nil},
+		{"json array", `[{"speaker":"Caller","text":"hi","start":1.5,"end":2},{"role":"customer","content":"who"}]`, []string{"caller", "callee"}, []string{"hi", "who"}, []float64{1.5, 0}},
+		{"whisper verbose_json", `{"task":"transcribe","text":"hi there. read me the code","segments":[{"id":0,"start":0,"end":1,"text":" hi there."},{"id":1,"start":1.2,"end":3,"text":" read me the code"}]}`, []string{"", ""}, []string{"hi there.", "read me the code"}, []float64{0, 1.2}},
+		{"json text only", `{"text":"read me the code"}`, []string{""}, []string{"read me the code"}, nil},
+		{"json transcript string", `{"id":"x","transcript":"Caller: read me the code"}`, []string{"caller"}, []string{"read me the code"}, nil},
+		{"json lines", "{\"speaker\":\"agent\",\"text\":\"hi\"}\n{\"speaker\":\"victim\",\"text\":\"yes\"}\n", []string{"caller", "callee"}, []string{"hi", "yes"}, nil},
+		{"not a json transcript", `{"foo": 1} read me the code`, []string{""}, []string{`{"foo": 1} read me the code`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -277,13 +290,18 @@ func FuzzNormalize(f *testing.F) {
 }
 
 func FuzzParseTranscript(f *testing.F) {
-	for _, s := range []string{"Caller: hi\nMe: ok", "[00:12] Scammer: read me", "\uFEFFa\r\nb", "00:01 --> 00:04\nhello", "(1:02:03) John: x", ":::", "[", "12.5s hi"} {
+	for _, s := range []string{"Caller: hi\nMe: ok", "[00:12] Scammer: read me", "\uFEFFa\r\nb", "00:01 --> 00:04\nhello", "(1:02:03) John: x", ":::", "[", "12.5s hi",
+		"WEBVTT\n\n00:01.000 --> 00:04.000\n<v Caller>hi</v>", "1\n00:00:01,000 --> 00:00:02,000\nhi", "SCAMMER\nhi\nVICTIM\nno",
+		`[{"speaker":"caller","text":"hi","start":-1}]`, `{"segments":[{"text":"a"}]}`, "{\"text\":\"a\"}\n{\"text\":\"b\"}", "<v", "<v >x", "<00:01.000>hi"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for i, seg := range ParseTranscript(s) {
 			if seg.Seq != uint64(i+1) || !seg.Final || seg.Text == "" || !utf8.ValidString(seg.Text) {
 				t.Fatalf("bad segment %+v", seg)
+			}
+			if seg.Start < 0 || seg.End < seg.Start {
+				t.Fatalf("bad times %+v", seg)
 			}
 			if seg.Track != "" && seg.Track != bus.TrackCaller && seg.Track != bus.TrackCallee {
 				t.Fatalf("bad track %q", seg.Track)

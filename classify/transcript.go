@@ -26,20 +26,51 @@ var (
 // numbered from 1: one per line, long lines split at sentence ends. Speaker
 // labels ("Caller:", "[00:12] Scammer:", "Speaker 1:", "John:") set the
 // track: scam-side roles are the caller, the protected person's roles the
-// callee; names, letters and lines without a label leave Track "". Timestamps ("[00:12]", "00:01:05.5") set
-// Start, and End is the next timestamp. Invalid UTF-8 is repaired and
-// control characters dropped.
+// callee; names, letters and lines without a label leave Track "". A name
+// in capitals on a line of its own labels the lines after it (screenplay
+// style). Timestamps ("[00:12]", "00:01:05.5", SRT and WebVTT cue times on
+// their own line) set Start, and End is the next timestamp; WebVTT voice
+// spans ("<v Caller>") are labels. JSON transcripts (an array of
+// utterances, JSON Lines, or an object with "segments", "utterances",
+// "turns", "messages" or "transcript") are read by their fields. Invalid
+// UTF-8 is repaired and control characters dropped.
 func ParseTranscript(text string) []bus.Segment {
 	text = strings.TrimPrefix(strings.ToValidUTF8(text, "\uFFFD"), "\uFEFF")
+	if segs, ok := parseJSONTranscript(text); ok {
+		return segs
+	}
+	lines := strings.Split(text, "\n")
+	names := screenplayNames(lines, strings.ToUpper(text) == text)
 	var segs []bus.Segment
 	track, labelled := "", false
-	for line := range strings.Lines(text) {
+	pending, pendingStart := false, 0.0 // a timestamp on a line of its own (SRT, WebVTT)
+	for i, line := range lines {
 		line = cleanLine(line)
-		if line == "" {
+		if line == "" || i == 0 && (line == "WEBVTT" || strings.HasPrefix(line, "WEBVTT ")) {
 			continue
 		}
+		if isCueNumber(line) && i+1 < len(lines) {
+			if _, rest, ok := leadingTime(cleanLine(lines[i+1])); ok && rest == "" {
+				continue // an SRT cue number
+			}
+		}
+		line = vttVoice(line)
 		start, rest, timed := leadingTime(line)
+		if timed && strings.TrimSpace(rest) == "" {
+			pending, pendingStart = true, start
+			continue
+		}
+		if !timed && pending {
+			start, timed = pendingStart, true
+		}
+		pending = false
 		label, body := speakerLabel(rest)
+		if label == "" && !timed {
+			if l, ok := screenplayLabel(rest); ok && names[l] {
+				labelled, track = true, trackFor(l)
+				continue
+			}
+		}
 		if label != "" {
 			labelled = true
 			track = trackFor(label)
@@ -75,6 +106,19 @@ func ParseTranscript(text string) []bus.Segment {
 		}
 	}
 	return segs
+}
+
+// isCueNumber reports a line of digits only, as SRT numbers its cues.
+func isCueNumber(s string) bool {
+	if s == "" || len(s) > 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanLine drops control characters (NUL, escape sequences' bytes) and
@@ -198,7 +242,7 @@ func speakerLabel(s string) (label, rest string) {
 	if roleOf(low) == "" && !(l[0] >= 'A' && l[0] <= 'Z') {
 		return "", s
 	}
-	return low, s[k+1:]
+	return low, strings.TrimLeft(s[k+1:], "*_") // "**Caller:** text"
 }
 
 // roleOf maps a label to a track by its words, or "" for a plain name.

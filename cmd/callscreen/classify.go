@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/callscreen/callscreen/bus"
@@ -104,6 +106,7 @@ func readTranscript(name string, stdin io.Reader) ([]bus.Segment, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: read: %v", errInput, err)
 	}
+	b = fromUTF16(b)
 	switch {
 	case len(b) > maxTranscript:
 		return nil, fmt.Errorf("%w: transcript larger than %d bytes", errInput, maxTranscript)
@@ -118,6 +121,26 @@ func readTranscript(name string, stdin io.Reader) ([]bus.Segment, error) {
 		segs[i].Text = classify.Redact(segs[i].Text)
 	}
 	return segs, nil
+}
+
+// fromUTF16 converts text that starts with a UTF-16 byte-order mark (as
+// Windows tools save "Unicode" text) to UTF-8; other input is returned as
+// it is.
+func fromUTF16(b []byte) []byte {
+	var order binary.ByteOrder
+	switch {
+	case len(b) >= 2 && b[0] == 0xff && b[1] == 0xfe:
+		order = binary.LittleEndian
+	case len(b) >= 2 && b[0] == 0xfe && b[1] == 0xff:
+		order = binary.BigEndian
+	default:
+		return b
+	}
+	units := make([]uint16, 0, (len(b)-2)/2)
+	for i := 2; i+1 < len(b); i += 2 {
+		units = append(units, order.Uint16(b[i:]))
+	}
+	return []byte(string(utf16.Decode(units)))
 }
 
 // looksBinary reports NUL bytes or mostly invalid UTF-8 in the first 8 KiB.

@@ -72,6 +72,12 @@ func TestClassifyCLIContract(t *testing.T) {
 	huge := writeFile(t, "huge.txt", strings.Repeat("blah ", 300_000))
 	binary := writeFile(t, "bin.txt", "\x00\x01\x02\xff\xfe binary")
 	empty := writeFile(t, "empty.txt", "\n\n")
+	// "Unicode" text as Windows Notepad saves it: UTF-16LE with a BOM.
+	var u16 []byte
+	for _, r := range "\uFEFFCaller: please read me the verification code we just sent you\r\n" {
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	utf16File := writeFile(t, "utf16.txt", string(u16))
 
 	tests := []struct {
 		name     string
@@ -87,6 +93,7 @@ func TestClassifyCLIContract(t *testing.T) {
 		{"missing file still screens the rest", "", []string{filepath.Join(t.TempDir(), "nope.txt"), scam}, 2, []string{"scam"}, "nope.txt"},
 		{"huge input", "", []string{huge}, 2, nil, "larger than"},
 		{"binary input", "", []string{binary}, 2, nil, "binary"},
+		{"utf-16 text", "", []string{utf16File}, 0, []string{"scam"}, ""},
 		{"empty input", "", []string{empty}, 2, nil, "empty transcript"},
 		{"bad flag", "", []string{"--bogus"}, 2, nil, "flag provided but not defined"},
 	}
