@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -43,8 +44,9 @@ func TestServeWiresEveryRole(t *testing.T) {
 	if alice == "" {
 		t.Fatalf("user add printed no token: %q", added.String())
 	}
-	if code := Main([]string{"user", "add", "--data", data, "alice"}, nil, &added, &added); code != exitUsage {
-		t.Fatalf("adding alice twice: exit %d", code)
+	added.Reset()
+	if code := Main([]string{"user", "add", "alice", "--data", data}, nil, &added, &added); code != exitUsage || !strings.Contains(added.String(), "exists") {
+		t.Fatalf("adding alice twice: exit %d: %s", code, added.String())
 	}
 	var stdout, stderr syncBuffer
 	done := make(chan error, 1)

@@ -25,10 +25,18 @@ func runUser(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		fs.Usage()
 		return errUsage
 	}
-	if err := parse(fs, args[1:]); err != nil {
-		return err
+	// Flags may come before or after the name.
+	var names []string
+	for rest := args[1:]; ; {
+		if err := parse(fs, rest); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		names, rest = append(names, fs.Arg(0)), fs.Args()[1:]
 	}
-	if fs.NArg() != 1 {
+	if len(names) != 1 {
 		fs.Usage()
 		return errUsage
 	}
@@ -39,7 +47,7 @@ func runUser(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	name := fs.Arg(0)
+	name := names[0]
 	tok, err := callscreen.AddUser(path, name)
 	if err != nil {
 		fmt.Fprintf(stderr, "callscreen user: %v\n", err)
