@@ -94,6 +94,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		}
 		switch h.group {
 		case gSig:
+			if c.insideGift(h) {
+				continue // "Amazon vouchers for his birthday": a brand on a card is no claim to be the company
+			}
 			r := &c.d.signals[h.sig]
 			if !(c.inbound && strings.HasPrefix(r.name, "impersonation:")) {
 				pressured = true
@@ -188,6 +191,8 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if o.attr&objListAmb != 0 {
 		if p, ok := c.listBefore(o); ok && p.cat == catID {
 			cat = catID // "the drivers license number and the expiration on it"
+		} else if oc, ok := c.owner(o); ok && oc == catID {
+			cat = catID // "the expiry date on your passport"
 		}
 	}
 	if cat <= catID && o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 {
@@ -248,6 +253,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if o.attr&objBackOnly != 0 && q.attr&cueBack == 0 {
 			continue // "send me a text" asks for no code
+		}
+		if q.attr&cueReask != 0 && !c.reasked(o) {
+			continue // "a photo ID will do when you pick it up" is no re-ask
 		}
 		if q.attr&cueLead != 0 && (cat > catID || !c.leads(q.start) || q.attr&cueShort != 0 && int32(len(w))-o.end > 3) {
 			continue
@@ -998,6 +1006,31 @@ func (c *Call) listedAfter(o hit, cat int) bool {
 func (c *Call) backCueAfter(h hit, nCtx int32) bool {
 	for _, q := range c.hitsIn(h.end, h.end+2*sentReach) {
 		if q.group == gCue && q.attr&(cueInfo|cueBack) == cueInfo|cueBack && q.start >= nCtx && c.addressed(q.start, cueInfo) {
+			return true
+		}
+	}
+	return false
+}
+
+// reasked reports "then", "instead" or "fine" shortly before o in its
+// sentence: "fine, then your passport number will do".
+func (c *Call) reasked(o hit) bool {
+	for j := o.start - 1; j >= 0 && j >= o.start-4; j-- {
+		if c.d.class[c.win[j].id]&wReask != 0 {
+			return true
+		}
+		if c.win[j].sb {
+			return false
+		}
+	}
+	return false
+}
+
+// insideGift reports a signal hit lying within a gift card object ("the
+// Amazon vouchers", "an Apple gift card").
+func (c *Call) insideGift(h hit) bool {
+	for _, g := range c.hitsIn(h.start-maxPhrase, h.start+1) {
+		if g.group == gObj && g.cat == catGift && g.start <= h.start && g.end >= h.end {
 			return true
 		}
 	}

@@ -126,15 +126,18 @@ func ratio(a, b int) float64 {
 // check that they generalise (holdout2 with new storylines, phrasings and
 // label styles), holdout5.jsonl (plain fraud-awareness scripts) and
 // holdout6.jsonl (messy unlabelled interleaved dialogue) and holdout7.jsonl
-// (plain short scripts, polite indirect asks, payment apps as verbs) and
-// holdout8.jsonl (whole labelled calls with the callee's replies). Each
-// must reach request recall 0.97 with at most 3% of legitimate calls flagged.
+// (plain short scripts, polite indirect asks, payment apps as verbs),
+// holdout8.jsonl (whole labelled calls with the callee's replies),
+// holdout9.jsonl (recogniser-style output, indirect asks and re-asks after a
+// refusal) and holdout10.jsonl (UK/IE/AU/CA/IN/SG/ZA callers: national ID
+// numbers, vouchers, PayID, push approvals). Each must reach request recall
+// 0.97 with at most 3% of legitimate calls flagged.
 func TestEvalSet(t *testing.T) {
 	d := New()
 	// holdout3 does not reach the target yet (see EVAL.md); its floor keeps
 	// the structural fixes from regressing while the gap is open.
 	floors := map[string][2]float64{"holdout3.jsonl": {0.86, 0}}
-	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout5.jsonl", "holdout6.jsonl", "holdout7.jsonl", "holdout8.jsonl"} {
+	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout5.jsonl", "holdout6.jsonl", "holdout7.jsonl", "holdout8.jsonl", "holdout9.jsonl", "holdout10.jsonl"} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join("testdata", "eval", name)
 			cases := loadEval(t, path)

@@ -196,6 +196,8 @@ var objectRules = []objectRule{
 		"account number on your invoice", "account number on the invoice", "account number on your letter",
 		"member id", "member id number", "insurance id", "student id", "employee id", "service tag",
 		"your number", "my number", "his number", "her number", "good number", "best number", "new number",
+		// A payee's phone number, not a code: "send it through Zelle to this number".
+		"to this number", "to this mobile number", "to this phone number", "to that number", "to my number",
 		"number to call", "number to reach", "wrong number", "same number", "number for the",
 		"pay it online", "pay online", "pay in the app",
 		// Where something is typed, not software to get: "enter it in the app only".
@@ -286,8 +288,8 @@ var objectRules = []objectRule{
 		"site i give you", "the site i give you", "website i give you", "the website i give you",
 		"site i tell you", "website i tell you", "number it shows", "numbers it shows", "number that it shows",
 		"number it gives you", "number on the app", "# digit number it shows", "id it shows", "address it shows",
-		"airdroid", "air droid", "airmirror", "air mirror", "zoho assist", "share screen", "screen share button",
-		"the share screen", "share screen button", "allow all permissions", "all permissions", "allow permissions",
+		"airdroid", "air droid", "airmirror", "air mirror", "zoho assist",
+		"allow all permissions", "all permissions", "allow permissions",
 		"unknown sources", "install unknown apps", "accessibility permission", "accessibility permissions",
 	}},
 	{catRemote, objWeak, []string{
@@ -295,6 +297,8 @@ var objectRules = []objectRule{
 		"the browser", "your browser", "google chrome", "chrome", "the app store", "play store", "the app", "this app",
 		"an app", "app", "software", "the software", "this software", "application", "the file", "this file", "a file",
 		"first result", "the first result", "top result", "the top result", "first link", "the first link",
+		// Work calls share screens too; a caller who then watches, or other pressure, makes it count.
+		"share screen", "the share screen", "share screen button", "screen share button",
 	}},
 	{catPay, 0, []string{
 		"safe account", "secure account", "safety account", "protected account", "new safe account",
@@ -315,7 +319,6 @@ var objectRules = []objectRule{
 	// Real-time payment schemes outside the US, as weak as Zelle.
 	{catPay, objWeak, []string{"payid", "pay id", "osko", "interac", "e transfer", "etransfer", "upi", "gpay", "g pay",
 		"phonepe", "phone pe", "paytm", "paynow", "faster payment", "eft", "instant eft", "bank giro",
-		"to this number", "to this mobile number", "to this phone number", "to that number", "to my number",
 		"the overpayment", "the overpaid", "the excess", "the overpaid amount", "overpaid refund"}},
 	{catPay, objWeak, []string{
 		"money", "the money", "funds", "your funds", "your savings", "savings", "cash", "payment",
@@ -343,6 +346,7 @@ const (
 	cueSoftware              // installing: asks only for software ("install it" is not about money)
 	cueLead                  // only at the start of a segment: "and the expiry?", "just the digits on the back"
 	cueShort                 // its object must end the segment (give or take three words)
+	cueReask                 // a re-ask: counts only after "then", "instead", "fine" ("fine, then your passport number will do")
 )
 
 // cueRule lists request wording. Front cues come before the thing asked
@@ -406,7 +410,8 @@ var cueRules = []cueRule{
 		"please note"}},
 	{cueInfo | cueBack | cueAfterOnly, []string{"please"}}, // "your social security number, please"
 	// A re-ask after a refusal: "fine, then your passport number will do".
-	{cueInfo | cueBack | cueAfterOnly, []string{"will do", "would do", "will be fine", "would be fine", "is fine"}},
+	{cueInfo | cueBack | cueAfterOnly | cueReask, []string{"will do", "would do", "will be fine", "would be fine", "is fine"}},
+	{cueInfo | cueBack | cueReask, []string{"is all we need", "is all i need", "that is all we need", "that is all i need"}},
 	{0, []string{"purchase of", "purchases of", "purchase for", "order purchase", "a purchase"}},
 	// Checking who the listener is, not asking for what was sent: "I'll
 	// send a code to confirm it's you".
@@ -445,7 +450,8 @@ var cueRules = []cueRule{
 		"read that out", "read that out to me", "tell me that number", "tell me what it is",
 		"verify it", "let me know what it is", "buy them", "buy it", "get them", "install it", "download it",
 		"send it", "transfer it", "move it", "pay it", "send me a picture", "send me a photo", "send me pictures",
-		"send me photos", "say it to me", "what they are", "what it is", "what is that", "what that is",
+		"send me photos", "send us a screenshot", "send me a screenshot", "send a screenshot", "screenshot of it",
+		"screenshot of them", "send us a picture", "send us a photo", "say it to me", "what they are", "what it is", "what is that", "what that is",
 		"tell me what they are", "read it out loud", "text them to me", "text it to me", "as payment", "as a payment",
 		"picture of it", "picture of them", "photo of it", "photo of them", "take a picture",
 		"take a photo", "send me the codes", "send me the code", "read me the numbers", "read me the code",
@@ -464,7 +470,6 @@ var cueRules = []cueRule{
 	{cueInfo | cueAct | cueBack, []string{"forward to me", "send to me", "give to me", "read to me", "share to me",
 		"send over to me", "can forward", "can send over", "confirm it with me", "confirm it to me", "confirm them with me",
 		"verify it with me", "verify it to me", "repeat it to me", "repeat it back to me", "confirm that with me",
-		"is all we need", "is all i need", "that is all we need", "that is all i need",
 		"on your keypad", "on the keypad", "into your keypad", "into the keypad", "using your keypad", "on your dial pad",
 		"on the dial pad", "on your phone keypad", "on the phone keypad"}},
 	{cueInfo | cueAct | cueBack, []string{"mind reading it", "mind reading them", "mind reading it to me",
@@ -554,6 +559,7 @@ const (
 	wHead                 // "renewal", "office": the object before it is a modifier, not the thing asked for
 	wEcho                 // "confirm", "repeat": "confirm it", "repeat that" are about what was said or done, not a delivered code
 	wToMe                 // "me", "us": an echo verb aimed at the speaker ("confirm it with me") asks
+	wReask                // "then", "instead": a re-ask after a refusal ("then your passport number will do")
 )
 
 var wordClasses = map[int][]string{
@@ -594,6 +600,7 @@ var wordClasses = map[int][]string{
 		"department", "administration", "bureau"},
 	wEcho:   {"confirm", "verify", "validate", "repeat", "check", "say", "accept", "approve"},
 	wToMe:   {"me", "us"},
+	wReask:  {"then", "instead", "fine", "alternatively", "otherwise"},
 	wFiller: {"um", "uh", "uhm", "umm", "uhh", "erm", "er", "ah", "hmm", "mm", "mhm"},
 }
 
@@ -636,6 +643,9 @@ var signalRules = []signalRule{
 	{"computer_access", 0.25, []string{"in front of your computer", "turn on your computer", "turn on the computer", "front of the computer", "on your computer", "your computer"}},
 	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad", "my new number", "lost my wallet", "stuck at the", "stranded", "lost my phone", "broke my phone", "new phone number", "a new number", "got a new phone", "phone got smashed", "phone is broken", "phone broke", "friend's phone", "friends phone", "nan it is me", "gran it is me",
 		"nana it is me", "nan its me", "it is me nan", "it is me gran", "it is me grandma", "hi nan", "hello nan", "hi gran"}},
+	// The caller watching the listener's screen: "press share screen and I'll be able to see".
+	{"caller_watching", 0.3, []string{"i will be able to see", "so i can see", "i can see your screen", "while i am watching",
+		"while i watch", "so i can watch", "i will watch", "i can watch", "let me see your screen", "i will see everything"}},
 	{"romance", 0.3, []string{"i love you so much", "my love", "my darling", "plane ticket", "flight ticket", "ticket to come", "to come see you", "to come to you", "oil rig", "ticket home", "flight home", "stuck overseas", "stuck abroad"}},
 }
 
