@@ -280,6 +280,10 @@ func (rv *Review) list(w http.ResponseWriter, r *http.Request, ss *session) {
 		v.Form.To = f.To.Add(-time.Nanosecond).In(rv.cfg.Location).Format(dateLayout)
 	}
 	v.Filtered = f.Verdict != "" || f.Category != "" || f.Source != "" || !f.From.IsZero() || !f.To.IsZero()
+	if v.Admin = IdentityFrom(r.Context()).Admin; v.Admin {
+		v.Form.Owner = f.Owner
+		v.Filtered = v.Filtered || f.Owner != ""
+	}
 	v.Calls = calls
 	if next != "" {
 		g := f

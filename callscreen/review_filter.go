@@ -120,6 +120,7 @@ func (f Filter) Query() url.Values {
 	set("verdict", f.Verdict)
 	set("category", f.Category)
 	set("source", f.Source)
+	set("owner", f.Owner)
 	if !f.From.IsZero() {
 		q.Set("from", f.From.UTC().Format(time.RFC3339Nano))
 	}

@@ -35,12 +35,13 @@ type errorView struct {
 type option struct{ Value, Label string }
 
 type filterForm struct {
-	Verdict, Category, Source, From, To string
+	Verdict, Category, Source, From, To, Owner string
 }
 
 type listView struct {
 	base
 	Calls      []CallRecord
+	Admin      bool // the operator: everyone's calls, with whose they are
 	Total      int
 	Precision  Precision
 	Form       filterForm

@@ -229,6 +229,14 @@ func TestReviewUsersIsolated(t *testing.T) {
 	if !strings.Contains(page, "/review/calls/iso-1") || strings.Contains(page, "iso-0") || strings.Contains(page, "iso-2") {
 		t.Fatalf("bob's list page shows other calls:\n%s", page)
 	}
+	if strings.Contains(page, `class="owner"`) || strings.Contains(page, `id="f-owner"`) {
+		t.Fatal("a user's list page shows whose calls they are")
+	}
+	op := e.browser()
+	op.login()
+	if _, all := op.get("/review/?owner=alice"); !strings.Contains(all, `<td class="owner">alice</td>`) || strings.Contains(all, "/review/calls/iso-1") {
+		t.Fatalf("the operator's list filtered by owner:\n%s", all)
+	}
 	_, own := br.get("/review/calls/iso-1")
 	csrf := csrfOf(t, own)
 	for _, path := range []string{"/review/calls/iso-0", "/review/calls/iso-0/report", "/review/calls/iso-0/report.json", "/review/calls/iso-0/audio", "/review/calls/iso-0/delete"} {
