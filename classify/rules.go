@@ -233,7 +233,7 @@ var objectRules = []objectRule{
 		"pan card", "pan number", "pan card number", "pan card details", "ni number", "nino", "utr", "utr number",
 		"unique taxpayer reference", "national insurance no", "identity number", "id no", "sa id number",
 		"health card", "ohip number", "medicare card no", "citizen number", "fin number", "passport no",
-		"little blue card", "the blue card", "blue card", "number the government gave you", "number the government gave",
+		"little blue card", "blue card", "number the government gave you", "number the government gave",
 	}},
 	// "the nine digit number": a social security number, or a remote app's ID when one is named.
 	{catID, objRemoteAmb, []string{"nine digit number", "9 digit number"}},
@@ -266,7 +266,7 @@ var objectRules = []objectRule{
 		"voucher", "vouchers", "gift voucher codes", "one4all", "one for all", "one4all voucher", "one4all vouchers",
 		"takealot voucher", "takealot vouchers", "itunes voucher", "itunes vouchers", "google play voucher", "google play vouchers",
 		"steam voucher", "amazon voucher", "amazon vouchers", "app store card", "app store cards", "app store gift card",
-		"apple store card", "itunes ones", "the itunes ones", "google play ones", "steam ones", "amazon ones", "apple ones",
+		"apple store card", "itunes ones", "google play ones", "steam ones", "amazon ones", "apple ones",
 		"flexepin", "neosurf", "paysafe", "transcash", "pcs voucher", "pcs card",
 	}},
 	{catGift, 0, giftPlurals()},
@@ -296,9 +296,9 @@ var objectRules = []objectRule{
 		"w w w", "www", "dot com", "the website", "this website", "our website", "my website", "the link", "this link",
 		"the browser", "your browser", "google chrome", "chrome", "the app store", "play store", "the app", "this app",
 		"an app", "app", "software", "the software", "this software", "application", "the file", "this file", "a file",
-		"first result", "the first result", "top result", "the top result", "first link", "the first link",
+		"first result", "top result", "first link",
 		// Work calls share screens too; a caller who then watches, or other pressure, makes it count.
-		"share screen", "the share screen", "share screen button", "screen share button",
+		"share screen", "share screen button", "screen share button",
 	}},
 	{catPay, 0, []string{
 		"safe account", "secure account", "safety account", "protected account", "new safe account",
@@ -319,7 +319,7 @@ var objectRules = []objectRule{
 	// Real-time payment schemes outside the US, as weak as Zelle.
 	{catPay, objWeak, []string{"payid", "pay id", "osko", "interac", "e transfer", "etransfer", "upi", "gpay", "g pay",
 		"phonepe", "phone pe", "paytm", "paynow", "faster payment", "eft", "instant eft", "bank giro",
-		"the overpayment", "the overpaid", "the excess", "the overpaid amount", "overpaid refund"}},
+		"overpayment", "overpaid amount", "overpaid refund", "the overpaid", "the excess"}},
 	{catPay, objWeak, []string{
 		"money", "the money", "funds", "your funds", "your savings", "savings", "cash", "payment",
 		"zelle", "zell", "venmo", "cash app", "cashapp", "paypal", "apple pay", "google pay", "bank transfer",
@@ -785,7 +785,7 @@ func loginShapes() []string {
 	out := []string{"what you would type", "what you type", "what you enter", "what you would enter", "both boxes",
 		"what do you type in there", "what do you type", "what do you put in there", "what do you enter there"}
 	for _, what := range []string{"what you", "what do you", "what you normally", "what do you normally", "what you usually", "what do you usually",
-		"the thing you", "thing you", "the word you", "word you", "the one you"} {
+		"thing you", "word you"} {
 		for _, v := range []string{"type", "use", "enter", "put in", "type in"} {
 			for _, when := range []string{"to log in", "to log on", "to sign in", "to get in", "to get into", "when you log", "when you sign", "in when you log"} {
 				if p := what + " " + v + " " + when; len(strings.Fields(p)) <= maxPhrase {
@@ -1007,7 +1007,7 @@ func giftPlurals() []string {
 // till", "the ones that say Apple".
 func shopCards() []string {
 	var out []string
-	for _, what := range []string{"cards", "the cards", "rack", "stand", "display", "card rack", "card stand"} {
+	for _, what := range []string{"cards", "rack", "card rack"} {
 		for _, by := range []string{"by the", "at the", "near the", "behind the", "next to the"} {
 			for _, place := range []string{"register", "registers", "till", "tills", "counter", "checkout", "checkouts", "cashier"} {
 				out = append(out, what+" "+by+" "+place)
