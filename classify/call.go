@@ -64,6 +64,11 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		if seg.Final {
 			// The callee's "there's a message" or "my pin?" names a referent too.
 			c.hits = c.d.match(c.hits[:0], cur)
+			for _, h := range c.hits {
+				if h.group == gRef && h.cat == refDialled && c.tokBase < 60 {
+					c.inbound = true // the callee rang a business: "I'm calling to book a flight"
+				}
+			}
 			c.win = append(c.win[:0], cur...)
 			c.notice(0, true)
 			c.tokBase += int64(len(cur))
@@ -195,6 +200,11 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			cat = catID // "the expiry date on your passport"
 		}
 	}
+	if cat == catBank && o.attr&objGiftAmb != 0 {
+		if oc, ok := c.owner(o); ok && oc == catID {
+			cat = catID // "the card number on the back of the licence"
+		}
+	}
 	if cat <= catID && o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 {
 		return 0, false, from, false // "my password": the speaker's own
 	}
@@ -218,10 +228,10 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat <= catID && c.supplied(o) {
 		return cat, false, from, false // "put in the number I give you": the caller's, not the listener's
 	}
-	if o.attr&objSentCode != 0 && c.sentNear(o) {
-		cat = catCode
+	if o.attr&objSentCode != 0 && (c.sentNear(o) || c.deliveredBefore(o)) {
+		cat = catCode // "a one-time passcode has been sent … enter the passcode"
 	}
-	if o.attr&objDeliverCode != 0 && cat == catBank && c.deliverNear(o) && !c.ownedBy(o, catBank) && !c.listedAfter(o, catBank) {
+	if o.attr&objDeliverCode != 0 && cat == catBank && (c.deliverNear(o) || c.deliveredBefore(o)) && !c.ownedBy(o, catBank) && !c.listedAfter(o, catBank) {
 		cat = catCode // "the pin we texted you"
 	}
 	if o.attr&objDeliver != 0 && cat == catCode && !c.deliverNear(o) {
@@ -257,8 +267,11 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if q.attr&cueReask != 0 && !c.reasked(o) {
 			continue // "a photo ID will do when you pick it up" is no re-ask
 		}
-		if q.attr&cueLead != 0 && (cat > catID || !c.leads(q.start) || q.attr&cueShort != 0 && int32(len(w))-o.end > 3) {
+		if q.attr&cueLead != 0 && (cat > catID && !(cat == catGift && o.attr&objGiftAmb != 0) || !c.leads(q.start) || q.attr&cueShort != 0 && !c.endsClause(o.end)) {
 			continue
+		}
+		if q.attr&cueCallback != 0 && !c.framedBy(q.start, c.d.idBack, true) || q.attr&cueOnlyWay != 0 && !c.framedBy(q.start, c.d.idWay, false) {
+			continue // "with your password" after "call me back on 442"; "is" after "the only way"
 		}
 		switch {
 		case q.attr&cueAfterOnly != 0:
@@ -277,7 +290,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			continue
 		}
 		from = min(from, q.start)
-		if o.attr&objWeak == 0 && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
+		if o.attr&objWeak == 0 && q.attr&cueWeak == 0 && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
 			return cat, false, from, true
 		}
 		if cat == catPay && q.attr&cueBuy == 0 && c.near(o, giftReach, func(h hit) bool {
@@ -345,6 +358,9 @@ func (c *Call) owner(o hit) (int, bool) {
 		k := cl[w[j].id]
 		switch {
 		case k&wOwnBank != 0:
+			if base := c.tokBase - int64(c.nCtx); c.objCat == catID && c.objAt > c.delivAt && base+int64(o.start)-c.objAt <= refReach && c.d.class[w[j].id]&wCardWord != 0 {
+				return catID, true // "the number on your current card" after "the new Medicare cards"
+			}
 			return catBank, true
 		case k&wOwnID != 0:
 			return catID, true
@@ -435,14 +451,64 @@ func (c *Call) listBefore(o hit) (hit, bool) {
 }
 
 // leads reports that only fillers ("okay", "so", "and") come between the
-// start of the current segment and pos.
+// start of pos's sentence, or an acknowledgement ("thank you", "lovely"),
+// and pos: an elliptical follow-up in the middle of a caller's turn ("It's
+// marjorie at icloud. Thank you. And the current password on that
+// account?") leads its clause as one at the start of a line does.
 func (c *Call) leads(pos int32) bool {
-	for j := c.nCtx; j < pos; j++ {
-		if j < 0 || c.d.class[c.win[j].id]&wSkip == 0 {
+	for j := pos - 1; j >= c.nCtx; j-- {
+		if c.win[j+1].sb && j+1 <= pos {
+			return true
+		}
+		k := c.d.class[c.win[j].id]
+		if k&wAck != 0 || k&wYou != 0 && j > 0 && c.win[j-1].id == c.d.idThank {
+			return true // "lovely, and the sort code", "thank you, and your date of birth"
+		}
+		if j < 0 || k&wSkip == 0 {
 			return false
 		}
 	}
 	return pos >= c.nCtx
+}
+
+// endsClause reports that the object ending at end closes its clause: the
+// segment or sentence ends within three words, or a new clause starts
+// ("so", "where", "please") after at most a short prepositional tail ("on
+// that account"), before any verb of its own ("and the code will expire").
+func (c *Call) endsClause(end int32) bool {
+	n := int32(len(c.win))
+	if n-end <= 3 {
+		return true
+	}
+	j := end
+	for ; j < n && j <= end+6; j++ {
+		if c.win[j].sb {
+			return true
+		}
+		k := c.d.class[c.win[j].id]
+		if k&wClause != 0 {
+			return true
+		}
+		if k&(wVerbish|wIWe|wYou) != 0 {
+			return false
+		}
+	}
+	return j >= n
+}
+
+// framedBy reports the frame word id within callReach tokens before pos,
+// in the same sentence unless crossSent: a call-back ("call me back on
+// extension 442 with your password") or "the only way … is".
+func (c *Call) framedBy(pos int32, id int32, crossSent bool) bool {
+	for j := pos - 1; j >= 0 && j >= pos-callReach; j-- {
+		if c.win[j].id == id && (id != c.d.idWay || j > 0 && c.win[j-1].id == c.d.idOnly) {
+			return true
+		}
+		if !crossSent && c.win[j].sb {
+			return false
+		}
+	}
+	return false
 }
 
 // counted reports a number of cards right before a gift card object:
@@ -920,7 +986,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			objAt, objCat = pos, catRemote
 			continue
 		}
-		if h.cat == refNone || h.cat == refInbound || h.cat == refFamily {
+		if h.cat == refNone || h.cat == refInbound || h.cat == refFamily || h.cat == refDialled {
 			continue
 		}
 		if seg == nil {

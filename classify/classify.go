@@ -41,6 +41,7 @@ const (
 	recordReach = 7  // words after an account number searched for "your bill"
 	ownerReach  = 7  // words after "the numbers of/on" searched for their owner ("one of your checks")
 	frameReach  = 20 // words searched back, within the sentence, for a reported-speech frame
+	callReach   = 14 // words searched back for a call-back's "back" or an "only way"
 	maxEvid     = 400
 	maxPhrase   = 8  // no rule phrase is longer, so hits near a position are found by start
 	maxKeywords = 16 // keyword-spotter phrases looked at per segment
@@ -69,6 +70,11 @@ type Detector struct {
 	vocab   vocab
 	class   []uint32   // word classes by vocabulary id
 	first   [][]phrase // phrases by first token id, longest first
+	// Phrases of a first token with many (the generated request frames:
+	// "can I take", "could we just get") are kept by their first two
+	// tokens instead, so a common word costs one lookup, not a scan.
+	second map[uint64][]phrase
+	split  []bool // by first token id: its two-token phrases are in second
 	wild    []phrase   // phrases starting with a number
 	signals []signalRule
 	soft    []string // soft-ask signal names, by sig index
@@ -80,6 +86,10 @@ type Detector struct {
 	idUsed  int32 // "used to buy": something done with it, not asked
 	idTo    int32
 	idDo    int32 // "what should I do": the listener's question ends there
+	idBack  int32 // "call me back on 442 with your password"
+	idWay   int32 // "the only way is through gift cards"
+	idOnly  int32
+	idThank int32 // "thank you, and your date of birth"
 }
 
 // New compiles the rules.
@@ -180,6 +190,10 @@ func New() *Detector {
 	}
 	v.intern("oh")
 	v.intern("used")
+	v.intern("back")
+	v.intern("way")
+	v.intern("only")
+	v.intern("thank")
 	d.class = make([]uint32, len(v.words))
 	for cl, words := range wordClasses {
 		for _, w := range words {
@@ -188,6 +202,7 @@ func New() *Detector {
 	}
 	d.idNo, d.idOne, d.idDid = v.ids["no"], v.ids["one"], v.ids["did"]
 	d.idOh, d.idUsed, d.idTo, d.idDo = v.ids["oh"], v.ids["used"], v.ids["to"], v.ids["do"]
+	d.idBack, d.idWay, d.idOnly, d.idThank = v.ids["back"], v.ids["way"], v.ids["only"], v.ids["thank"]
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {
 		if p.toks[0] < 0 {
@@ -203,7 +218,28 @@ func New() *Detector {
 			}
 		}
 	}
+	d.second = map[uint64][]phrase{}
+	d.split = make([]bool, len(v.words))
+	for id, ps := range d.first {
+		if len(ps) <= splitAt {
+			continue
+		}
+		d.split[id] = true
+		var keep []phrase
+		for _, p := range ps {
+			if len(p.toks) < 2 || p.toks[1] < 0 {
+				keep = append(keep, p)
+				continue
+			}
+			k := pairKey(p.toks[0], p.toks[1])
+			d.second[k] = append(d.second[k], p)
+		}
+		d.first[id] = keep
+	}
 	for _, ps := range d.first {
+		longestFirst(ps)
+	}
+	for _, ps := range d.second {
 		longestFirst(ps)
 	}
 	longestFirst(d.wild)
@@ -217,6 +253,12 @@ func New() *Detector {
 	}
 	return d
 }
+
+// splitAt is the number of phrases of one first token above which they are
+// looked up by their first two tokens.
+const splitAt = 24
+
+func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
 func equalToks(a, b []int32) bool {
 	if len(a) != len(b) {
@@ -251,6 +293,9 @@ func (d *Detector) match(hits []hit, w []token) []hit {
 		}
 		if id := w[i].id; id > idNum && int(id) < len(d.first) {
 			try(d.first[id])
+			if d.split[id] && i+1 < len(w) && w[i+1].id > idNum {
+				try(d.second[pairKey(id, w[i+1].id)])
+			}
 		}
 		if w[i].digits > 0 {
 			try(d.wild)

@@ -84,6 +84,7 @@ var objectRules = []objectRule{
 		"very fication code", "very fication number", "verify cation number", "verification text",
 		"verification message", "verification sms", "security text", "authorization text", "code that you got",
 		"code that you received", "code that came", "number that came", "code that just came",
+		"steam guard code", "steam guard", "guard code", "code when it pings", "code when it comes", "code when it arrives",
 	}},
 	// A bare "number" is the code only when a delivery was just described
 	// ("you'll get a push with a number, read off that number").
@@ -118,7 +119,7 @@ var objectRules = []objectRule{
 		"bank account number", "account number", "account numbers", "acct number", "account no",
 		"routing number", "routing numbers", "account and routing numbers", "account and routing number",
 		"routing and account number", "routing and account numbers", "routing", "rooting number", "routine number", "aba number", "transit number",
-		"sort code", "sortcode", "bank details", "banking details", "bank info", "bank information",
+		"sort code", "sortcode", "bsb", "bsb number", "bsb and account number", "b s b", "bank details", "banking details", "bank info", "bank information",
 		"banking information", "account details", "bank account details", "online banking", "online banking login",
 		"online banking password", "internet banking", "mobile banking login", "bank login", "banking login",
 		"banking password", "bank password", "iban", "swift code",
@@ -167,6 +168,7 @@ var objectRules = []objectRule{
 	}},
 	// Security questions by their content, and characters of a secret.
 	{catCred, 0, securityAnswers()},
+	{catCred, 0, secretCharacters()},
 	{catCred, 0, serviceLogins()},
 	// A home network's password is shared in families; an office network's
 	// is a login. Asked under pressure (a virus, an impersonated IT desk) it counts.
@@ -219,7 +221,7 @@ var objectRules = []objectRule{
 		"ni number", "medicare number", "medicare card number", "medicare id", "medicaid number",
 		"health card number", "health insurance number", "passport number", "passport", "passport details",
 		"driver license number", "drivers license number", "driving licence number", "driver license",
-		"drivers license", "driving license", "license number", "licence number", "id number",
+		"drivers license", "driving license", "license number", "licence number",
 		"identification number", "national id", "tax id", "tax id number", "taxpayer id", "tin number",
 		"itin", "ein", "alien number", "green card number", "state id", "taxpayer id", "number on your medicare card",
 		"number on your social security card", "number on your green card", "number on your id", "medicare card",
@@ -236,7 +238,8 @@ var objectRules = []objectRule{
 		"little blue card", "blue card", "number the government gave you", "number the government gave",
 	}},
 	// "the nine digit number": a social security number, or a remote app's ID when one is named.
-	{catID, objRemoteAmb, []string{"nine digit number", "9 digit number"}},
+	{catID, objRemoteAmb, []string{"nine digit number", "9 digit number", "nine digits", "9 digits", "all nine digits",
+		"full nine digits", "all 9 digits", "full 9 digits", "whole nine digits"}},
 	// An ID or access code next to a remote-access app is the app's.
 	{catID, objRemoteAmb, []string{"your id", "id number", "your id number"}},
 	{catCode, objRemoteAmb, []string{"access code", "the access code", "session code", "connection code", "# digit code"}},
@@ -256,7 +259,8 @@ var objectRules = []objectRule{
 		"sephora card", "razer gold", "vanilla card", "vanilla visa", "vanilla gift card", "prepaid card",
 		"prepaid cards", "prepaid visa", "reload card", "reloadable card", "green dot", "greendot",
 		"money pak", "moneypak", "paysafe card", "paysafecard", "xbox card", "playstation card",
-		"card redemption code", "claim code", "redemption code", "silver strip", "scratch off strip", "scratch the back", "scratch off the back", "scratch the silver",
+		"card redemption code", "claim code", "redemption code", "silver strip", "scratch off strip", "scratch panel", "scratch off panel", "scratch strip", "scratch area",
+		"under the scratch", "scratch off area", "scratch off part", "scratch part", "under the silver strip", "behind the scratch", "scratch the back", "scratch off the back", "scratch the silver",
 		"silver part", "the silver part", "silver panel", "photos of the back", "pictures of the back",
 		"photos of the backs", "pictures of the backs",
 		"the strip on the back", "gift", "target cards", "walmart cards", "ebay cards", "apple cards",
@@ -299,6 +303,10 @@ var objectRules = []objectRule{
 		"first result", "top result", "first link",
 		// Work calls share screens too; a caller who then watches, or other pressure, makes it count.
 		"share screen", "share screen button", "screen share button",
+		"share my screen", "whole desktop", "entire desktop", "whole screen", "entire screen", "full screen share",
+		// A caller already in the machine keeping the session: "I'm still connected to your computer, just leave it on".
+		"still connected to your", "connected to your pc", "connected to your computer", "connected to your laptop",
+		"leave it connected", "stay connected", "keep it connected", "leave the computer on", "keep the computer on",
 	}},
 	{catPay, 0, []string{
 		"safe account", "secure account", "safety account", "protected account", "new safe account",
@@ -315,6 +323,7 @@ var objectRules = []objectRule{
 		"the account i will give you", "to this new account", "to the new account", "to our new account",
 		"into this new account", "into the new account", "account i am giving you", "by wire", "via wire", "crypto machine",
 		"bitcoin kiosk", "crypto kiosk",
+		"to our escrow account", "into our escrow account", "our escrow account", "escrow account in", "the escrow account in",
 	}},
 	// Real-time payment schemes outside the US, as weak as Zelle.
 	{catPay, objWeak, []string{"payid", "pay id", "osko", "interac", "e transfer", "etransfer", "upi", "gpay", "g pay",
@@ -347,6 +356,9 @@ const (
 	cueLead                  // only at the start of a segment: "and the expiry?", "just the digits on the back"
 	cueShort                 // its object must end the segment (give or take three words)
 	cueReask                 // a re-ask: counts only after "then", "instead", "fine" ("fine, then your passport number will do")
+	cueWeak                  // the request it makes needs pressure elsewhere ("have your account number ready")
+	cueCallback              // counts only after a call-back verb: "call me back on extension 442 with your password"
+	cueOnlyWay               // counts only after "only way" in its sentence: "the only way is through gift cards"
 )
 
 // cueRule lists request wording. Front cues come before the thing asked
@@ -477,6 +489,20 @@ var cueRules = []cueRule{
 	// Buying stays a buy when it refers back: "you can buy them at the office".
 	{cueBuy, []string{"buy them", "buy it"}},
 	{cueAct, []string{"send back", "sending back", "mind sending", "mind sending back", "mind sending me"}},
+	// Request frames by kind (frames.go).
+	{cueInfo | cueSelf, modalAsks()},
+	{cueInfo | cueSelf, needFrames()},
+	{cueInfo | cueBack | cueAfterOnly, passiveNeeds()},
+	{cueInfo | cueBack | cueAfterOnly | cueWeak, readyFrames()},
+	{cueInfo | cueAct, callBacks()},
+	{cueInfo | cueAct | cueCallback, callBackObjects()},
+	{cueAct | cueGiftPay | cueOnlyWay, onlyWays()},
+	{cueInfo | cueAct | cueSelf, []string{"will have you", "would have you", "am going to have you", "are going to have you",
+		"will get you to", "am going to get you to", "are going to get you to", "next step is to", "first step is to",
+		"step is to", "what you do is", "what you will do is", "what you are going to do is", "all you do is"}},
+	{cueInfo, []string{"quote", "quote me", "quote us", "forward me", "forward us", "forward me the", "read me that", "read me those"}},
+	{cueInfo | cueLead | cueShort, []string{"next the", "next your", "then the", "then your", "plus the", "plus your",
+		"okay and the", "okay and your", "right and the", "right and your"}},
 	// Questions put to the listener are front cues, so "can you tell me
 	// your passcode" does not also read as the back cue "you tell me".
 	{cueInfo | cueAct, askYou()},
@@ -525,7 +551,10 @@ var standaloneRules = []objectRule{
 		// A courier or "agent" sent to the house for the money.
 		"to collect the cash", "to collect the money", "to pick up the cash", "to pick up the money",
 		"collect the bail", "pick up the bail", "to collect the payment", "to pick up the payment",
-		"withdraw it in cash", "withdraw it all in cash", "take it out in cash", "send someone to collect",
+		"withdraw it in cash", "withdraw it all in cash", "get it out of the bank", "take it out of the bank",
+		"get the money out of the bank", "take the money out of the bank", "draw it out of the bank", "get it out of your account",
+		"come round and pick it up", "come round and collect it", "come by and pick it up", "come and pick it up",
+		"come and collect it", "come over and pick it up", "come over and collect it", "take it out in cash", "send someone to collect",
 		"someone to collect it", "someone to pick it up", "to collect it from you", "to pick it up from you",
 	}},
 }
@@ -560,6 +589,10 @@ const (
 	wEcho                 // "confirm", "repeat": "confirm it", "repeat that" are about what was said or done, not a delivered code
 	wToMe                 // "me", "us": an echo verb aimed at the speaker ("confirm it with me") asks
 	wReask                // "then", "instead": a re-ask after a refusal ("then your passport number will do")
+	wAck                  // "thanks", "lovely": an acknowledgement ends the clause before an elliptical follow-up
+	wClause               // "so", "where", "please": a new clause after an elliptical object ("and the password on it, so I can check")
+	wVerbish              // "is", "will", "expires": the object has a verb of its own, so it is a statement ("and the code will expire")
+	wCardWord             // "card", "cards": an ID card when an ID card is the call's referent
 )
 
 var wordClasses = map[int][]string{
@@ -579,7 +612,7 @@ var wordClasses = map[int][]string{
 	wFarNeg:  {"never", "nobody", "noone", "nor", "neither"},
 	wIWe:     {"i", "we"},
 	wPerfect: {"have", "had", "has", "already", "been"},
-	wDeliver: {"sent", "send", "sending", "texted", "text", "txt", "sms", "message", "messages", "received", "receive",
+	wDeliver: {"pings", "pinged", "buzzes", "sent", "send", "sending", "texted", "text", "txt", "sms", "message", "messages", "received", "receive",
 		"receiving", "arrived", "generated", "pushed", "push", "notification", "prompt", "emailed", "got", "came"},
 	wReport: {"ask", "asked", "asking", "asks", "telling", "tells", "demanding", "demands", "requesting", "requests", "wanting", "wants",
 		"calling", "pretending", "claiming", "posing", "wanted", "told", "saying", "said"},
@@ -598,9 +631,16 @@ var wordClasses = map[int][]string{
 		"contact", "require", "requires", "text", "email", "phone"},
 	wHead: {"renewal", "renewals", "office", "offices", "application", "appointment", "status", "benefits",
 		"department", "administration", "bureau"},
-	wEcho:   {"confirm", "verify", "validate", "repeat", "check", "say", "accept", "approve"},
-	wToMe:   {"me", "us"},
-	wReask:  {"then", "instead", "fine", "alternatively", "otherwise"},
+	wEcho:     {"confirm", "verify", "validate", "repeat", "check", "say", "accept", "approve"},
+	wToMe:     {"me", "us"},
+	wReask:    {"then", "instead", "fine", "alternatively", "otherwise"},
+	wCardWord: {"card", "cards"},
+	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
+		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta"},
+	wClause: {"so", "where", "which", "please", "because", "thanks", "thank", "too", "first", "as", "cheers"},
+	wVerbish: {"is", "are", "was", "were", "will", "would", "has", "had", "can", "could", "should", "must", "expires",
+		"expire", "expired", "arrives", "arrive", "comes", "came", "goes", "went", "works", "does", "did", "be", "been",
+		"gets", "got", "may", "might", "changes", "changed", "needs", "stays"},
 	wFiller: {"um", "uh", "uhm", "umm", "uhh", "erm", "er", "ah", "hmm", "mm", "mhm"},
 }
 
@@ -628,9 +668,11 @@ var signalRules = []signalRule{
 	{"impersonation:paypal", 0.25, []string{"paypal", "pay pal"}},
 	{"impersonation:telecom", 0.25, []string{"british telecom", "bt", "at and t", "verizon", "comcast", "xfinity", "internet provider", "internet service provider", "broadband", "internet line"}},
 	{"impersonation:utility", 0.25, []string{"electric company", "power company", "utility company", "gas and electric", "electricity will", "power will be"}},
-	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency"}},
+	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency", "past due", "overdue", "immediate payment", "window closes", "by tomorrow or"}},
 	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
-		"remove your meter", "remove the meter", "come remove", "crew will come"}},
+		"remove your meter", "remove the meter", "come remove", "crew will come",
+		"cut your power", "cut off your power", "cut the power", "shut off your power", "cut your electricity", "cut off your electricity",
+		"cut your gas", "power cut off", "power shut off", "crew is scheduled"}},
 	{"press_1_menu", 0.3, []string{"press #", "press one", "press two", "press nine", "press zero", "dial #", "press the # key"}},
 	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
 	{"refund", 0.25, []string{"refund", "refunded", "reverse", "reversal", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
@@ -645,7 +687,8 @@ var signalRules = []signalRule{
 		"nana it is me", "nan its me", "it is me nan", "it is me gran", "it is me grandma", "hi nan", "hello nan", "hi gran"}},
 	// The caller watching the listener's screen: "press share screen and I'll be able to see".
 	{"caller_watching", 0.3, []string{"i will be able to see", "so i can see", "i can see your screen", "while i am watching",
-		"while i watch", "so i can watch", "i will watch", "i can watch", "let me see your screen", "i will see everything"}},
+		"while i watch", "so i can watch", "i will watch", "i can watch", "let me see your screen", "i will see everything",
+		"i can see everything", "now i can see", "i can see your desktop", "i can see the transactions", "so i can see the"}},
 	{"romance", 0.3, []string{"i love you so much", "my love", "my darling", "plane ticket", "flight ticket", "ticket to come", "to come see you", "to come to you", "oil rig", "ticket home", "flight home", "stuck overseas", "stuck abroad"}},
 }
 
@@ -854,6 +897,7 @@ const (
 	refNone           // "it came with the computer": looks like a delivery, is not one
 	refInbound        // "thank you for calling": the callee dialled, so a company's name is no pressure
 	refFamily         // "hi mom", "aunt sue": the caller addresses a relative
+	refDialled        // said by the callee: "I'm calling to book a flight": the callee rang a business
 )
 
 const refReach = 90 // tokens (both sides) a referent stays current
@@ -891,17 +935,30 @@ var refRules = []refRule{
 		"what is it", "what was it", "read that", "read it", "read that to me", "say it", "say it out",
 		"send it back", "key it in", "what does that say", "which number", "what number", "what is on the card",
 		"what is on your card",
+		// Under a scratched strip: "scratch the silver strip gently. Read me what's underneath."
+		"what is underneath", "what is underneath it", "what is under it", "what is under there", "what is behind it",
+		"what it says underneath", "what is written underneath", "what is under the strip", "what is under the silver",
+		"read me that", "read me those", "read me it",
 	}},
 	{refNoun, []string{
 		"the little number", "the number", "the numbers", "those digits", "those numbers", "the digits",
 		"that number", "these numbers", "the numbers after that", "the old one", "the one you used", "the one you use",
 		"the current one", "the one you set up",
 		"what is there", "everything on it", "everything under",
+		// With a count, a modifier or as the remainder: "those three numbers", "the current number", "the rest of it".
+		"those # numbers", "those # digits", "these # numbers", "these # digits", "the # numbers", "the # digits",
+		"the current number", "the full number", "the whole number", "the complete number", "the entire number",
+		"your full number", "the rest of it", "the rest of the number", "the rest of the digits", "the remaining digits",
+		"the other digits", "the rest of them", "the remaining numbers", "the rest of the numbers",
 	}},
 	{refType, loginShapes()},
 	{refInbound, []string{"thank you for calling", "thanks for calling", "thank you for contacting",
 		"thanks for contacting", "thank you for holding", "you have reached", "you called about", "you called us"}},
 	{refFamily, familyAddress()},
+	{refDialled, []string{"i am calling to", "i am calling about", "i am calling because", "i am ringing to",
+		"i am ringing about", "i would like to book", "i would like to order", "i want to book", "i want to order",
+		"i wanted to book", "i wanted to order", "i would like to pay", "i want to pay", "i would like to make a payment",
+		"i want to make a payment", "i am calling for"}},
 	{refNone, []string{"it came with", "came with the", "comes with", "came with your", "came with it",
 		// "sign in to your email you know the secret word": the listener's email, no delivery.
 		"your email you", "the email you", "my email you"}},
@@ -957,10 +1014,11 @@ func payVerbs() []string {
 // around the world: "net banking user ID", "your iBanking PIN".
 func bankLogins() []string {
 	var out []string
-	for _, b := range []string{"online banking", "internet banking", "net banking", "netbanking", "ibanking", "i banking",
+	for _, b := range []string{"online banking", "internet banking", "net banking", "netbanking", "ibanking", "i banking", "netbank",
 		"mobile banking", "e banking", "ebanking", "phone banking", "telephone banking"} {
 		for _, what := range []string{"user id", "userid", "username", "user name", "password", "login", "log in", "pin",
-			"login id", "customer id", "customer number", "passcode", "details", "credentials", "id"} {
+			"login id", "customer id", "customer number", "passcode", "details", "credentials", "id",
+			"client number", "client id"} {
 			out = append(out, b+" "+what)
 		}
 		if b != "online banking" && b != "internet banking" && b != "mobile banking" {

@@ -1,0 +1,118 @@
+package classify
+
+// Request frames: the grammatical shapes an ask takes in English, listed
+// by kind rather than by the sentences a set happened to use (see
+// EVAL.md, "Request frames"). Each generator crosses auxiliaries,
+// subjects and verbs, so a frame covers its whole paradigm.
+
+// modalAsks are the speaker asking leave to take something: "can I take
+// your sort code", "may I know your PIN", "could we just get the code".
+func modalAsks() []string {
+	var out []string
+	for _, aux := range []string{"can", "could", "may", "might"} {
+		for _, subj := range []string{"i", "we"} {
+			for _, adv := range []string{"", " just", " also"} {
+				for _, v := range []string{"take", "grab", "ask for", "ask you for", "confirm", "check", "know",
+					"see", "verify", "note", "take down", "get down", "jot down", "trouble you for", "have", "get",
+					"borrow", "start with", "go ahead with", "go through"} {
+					out = append(out, aux+" "+subj+adv+" "+v)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// needFrames are the speaker's need with the auxiliaries the plain "need"
+// cue misses: "we have to have", "I'd like", "it needs", and the
+// apostrophe-less recogniser forms "id like", "wed need".
+func needFrames() []string {
+	out := []string{"needs", "requires", "would like", "would love", "id like", "id need", "id love", "wed need",
+		"wed like", "need to have", "need to get", "need to take", "need to grab", "need to check", "need to confirm",
+		"need to verify", "need to know", "need to see", "is going to need", "is gonna need", "will want",
+		"would want", "am after", "are after", "be needing", "will be needing", "am going to want"}
+	for _, subj := range []string{"i", "we"} {
+		for _, v := range []string{"must have", "have to have", "have got to have", "got to have", "gotta have",
+			"must get", "have to get", "have got to get", "will have to have", "will have to get", "have to see",
+			"have to take", "have to check", "have to confirm", "have to verify"} {
+			out = append(out, subj+" "+v)
+		}
+	}
+	return out
+}
+
+// passiveNeeds follow their object: "your sort code is required", "the
+// code we sent is all we need".
+func passiveNeeds() []string {
+	var out []string
+	for _, aux := range []string{"is", "are", "will be", "would be"} {
+		for _, v := range []string{"needed", "required", "necessary", "mandatory", "all we need", "all i need",
+			"what we need", "what i need", "all i will need", "all we will need", "all that is needed"} {
+			out = append(out, aux+" "+v)
+		}
+	}
+	for _, v := range []string{"first please", "next please", "now please", "then please", "too please",
+		"as well please", "also please", "over to me", "over to us", "across to me", "across to us",
+		"first then", "next then"} {
+		out = append(out, v)
+	}
+	return out
+}
+
+// readyFrames follow their object in a call-back request: "have your sort
+// code ready when you call", "keep the card handy". Weak: a real bank's
+// voicemail also asks customers to have their account number ready.
+func readyFrames() []string {
+	return []string{"ready", "handy", "to hand", "on hand", "at hand", "ready for", "ready to read", "ready to give",
+		"ready when you call", "with you when you call", "nearby when you call"}
+}
+
+// callBacks are a voicemail's call-back with the thing to bring: "call us
+// back with your routing number", "ring me back with those three".
+func callBacks() []string {
+	var out []string
+	for _, v := range []string{"call", "ring", "phone", "text", "email", "message", "get back to"} {
+		for _, who := range []string{"", " me", " us"} {
+			if v == "get back to" && who == "" {
+				continue
+			}
+			out = append(out, v+who+" back with")
+			if who != "" && v != "get back to" {
+				out = append(out, v+who+" with")
+			}
+		}
+	}
+	for _, who := range []string{"me", "us"} {
+		out = append(out, "get back to "+who+" with", "come back to "+who+" with")
+	}
+	return append(out, "reply with", "respond with", "call in with", "call back in with")
+}
+
+// callBackObjects are the second half of a call-back split by a number or
+// an extension: "call me back on extension 442 with your current
+// password". They count only after a call-back verb in the same stretch.
+func callBackObjects() []string {
+	return []string{"with your", "with the", "with those", "with that", "with these", "with all", "with both"}
+}
+
+// onlyWays name the one way to pay, which is a demand: "the only way is
+// through Steam gift cards", "the only way to stop the crew is an
+// immediate payment through Cash App". The "is" counts only after "only
+// way" in the same sentence.
+func onlyWays() []string {
+	return []string{"is", "is through", "is by", "is via", "is with", "is to", "is to pay", "is to send", "is to buy",
+		"would be", "will be"}
+}
+
+// secretCharacters are characters asked by their place in a secret: "the
+// second, fourth and sixth characters", "the 2nd and 5th letters".
+func secretCharacters() []string {
+	var out []string
+	for _, ord := range []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+		"tenth", "last", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"} {
+		for _, what := range []string{"characters", "character", "letters", "letter"} {
+			out = append(out, ord+" "+what)
+		}
+	}
+	return out
+}
