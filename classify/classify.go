@@ -67,15 +67,15 @@ type hit struct {
 // Detector holds the compiled rules. It is immutable after New and safe for
 // concurrent use; per-call state lives in Call.
 type Detector struct {
-	vocab   vocab
-	class   []uint32   // word classes by vocabulary id
-	first   [][]phrase // phrases by first token id, longest first
+	vocab vocab
+	class []uint32   // word classes by vocabulary id
+	first [][]phrase // phrases by first token id, longest first
 	// Phrases of a first token with many (the generated request frames:
 	// "can I take", "could we just get") are kept by their first two
 	// tokens instead, so a common word costs one lookup, not a scan.
-	second map[uint64][]phrase
-	split  []bool // by first token id: its two-token phrases are in second
-	wild    []phrase   // phrases starting with a number
+	second  map[uint64][]phrase
+	split   []bool   // by first token id: its two-token phrases are in second
+	wild    []phrase // phrases starting with a number
 	signals []signalRule
 	soft    []string // soft-ask signal names, by sig index
 	spot    map[string]int
