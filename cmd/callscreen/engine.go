@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/callscreen/callscreen/classify"
@@ -20,6 +21,7 @@ type engineFlags struct {
 	pool                                         int
 	maxBytes                                     int64
 	maxDuration                                  time.Duration
+	noFFmpeg                                     bool
 }
 
 func (e *engineFlags) register(fs *flag.FlagSet) {
@@ -33,10 +35,12 @@ func (e *engineFlags) register(fs *flag.FlagSet) {
 	def := audio.DefaultLimits()
 	fs.Int64Var(&e.maxBytes, "max-bytes", def.MaxBytes, "largest audio file accepted, in bytes")
 	fs.DurationVar(&e.maxDuration, "max-duration", def.MaxDuration, "longest audio accepted")
+	fs.BoolVar(&e.noFFmpeg, "no-ffmpeg", strings.EqualFold(env("CALLSCREEN_FFMPEG", ""), "off"),
+		"never run ffmpeg: refuse audio formats other than WAV, MP3 and Ogg/Opus instead of converting them (env CALLSCREEN_FFMPEG=off)")
 }
 
 func (e *engineFlags) limits() audio.Limits {
-	return audio.Limits{MaxBytes: e.maxBytes, MaxDuration: e.maxDuration}
+	return audio.Limits{MaxBytes: e.maxBytes, MaxDuration: e.maxDuration, NoFFmpeg: e.noFFmpeg}
 }
 
 // open builds the engine, and returns the embedded recogniser too when

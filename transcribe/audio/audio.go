@@ -4,10 +4,12 @@
 // resampler, channel downmixing and G.711 (μ-law / A-law) expansion.
 //
 // Decode understands WAV (RIFF and RF64; PCM, IEEE float, μ-law, A-law and
-// WAVE_FORMAT_EXTENSIBLE), MP3 and Ogg/Opus. Uploads are untrusted: every
-// size a header claims is checked against Limits before it influences an
-// allocation, decoding stops as soon as a limit is crossed, and panics in
-// third-party codecs are turned into ErrMalformed.
+// WAVE_FORMAT_EXTENSIBLE), MP3 and Ogg/Opus natively. Uploads are untrusted:
+// every size a header claims is checked against Limits before it influences
+// an allocation, decoding stops as soon as a limit is crossed, and panics in
+// third-party codecs are turned into ErrMalformed. Anything else (M4A/AAC,
+// AMR/3GP, FLAC, WebM, WMA, CAF, 8 kHz MP3, …) is converted by the ffmpeg
+// program when it is installed, under the same limits (see Limits.NoFFmpeg).
 package audio
 
 import (
@@ -17,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -43,6 +46,10 @@ var (
 type Limits struct {
 	MaxBytes    int64         // input bytes read at most; default 25 MiB
 	MaxDuration time.Duration // decoded audio at most; default 10 min
+	// NoFFmpeg turns off the ffmpeg fallback: formats the native decoders
+	// do not handle fail with ErrUnsupported instead of being converted by
+	// an ffmpeg subprocess (which otherwise runs when ffmpeg is on PATH).
+	NoFFmpeg bool
 }
 
 // DefaultLimits returns the limits used for voicemail uploads: 25 MiB and
@@ -71,10 +78,10 @@ func (l Limits) maxFrames(rate int) int64 {
 
 // Info describes the source of a decoded recording.
 type Info struct {
-	Format     string  // container: "wav", "mp3" or "ogg-opus"
-	Codec      string  // "pcm8", "pcm16", "pcm24", "pcm32", "float32", "float64", "mulaw", "alaw", "mp3" or "opus"
-	SampleRate int     // of the source (48000 for Opus, whose decoder always runs at 48 kHz)
-	Channels   int     // of the source
+	Format     string  // container: "wav", "mp3" or "ogg-opus"; through ffmpeg e.g. "m4a", "3gp", "amr", "flac", "webm", "wma", "caf", "ogg-vorbis"
+	Codec      string  // "pcm8", "pcm16", "pcm24", "pcm32", "float32", "float64", "mulaw", "alaw", "mp3" or "opus"; through ffmpeg its codec name ("aac", "amr_nb", "flac", …)
+	SampleRate int     // of the source (48000 for Opus, whose decoder always runs at 48 kHz); 0 if ffmpeg did not say
+	Channels   int     // of the source; 0 if ffmpeg did not say
 	Duration   float64 // seconds of decoded audio
 }
 
@@ -97,13 +104,25 @@ const readBufSize = 64 << 10
 // after a WAV data chunk) are not read. Between blocks it checks ctx and
 // returns ctx's error (wrapped) once ctx is done. Zero fields of lim take
 // their DefaultLimits values.
+//
+// Input no native decoder handles goes to ffmpeg (unless lim.NoFFmpeg or
+// ffmpeg is not on PATH): it is copied to a temporary file, converted by an
+// ffmpeg process under ctx, and the process is killed once the output
+// passes lim.MaxDuration. Without ffmpeg such input fails with
+// ErrUnsupported naming the format.
 func Decode(ctx context.Context, r io.Reader, contentType string, lim Limits) ([]int16, Info, error) {
 	lim = lim.withDefaults()
 	if err := ctx.Err(); err != nil {
 		return nil, Info{}, fmt.Errorf("audio: decode: %w", err)
 	}
 	lr := &limitReader{r: r, left: lim.MaxBytes}
-	br := bufio.NewReaderSize(lr, readBufSize)
+	var src io.Reader = lr
+	var rec *recorder
+	if !lim.NoFFmpeg {
+		rec = &recorder{r: lr, max: recordMax}
+		src = rec
+	}
+	br := bufio.NewReaderSize(src, readBufSize)
 	head, err := br.Peek(sniffLen)
 	if err != nil && !errors.Is(err, io.EOF) {
 		return nil, Info{}, fmt.Errorf("audio: reading header: %w", err)
@@ -111,7 +130,8 @@ func Decode(ctx context.Context, r io.Reader, contentType string, lim Limits) ([
 	if len(head) == 0 {
 		return nil, Info{}, fmt.Errorf("%w: empty input", ErrEmpty)
 	}
-	d := decoder{ctx: ctx, lim: lim, r: br, lr: lr}
+	d := decoder{ctx: ctx, lim: lim, r: br, lr: lr, rec: rec}
+	d.sniffShort, d.sniffLong = sniffFormat(head)
 	var pcm []int16
 	switch {
 	case len(head) >= 12 && (string(head[:4]) == "RIFF" || string(head[:4]) == "RF64") && string(head[8:12]) == "WAVE":
@@ -121,8 +141,19 @@ func Decode(ctx context.Context, r io.Reader, contentType string, lim Limits) ([
 	case bytes.HasPrefix(head, []byte("ID3")) || isMP3Sync(head):
 		pcm, err = d.mp3()
 	default:
-		what, _ := describe(head)
-		err = fmt.Errorf("%w: %s (content type %q)", ErrUnsupported, what, contentType)
+		what, known := describe(head)
+		pcm, err = d.fallback(func(hint string) error {
+			if !known {
+				hint = ""
+			}
+			return fmt.Errorf("%w: %s%s (content type %q)", ErrUnsupported, what, hint, contentType)
+		})
+	}
+	if errors.Is(err, ErrUnsupported) && !d.fellBack {
+		// A native decoder recognised the container but not what is in
+		// it (MPEG 2.5, Ogg Vorbis, WAV GSM, …).
+		native := err
+		pcm, err = d.fallback(func(hint string) error { return fmt.Errorf("%w%s", native, hint) })
 	}
 	if err != nil {
 		return nil, Info{}, err
@@ -141,6 +172,10 @@ type decoder struct {
 	r    *bufio.Reader
 	lr   *limitReader // under r; consulted when a codec hides the read error
 	info Info
+
+	rec                   *recorder // between lr and r; nil when the ffmpeg fallback is off
+	sniffShort, sniffLong string    // sniffFormat of the first bytes
+	fellBack              bool      // fallback was called
 }
 
 // checkCtx is called between blocks so a decode deadline is honoured.
@@ -199,6 +234,9 @@ func (d *decoder) readErr(err error, what string) error {
 // itself rather than leaving it to append, whose doubling could overshoot
 // the largest output the duration limit allows by almost 2×.
 func (d *decoder) reserve(out []int16, n int) []int16 {
+	if d.rec != nil {
+		d.rec.stop() // audio is coming out: no falling back to ffmpeg now
+	}
 	if cap(out)-len(out) >= n {
 		return out
 	}
@@ -248,27 +286,75 @@ func isMP3Sync(b []byte) bool {
 	return version != 1 && layer == 1 && bitrate != 0 && bitrate != 15 && rate != 3
 }
 
+// sniffFormat names the format in b's leading bytes: short for Info.Format
+// ("m4a", "amr"), long for messages ("M4A/AAC audio"). Both are empty when
+// nothing is recognised.
+func sniffFormat(b []byte) (short, long string) {
+	has := func(off int, s string) bool { return len(b) >= off+len(s) && string(b[off:off+len(s)]) == s }
+	switch {
+	case has(0, "fLaC"):
+		return "flac", "FLAC audio"
+	case has(4, "ftyp") && len(b) >= 12:
+		switch brand := string(b[8:12]); {
+		case brand == "M4A " || brand == "M4B " || brand == "M4P ":
+			return "m4a", "M4A/AAC audio"
+		case strings.HasPrefix(brand, "3gp") || strings.HasPrefix(brand, "3g2") || strings.HasPrefix(brand, "3ge"):
+			return "3gp", "3GP audio (AMR or AAC)"
+		case brand == "qt  ":
+			return "mov", "QuickTime audio"
+		}
+		return "mp4", "MP4 audio"
+	case has(0, "\x1a\x45\xdf\xa3"):
+		if bytes.Contains(b, []byte("webm")) {
+			return "webm", "WebM audio"
+		}
+		return "mka", "Matroska audio"
+	case has(0, "#!AMR-WB"):
+		return "amr-wb", "AMR-WB audio"
+	case has(0, "#!AMR"):
+		return "amr", "AMR audio"
+	case has(0, "\x30\x26\xb2\x75\x8e\x66\xcf\x11"):
+		return "wma", "WMA/ASF audio"
+	case has(0, "caff"):
+		return "caf", "CAF (Core Audio) audio"
+	case has(0, "FORM") && (has(8, "AIFF") || has(8, "AIFC")):
+		return "aiff", "AIFF audio"
+	case has(0, ".snd"):
+		return "au", "Sun/NeXT AU audio"
+	case has(0, "wvpk"):
+		return "wv", "WavPack audio"
+	case len(b) >= 12 && (has(0, "RIFF") || has(0, "RF64")) && has(8, "WAVE"):
+		return "wav", "WAV audio"
+	case has(0, "OggS"):
+		switch {
+		case bytes.Contains(b, []byte("OpusHead")):
+			return "ogg-opus", "Ogg/Opus audio"
+		case bytes.Contains(b, []byte("\x01vorbis")):
+			return "ogg-vorbis", "Ogg Vorbis audio"
+		case bytes.Contains(b, []byte("Speex   ")):
+			return "ogg-speex", "Ogg Speex audio"
+		case bytes.Contains(b, []byte("\x7fFLAC")):
+			return "ogg-flac", "Ogg FLAC audio"
+		}
+		return "ogg", "Ogg audio"
+	case len(b) >= 2 && b[0] == 0xFF && b[1]&0xF6 == 0xF0:
+		return "aac", "AAC (ADTS) audio"
+	case isMP3Sync(b):
+		return "mp3", "MP3 audio"
+	}
+	return "", ""
+}
+
 // describe names a recognisable but unsupported format for error messages;
 // known is false when it can only quote the leading bytes.
 func describe(b []byte) (what string, known bool) {
 	has := func(off int, s string) bool { return len(b) >= off+len(s) && string(b[off:off+len(s)]) == s }
+	if _, long := sniffFormat(b); long != "" {
+		return long, true
+	}
 	switch {
-	case has(0, "fLaC"):
-		return "FLAC", true
-	case has(4, "ftyp"):
-		return "MP4/M4A container", true
-	case has(0, "\x1a\x45\xdf\xa3"):
-		return "Matroska/WebM container", true
-	case has(0, "#!AMR"):
-		return "AMR", true
-	case has(0, "FORM") && (has(8, "AIFF") || has(8, "AIFC")):
-		return "AIFF", true
-	case has(0, ".snd"):
-		return "Sun/NeXT AU", true
 	case has(0, "RIFF"):
 		return fmt.Sprintf("RIFF container of type %q", b[min(8, len(b)):min(12, len(b))]), true
-	case len(b) >= 2 && b[0] == 0xFF && b[1]&0xF6 == 0xF0:
-		return "AAC (ADTS)", true
 	case len(b) >= 2 && b[0] == 0xFF && b[1]&0xE0 == 0xE0:
 		return "MPEG audio other than Layer III", true
 	}

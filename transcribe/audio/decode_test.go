@@ -110,9 +110,29 @@ func riff(chunks ...[]byte) []byte {
 	return b
 }
 
-// TestDecodeHostile feeds malformed and oversized inputs; each must fail
-// with the right sentinel, quickly, without large allocations.
+// hostileCase is one TestDecodeHostile input; want is nil when it decodes.
+type hostileCase struct {
+	name string
+	in   io.Reader
+	lim  Limits
+	want error
+}
+
+// TestDecodeHostile feeds malformed and oversized inputs to the native
+// decoders; each must fail with the right sentinel, quickly, without large
+// allocations. TestFFmpegHostile sends the same inputs on to ffmpeg.
 func TestDecodeHostile(t *testing.T) {
+	for _, tt := range hostileCases() {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.lim.NoFFmpeg = true
+			checkHostile(t, tt)
+		})
+	}
+}
+
+// hostileCases builds the TestDecodeHostile inputs afresh (some readers
+// are consumed).
+func hostileCases() []hostileCase {
 	hundred := bytes.Repeat([]byte{1, 2}, 50)
 	data4G := append([]byte("data\xf0\xff\xff\xff"), hundred...)
 	garbage := make([]byte, 4096)
@@ -121,12 +141,7 @@ func TestDecodeHostile(t *testing.T) {
 		garbage[i] = byte(rng.Uint32())
 	}
 	small := Limits{MaxBytes: 1 << 20, MaxDuration: time.Minute}
-	tests := []struct {
-		name string
-		in   io.Reader
-		lim  Limits
-		want error // nil: decodes
-	}{
+	return []hostileCase{
 		{"4 GB data claim, 100 bytes", bytes.NewReader(riff(fmtChunk(1, 1, 16000, 2, 16), data4G)), DefaultLimits(), nil},
 		{"0 channels", bytes.NewReader(riff(fmtChunk(1, 0, 16000, 2, 16), data4G)), DefaultLimits(), ErrMalformed},
 		{"0 rate", bytes.NewReader(riff(fmtChunk(1, 1, 0, 2, 16), data4G)), DefaultLimits(), ErrMalformed},
@@ -136,7 +151,7 @@ func TestDecodeHostile(t *testing.T) {
 		{"block align 0", bytes.NewReader(riff(fmtChunk(1, 1, 16000, 0, 16), data4G)), DefaultLimits(), ErrMalformed},
 		{"0 bits", bytes.NewReader(riff(fmtChunk(1, 1, 16000, 2, 0), data4G)), DefaultLimits(), ErrMalformed},
 		{"12-bit float", bytes.NewReader(riff(fmtChunk(3, 1, 16000, 2, 12), data4G)), DefaultLimits(), ErrUnsupported},
-		{"GSM 6.10", bytes.NewReader(riff(fmtChunk(0x31, 1, 8000, 65, 0), data4G)), DefaultLimits(), ErrMalformed},
+		{"GSM 6.10", bytes.NewReader(riff(fmtChunk(0x31, 1, 8000, 65, 0), data4G)), DefaultLimits(), ErrUnsupported},
 		{"GSM 6.10 with bits", bytes.NewReader(riff(fmtChunk(0x31, 1, 8000, 65, 4), data4G)), DefaultLimits(), ErrUnsupported},
 		{"fmt chunk 4 GB", bytes.NewReader(riff([]byte("fmt \xff\xff\xff\xff"), fmtChunk(1, 1, 16000, 2, 16)[8:], data4G)), DefaultLimits(), ErrMalformed},
 		{"fmt chunk too short", bytes.NewReader(riff(chunk("fmt ", make([]byte, 8)), data4G)), DefaultLimits(), ErrMalformed},
@@ -168,40 +183,41 @@ func TestDecodeHostile(t *testing.T) {
 		{"exactly at byte limit", newGenReader(wavBytes(1, 1, 16000, 2, 16, 0, nil), small.MaxBytes-44), small, nil},
 		{"over duration limit", newGenReader(wavBytes(7, 1, 8000, 1, 8, 0, nil), 61*8000), small, ErrTooLong},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var before, after runtime.MemStats
-			runtime.ReadMemStats(&before)
-			start := time.Now()
-			pcm, _, err := Decode(context.Background(), tt.in, "application/octet-stream", tt.lim)
-			elapsed := time.Since(start)
-			runtime.ReadMemStats(&after)
-			alloc := after.TotalAlloc - before.TotalAlloc
-			t.Logf("err=%v, %d samples, %v, %d KiB allocated", err, len(pcm), elapsed.Round(time.Millisecond), alloc>>10)
-			switch {
-			case tt.want == nil && err != nil:
-				t.Fatalf("unexpected error %v", err)
-			case tt.want != nil && !errors.Is(err, tt.want):
-				t.Fatalf("error %v, want %v", err, tt.want)
-			}
-			if err != nil && !strings.HasPrefix(err.Error(), "audio: ") {
-				t.Errorf("error %q lacks the audio: prefix", err)
-			}
-			// Cumulative allocation (not just the peak) is bounded: the
-			// 4 GB claim must not be believed, and small hostile inputs
-			// cost only buffers and resampler tables. Inputs that really
-			// run up to a limit may use what the limit allows.
-			maxAlloc, ok := bigAllocs[tt.name]
-			if !ok {
-				maxAlloc = 4 << 20
-			}
-			if alloc > maxAlloc {
-				t.Errorf("allocated %d KiB, want ≤ %d KiB", alloc>>10, maxAlloc>>10)
-			}
-			if elapsed > 20*time.Second {
-				t.Errorf("took %v", elapsed)
-			}
-		})
+}
+
+// checkHostile decodes one hostile case and checks the error, the time
+// taken and the memory allocated.
+func checkHostile(t *testing.T, tt hostileCase) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	pcm, _, err := Decode(context.Background(), tt.in, "application/octet-stream", tt.lim)
+	elapsed := time.Since(start)
+	runtime.ReadMemStats(&after)
+	alloc := after.TotalAlloc - before.TotalAlloc
+	t.Logf("err=%v, %d samples, %v, %d KiB allocated", err, len(pcm), elapsed.Round(time.Millisecond), alloc>>10)
+	switch {
+	case tt.want == nil && err != nil:
+		t.Fatalf("unexpected error %v", err)
+	case tt.want != nil && !errors.Is(err, tt.want):
+		t.Fatalf("error %v, want %v", err, tt.want)
+	}
+	if err != nil && !strings.HasPrefix(err.Error(), "audio: ") {
+		t.Errorf("error %q lacks the audio: prefix", err)
+	}
+	// Cumulative allocation (not just the peak) is bounded: the
+	// 4 GB claim must not be believed, and small hostile inputs
+	// cost only buffers and resampler tables. Inputs that really
+	// run up to a limit may use what the limit allows.
+	maxAlloc, ok := bigAllocs[tt.name]
+	if !ok {
+		maxAlloc = 4 << 20
+	}
+	if alloc > maxAlloc {
+		t.Errorf("allocated %d KiB, want ≤ %d KiB", alloc>>10, maxAlloc>>10)
+	}
+	if elapsed > 20*time.Second {
+		t.Errorf("took %v", elapsed)
 	}
 }
 

@@ -9,8 +9,9 @@ import (
 	"time"
 )
 
-// fuzzLimits keep each fuzz execution small and fast.
-var fuzzLimits = Limits{MaxBytes: 1 << 20, MaxDuration: 20 * time.Second}
+// fuzzLimits keep each fuzz execution small and fast; the fuzz targets
+// exercise the native decoders and the sniffing, never an ffmpeg process.
+var fuzzLimits = Limits{MaxBytes: 1 << 20, MaxDuration: 20 * time.Second, NoFFmpeg: true}
 
 // checkDecode runs Decode and checks the invariants every input must
 // satisfy: no panic, output within the duration limit, and errors that are
@@ -42,6 +43,17 @@ func FuzzDecode(f *testing.F) {
 	f.Add(wavBytes(1, 2, 8000, 4, 16, 0, make([]byte, 64)))
 	f.Add(wavBytes(3, 1, 44100, 8, 64, 16, make([]byte, 16)))
 	f.Add(riff(fmtChunk(1, 1, 16000, 2, 16), []byte("LIST\x03\x00\x00\x00abc\x00data\xff\xff\xff\xff\x01\x02")))
+	// Headers of the formats left to ffmpeg, for the sniffing.
+	for _, h := range []string{
+		"\x00\x00\x00\x1cftypM4A \x00\x00\x02\x00M4A isomiso2",
+		"\x00\x00\x00\x18ftyp3gp4\x00\x00\x00\x00isom3gp4",
+		"#!AMR\n\x04\xfe\x28\x9f", "#!AMR-WB\n", "fLaC\x00\x00\x00\x22",
+		"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm",
+		"caff\x00\x01\x00\x00desc", "\x30\x26\xb2\x75\x8e\x66\xcf\x11\xa6\xd9\x00\xaa\x00\x62\xce\x6c",
+		"\xff\xf1\x50\x80\x02\x1f\xfc",
+	} {
+		f.Add([]byte(h))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkDecode(t, data)
 	})

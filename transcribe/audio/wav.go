@@ -158,7 +158,8 @@ func parseWAVFmt(b []byte) (*wavFmt, error) {
 		return nil, fmt.Errorf("%w: wav fmt chunk: sample rate 0", ErrMalformed)
 	case f.rate < wavMinRate || f.rate > wavMaxRate:
 		return nil, fmt.Errorf("%w: wav: sample rate %d Hz (supported %d–%d)", ErrUnsupported, f.rate, wavMinRate, wavMaxRate)
-	case bits == 0:
+	case bits == 0 && (tag == 1 || tag == 3 || tag == 6 || tag == 7):
+		// Compressed formats (GSM 6.10, ADPCM) often say 0 bits.
 		return nil, fmt.Errorf("%w: wav fmt chunk: 0 bits per sample", ErrMalformed)
 	}
 	f.bytes = (bits + 7) / 8
