@@ -295,7 +295,7 @@ func (h *handler) decodeError(err error) *httpError {
 			msg: fmt.Sprintf("Audio file is longer than the maximum of %s.", h.cfg.Limits.MaxDuration)}
 	case errors.Is(err, audio.ErrUnsupported):
 		return &httpError{status: http.StatusUnsupportedMediaType, param: "file",
-			msg: fmt.Sprintf("Unsupported audio file (%v). Supported formats: wav, mp3, ogg (opus).", err)}
+			msg: fmt.Sprintf("Unsupported audio file (%v). Supported formats: wav, mp3, ogg (opus); with ffmpeg installed also m4a, aac, amr, 3gp, flac, webm, wma and more.", err)}
 	case errors.Is(err, audio.ErrMalformed), errors.Is(err, audio.ErrEmpty):
 		return badRequest("file", "Audio file could not be decoded: %v", err)
 	case errors.Is(err, io.ErrUnexpectedEOF), strings.Contains(err.Error(), "multipart"):
