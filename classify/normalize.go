@@ -34,12 +34,17 @@ type tokenizer struct {
 	word []byte
 	out  []token
 	sb   bool // the next token starts a sentence
+	// prev is the previous word as written and prevAt the index in out of
+	// its token (-1 when it emitted none), for the misheard table.
+	prev, cur []byte // two buffers, swapped at each word
+	prevAt    int
 }
 
 // run appends the tokens of text to t.out.
 func (t *tokenizer) run(text string) {
 	t.word = t.word[:0]
 	t.sb = true
+	t.prev, t.prevAt = t.prev[:0], -1
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c == '[' {
@@ -125,8 +130,19 @@ func (t *tokenizer) flush() {
 	if len(w) == 0 {
 		return
 	}
+	t.cur = append(t.cur[:0], w...)
+	t.prev, t.cur = t.cur, t.prev
+	prev, prevAt := t.cur, t.prevAt
+	if t.sb {
+		prevAt = -1 // the misheard table does not look across sentences
+	}
+	t.prevAt = -1
 	if len(w) > maxWord {
 		t.emit(token{})
+		return
+	}
+	if t.misheard(w, prev, prevAt) {
+		t.prevAt = len(t.out) - 1
 		return
 	}
 	if isNumeral(w) {
@@ -152,6 +168,94 @@ func (t *tokenizer) flush() {
 		id = t.imperative(w, id)
 	}
 	t.emit(token{id: id, digits: v.digits[id]})
+	t.prevAt = len(t.out) - 1
+}
+
+// misheardWord is one entry of the misheard table: a recogniser's output
+// (any of heard) that stands for a key word (as) when the word before is
+// one of prev, or when the word after is one of next.
+type misheardWord struct {
+	heard, prev, next, as string
+}
+
+// misheard lists what PocketSphinx writes for a few key words of scam
+// requests, read off its transcripts of flite voicemails in four voices
+// (callscreen/VOICEMAIL-EVAL.md); each entry was seen in more than one
+// voicemail. The recogniser's word is an ordinary one, so each entry needs
+// a neighbour that the ordinary meaning does not have: "car" is "card"
+// before "number" but "your car is ready" stays a car (and "car details"
+// too, which a garage or an insurer may well ask for);
+// "sell" is "Zelle" after "with" but "we sell" stays a sale.
+var misheard = []misheardWord{
+	{heard: "car", next: "number numbers", as: "card"},
+	{heard: "london lagoon laguna", next: "code codes email password details and", as: "login"},
+	{heard: "sell fell", prev: "with via through using", as: "zelle"},
+	{heard: "aspect aspects espectador", prev: "call", as: "us back"},
+}
+
+// misheardIndex maps each heard word to its entries.
+var misheardIndex = func() map[string][]*misheardWord {
+	m := map[string][]*misheardWord{}
+	for i := range misheard {
+		e := &misheard[i]
+		for _, h := range strings.Fields(e.heard) {
+			m[h] = append(m[h], e)
+		}
+	}
+	return m
+}()
+
+// hasField reports whether w is one of the space-separated words of list.
+func hasField(list string, w []byte) bool {
+	for len(list) > 0 {
+		f := list
+		if i := strings.IndexByte(list, ' '); i >= 0 {
+			f, list = list[:i], list[i+1:]
+		} else {
+			list = ""
+		}
+		if f == string(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// misheard applies the misheard table to w, the word being flushed, whose
+// predecessor was prev (token at prevAt, -1 if none in this sentence). An
+// entry keyed on the next word rewrites the previous token; an entry keyed
+// on the previous word replaces w itself, and then misheard emits w's
+// tokens and reports true.
+func (t *tokenizer) misheard(w, prev []byte, prevAt int) bool {
+	if prevAt < 0 || prevAt != len(t.out)-1 {
+		return false
+	}
+	v := &t.d.vocab
+	for _, e := range misheardIndex[string(prev)] {
+		if e.next != "" && hasField(e.next, w) {
+			if id, ok := v.ids[e.as]; ok {
+				t.out[prevAt].id, t.out[prevAt].digits = id, v.digits[id]
+			}
+			return false
+		}
+	}
+	for _, e := range misheardIndex[string(w)] {
+		if e.prev == "" || !hasField(e.prev, prev) {
+			continue
+		}
+		for as := e.as; as != ""; {
+			f := as
+			if i := strings.IndexByte(as, ' '); i >= 0 {
+				f, as = as[:i], as[i+1:]
+			} else {
+				as = ""
+			}
+			id := v.ids[f]
+			t.emit(token{id: id, digits: v.digits[id]})
+		}
+		return true
+	}
+	return false
 }
 
 // imperative undoes a recogniser's stray past tense after "please":

@@ -1,0 +1,37 @@
+package classify
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMisheard checks the misheard table reads a recogniser's word as the
+// key word only next to its context word, and leaves ordinary uses alone.
+func TestMisheard(t *testing.T) {
+	d := New()
+	words := func(s string) string {
+		tk := tokenizer{d: d}
+		tk.run(s)
+		var ws []string
+		for _, x := range tk.out {
+			ws = append(ws, d.vocab.words[x.id])
+		}
+		return strings.Join(ws, " ")
+	}
+	for _, c := range []struct{ in, has, not string }{
+		{"read me the car numbers", "card", ""},
+		{"your car is ready", "", "card"},
+		{"we need your car. Number twelve", "", "card"},
+		{"what is the london and password", "login", ""},
+		{"i flew to london", "", "login"},
+		{"send the money with sell to this number", "zelle", ""},
+		{"we sell cars", "", "zelle"},
+		{"please call aspect and give us", "call us back", ""},
+		{"an aspect of the case", "", "back"},
+	} {
+		got := words(c.in)
+		if c.has != "" && !strings.Contains(got, c.has) || c.not != "" && strings.Contains(got, c.not) {
+			t.Errorf("%q read as %q", c.in, got)
+		}
+	}
+}
