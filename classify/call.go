@@ -183,6 +183,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	w := c.win
 	cat, from = int(o.cat), o.start
 	if o.group == gStand {
+		if depth == 0 && o.end <= c.nCtx {
+			return cat, false, from, false // judged in its own segment, with the frame around it ("people … asking residents to withdraw cash")
+		}
 		return cat, o.attr&objWeak != 0, from, c.addressed(o.start, cueSelf)
 	}
 	if o.attr&objGiftAmb != 0 && c.near(o, giftReach, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
@@ -419,7 +422,7 @@ func (c *Call) ownRecord(o hit) bool {
 }
 
 // classBetween reports a word of class k in [from, to).
-func (c *Call) classBetween(from, to int32, k uint32) bool {
+func (c *Call) classBetween(from, to int32, k uint64) bool {
 	for j := max(from, 0); j < to; j++ {
 		if c.d.class[c.win[j].id]&k != 0 {
 			return true
@@ -644,10 +647,18 @@ func (c *Call) reported(pos int32) bool {
 	for j := pos; j >= 0 && j >= pos-frameReach; j-- {
 		k := cl[w[j].id]
 		if j < pos && k&wFrameEnd != 0 {
+			// "someone saying I owed taxes and had to pay in gift cards":
+			// a subject right after the reporting verb is the reported clause's.
+			if k&wIWe != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wReport != 0 && c.thirdBefore(j-1) {
+				return true
+			}
 			return false // "someone tried to log in, so I need you to read me the code"
 		}
 		if k&wReport != 0 && c.thirdBefore(j) {
 			return true
+		}
+		if k&wReportPast != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wHeShe != 0 {
+			return true // "they wanted me to buy Apple cards": another call, reported
 		}
 		if w[j].sb {
 			return false
@@ -957,6 +968,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			cat := int(h.cat)
 			if h.attr&objGiftAmb != 0 && c.near(h, giftReach, func(g hit) bool { return g.group == gObj && g.cat == catGift }) {
 				cat = catGift
+			}
+			if h.attr&objDeliverCode != 0 && c.deliverNear(h) || h.attr&objSentCode != 0 && c.sentNear(h) {
+				cat = catCode // "you'll get a text with a PIN … read that to me"
 			}
 			objAt, objCat = pos, cat
 			continue

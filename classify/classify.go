@@ -68,7 +68,7 @@ type hit struct {
 // concurrent use; per-call state lives in Call.
 type Detector struct {
 	vocab vocab
-	class []uint32   // word classes by vocabulary id
+	class []uint64   // word classes by vocabulary id
 	first [][]phrase // phrases by first token id, longest first
 	// Phrases of a first token with many (the generated request frames:
 	// "can I take", "could we just get") are kept by their first two
@@ -125,6 +125,16 @@ func New() *Detector {
 	for _, r := range objectRules {
 		for _, s := range r.phrases {
 			add(s, gObj, r.cat, r.attr, 0)
+		}
+	}
+	// The plural of a named card is the same thing: "the new Medicare
+	// cards", "your credit cards" ("cards" is a word of its own, so the
+	// tokenizer's plural folding cannot find them).
+	for _, r := range objectRules {
+		for _, s := range r.phrases {
+			if strings.HasSuffix(s, " card") {
+				add(s+"s", gObj, r.cat, r.attr, 0)
+			}
 		}
 	}
 	for _, s := range partialAsks() {
@@ -194,10 +204,10 @@ func New() *Detector {
 	v.intern("way")
 	v.intern("only")
 	v.intern("thank")
-	d.class = make([]uint32, len(v.words))
+	d.class = make([]uint64, len(v.words))
 	for cl, words := range wordClasses {
 		for _, w := range words {
-			d.class[v.ids[w]] |= uint32(cl)
+			d.class[v.ids[w]] |= uint64(cl)
 		}
 	}
 	d.idNo, d.idOne, d.idDid = v.ids["no"], v.ids["one"], v.ids["did"]

@@ -27,7 +27,7 @@ func modalAsks() []string {
 // cue misses: "we have to have", "I'd like", "it needs", and the
 // apostrophe-less recogniser forms "id like", "wed need".
 func needFrames() []string {
-	out := []string{"needs", "requires", "would like", "would love", "id like", "id need", "id love", "wed need",
+	out := []string{"from you is", "from you today is", "off you is", "needs", "requires", "would like", "would love", "id like", "id need", "id love", "wed need",
 		"wed like", "need to have", "need to get", "need to take", "need to grab", "need to check", "need to confirm",
 		"need to verify", "need to know", "need to see", "is going to need", "is gonna need", "will want",
 		"would want", "am after", "are after", "be needing", "will be needing", "am going to want"}
@@ -112,6 +112,20 @@ func secretCharacters() []string {
 		"tenth", "last", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"} {
 		for _, what := range []string{"characters", "character", "letters", "letter"} {
 			out = append(out, ord+" "+what)
+		}
+	}
+	return out
+}
+
+// connectedClaims are a caller saying they are already in the listener's
+// machine: "I've connected to your PC", "I'm still connected to your
+// computer, just leave it on".
+func connectedClaims() []string {
+	var out []string
+	for _, who := range []string{"i have", "i am", "i am still", "we are", "we are still", "i have just", "we have",
+		"the technician is", "our technician is", "i will stay", "i will remain", "i will stay still"} {
+		for _, dev := range []string{"computer", "pc", "laptop", "device", "screen", "machine"} {
+			out = append(out, who+" connected to your "+dev)
 		}
 	}
 	return out

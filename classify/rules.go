@@ -143,6 +143,9 @@ var objectRules = []objectRule{
 	{catBank, 0, []string{"three digit code", "three digit security code", "three digit security number"}},
 	{catBank, objWeak, []string{"credit card", "debit card", "bank card", "bank account", "checking account",
 		"savings account", "chequing account"}},
+	{catBank, 0, []string{"checking account number", "savings account number", "chequing account number",
+		"checking account numbers", "savings account numbers", "checking and routing number", "checking account details",
+		"savings account details", "current account number", "current account details"}},
 	// Where a refund should be paid: the listener's bank account by its use.
 	{catBank, objWeak, []string{"where you want it deposited", "where you want the money", "where the money should go",
 		"where the refund should go", "where you want the refund", "where to send the refund", "where to deposit",
@@ -304,9 +307,6 @@ var objectRules = []objectRule{
 		// Work calls share screens too; a caller who then watches, or other pressure, makes it count.
 		"share screen", "share screen button", "screen share button",
 		"share my screen", "whole desktop", "entire desktop", "whole screen", "entire screen", "full screen share",
-		// A caller already in the machine keeping the session: "I'm still connected to your computer, just leave it on".
-		"still connected to your", "connected to your pc", "connected to your computer", "connected to your laptop",
-		"leave it connected", "stay connected", "keep it connected", "leave the computer on", "keep the computer on",
 	}},
 	{catPay, 0, []string{
 		"safe account", "secure account", "safety account", "protected account", "new safe account",
@@ -411,6 +411,7 @@ var cueRules = []cueRule{
 		"invest", "connect", "access", "put the money", "feed", "mail", "overnight", "hand",
 		"hand over", "drop off", "give", "give me", "send me", "send us", "read", "read me", "tell me",
 		"scratch", "scratch off", "take a picture", "take a photo", "picture of", "photo of", "press", "hit",
+		"tap", "tap on", "select", "choose",
 		"hold", "follow", "type", "enter",
 	}},
 	// Nouns that look like cues: "a purchase of bitcoin" orders nothing.
@@ -531,6 +532,8 @@ var standaloneRules = []objectRule{
 	{catRemote, objWeak, []string{"do it from my side", "do it from my end", "fix it from here", "fix it from my side",
 		"fix it from my end", "do it for you from my", "sort it from my side", "sort it from my end"}},
 	{catRemote, 0, deviceAccess()},
+	// A caller already in the machine: "I'm still connected to your computer". Weak: a real help desk says it too.
+	{catRemote, objWeak, connectedClaims()},
 	// Approving a push sign-in prompt is handing over a verification code.
 	{catCode, objWeak, pushApprovals()},
 	// An amount the redactor turned into a label: "send back the [CVV] and ten".
@@ -561,38 +564,40 @@ var standaloneRules = []objectRule{
 
 // Word classes used when deciding who a cue is addressed to.
 const (
-	wSkip     = 1 << iota // auxiliaries and fillers a cue's subject hides behind
-	wNeg                  // "not", "never", "no": the cue is negated
-	wYou                  // the cue is addressed to the listener
-	wOther                // the cue's subject is someone else: telling, not asking
-	wPast                 // "did you", "were you": a question about the past
-	wMine                 // "my": the speaker's own, not the listener's
-	wBreak                // starts a new clause between a cue and an object
-	wSent                 // "sent", "text": a code was delivered, so a bare "code" means it
-	wFarNeg               // "never", "nobody": negates a cue some words later
-	wIWe                  // "I", "we": a speaker may need things or connect themselves
-	wFiller               // "um", "uh": dropped by the tokenizer
-	wPerfect              // "have", "already" just before a verb: something done, not asked
-	wDeliver              // "texted", "pushed": a code was just delivered, so a bare "number" means it
-	wReport               // "asking", "tells": reported speech when a third party precedes it
-	wThird                // "a call", "anyone", "scammers": the one reported as asking
-	wJoin                 // "and", "the": joins the items of a list of things asked for
-	wFrameEnd             // "I", "we", "so": a new clause that ends a reported-speech frame
-	wStop                 // "block", "cancel": stopping a payment is not asking for one
-	wRecord               // "bill", "invoice": a document the customer reads an account number from
-	wOf                   // "of", "on", "at": a bare number's owner follows
-	wOwnBank              // "card", "account", "checks": a bare number on them is banking
-	wOwnID                // "passport", "license": a bare number on them is an ID
-	wGive                 // "give", "tell": "the number I give you" is the speaker's
-	wAskVerb              // "ask", "call", "demand": negated, the whole list that follows is not asked ("will never ask for A, B or C")
-	wHead                 // "renewal", "office": the object before it is a modifier, not the thing asked for
-	wEcho                 // "confirm", "repeat": "confirm it", "repeat that" are about what was said or done, not a delivered code
-	wToMe                 // "me", "us": an echo verb aimed at the speaker ("confirm it with me") asks
-	wReask                // "then", "instead": a re-ask after a refusal ("then your passport number will do")
-	wAck                  // "thanks", "lovely": an acknowledgement ends the clause before an elliptical follow-up
-	wClause               // "so", "where", "please": a new clause after an elliptical object ("and the password on it, so I can check")
-	wVerbish              // "is", "will", "expires": the object has a verb of its own, so it is a statement ("and the code will expire")
-	wCardWord             // "card", "cards": an ID card when an ID card is the call's referent
+	wSkip       = 1 << iota // auxiliaries and fillers a cue's subject hides behind
+	wNeg                    // "not", "never", "no": the cue is negated
+	wYou                    // the cue is addressed to the listener
+	wOther                  // the cue's subject is someone else: telling, not asking
+	wPast                   // "did you", "were you": a question about the past
+	wMine                   // "my": the speaker's own, not the listener's
+	wBreak                  // starts a new clause between a cue and an object
+	wSent                   // "sent", "text": a code was delivered, so a bare "code" means it
+	wFarNeg                 // "never", "nobody": negates a cue some words later
+	wIWe                    // "I", "we": a speaker may need things or connect themselves
+	wFiller                 // "um", "uh": dropped by the tokenizer
+	wPerfect                // "have", "already" just before a verb: something done, not asked
+	wDeliver                // "texted", "pushed": a code was just delivered, so a bare "number" means it
+	wReport                 // "asking", "tells": reported speech when a third party precedes it
+	wThird                  // "a call", "anyone", "scammers": the one reported as asking
+	wJoin                   // "and", "the": joins the items of a list of things asked for
+	wFrameEnd               // "I", "we", "so": a new clause that ends a reported-speech frame
+	wStop                   // "block", "cancel": stopping a payment is not asking for one
+	wRecord                 // "bill", "invoice": a document the customer reads an account number from
+	wOf                     // "of", "on", "at": a bare number's owner follows
+	wOwnBank                // "card", "account", "checks": a bare number on them is banking
+	wOwnID                  // "passport", "license": a bare number on them is an ID
+	wGive                   // "give", "tell": "the number I give you" is the speaker's
+	wAskVerb                // "ask", "call", "demand": negated, the whole list that follows is not asked ("will never ask for A, B or C")
+	wHead                   // "renewal", "office": the object before it is a modifier, not the thing asked for
+	wEcho                   // "confirm", "repeat": "confirm it", "repeat that" are about what was said or done, not a delivered code
+	wToMe                   // "me", "us": an echo verb aimed at the speaker ("confirm it with me") asks
+	wReask                  // "then", "instead": a re-ask after a refusal ("then your passport number will do")
+	wAck                    // "thanks", "lovely": an acknowledgement ends the clause before an elliptical follow-up
+	wClause                 // "so", "where", "please": a new clause after an elliptical object ("and the password on it, so I can check")
+	wVerbish                // "is", "will", "expires": the object has a verb of its own, so it is a statement ("and the code will expire")
+	wCardWord               // "card", "cards": an ID card when an ID card is the call's referent
+	wReportPast             // "wanted", "told": with "they", "he", "she" before it, speech reported from another call
+	wHeShe                  // "he", "she", "they"
 )
 
 var wordClasses = map[int][]string{
@@ -631,10 +636,12 @@ var wordClasses = map[int][]string{
 		"contact", "require", "requires", "text", "email", "phone"},
 	wHead: {"renewal", "renewals", "office", "offices", "application", "appointment", "status", "benefits",
 		"department", "administration", "bureau"},
-	wEcho:     {"confirm", "verify", "validate", "repeat", "check", "say", "accept", "approve"},
-	wToMe:     {"me", "us"},
-	wReask:    {"then", "instead", "fine", "alternatively", "otherwise"},
-	wCardWord: {"card", "cards"},
+	wEcho:       {"confirm", "verify", "validate", "repeat", "check", "say", "accept", "approve"},
+	wToMe:       {"me", "us"},
+	wReask:      {"then", "instead", "fine", "alternatively", "otherwise"},
+	wCardWord:   {"card", "cards"},
+	wReportPast: {"wanted", "told", "said", "asked", "demanded", "insisted", "instructed"},
+	wHeShe:      {"he", "she", "they"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta"},
 	wClause: {"so", "where", "which", "please", "because", "thanks", "thank", "too", "first", "as", "cheers"},

@@ -43,6 +43,7 @@ func ParseTranscript(text string) []bus.Segment {
 	names := screenplayNames(lines, strings.ToUpper(text) == text)
 	var segs []bus.Segment
 	track, labelled := "", false
+	who, segWho := "", []string(nil)    // the current speaker label, and each segment's
 	pending, pendingStart := false, 0.0 // a timestamp on a line of its own (SRT, WebVTT)
 	for i, line := range lines {
 		line = cleanLine(line)
@@ -67,13 +68,13 @@ func ParseTranscript(text string) []bus.Segment {
 		label, body := speakerLabel(rest)
 		if label == "" && !timed {
 			if l, ok := screenplayLabel(rest); ok && names[l] {
-				labelled, track = true, trackFor(l)
+				labelled, track, who = true, trackFor(l), strings.ToLower(l)
 				continue
 			}
 		}
 		if label != "" {
 			labelled = true
-			track = trackFor(label)
+			track, who = trackFor(label), strings.ToLower(label)
 			// A timestamp may also follow the label: "Caller (00:12): ...".
 			if s, r, ok := leadingTime(body); ok && !timed {
 				start, body, timed = s, r, true
@@ -93,8 +94,10 @@ func ParseTranscript(text string) []bus.Segment {
 				timed = false // later parts of a split line share the start
 			}
 			segs = append(segs, seg)
+			segWho = append(segWho, who)
 		}
 	}
+	otherSide(segs, segWho)
 	// End each timed segment where the next timed one starts.
 	next := -1.0
 	for i := len(segs) - 1; i >= 0; i-- {
@@ -106,6 +109,49 @@ func ParseTranscript(text string) []bus.Segment {
 		}
 	}
 	return segs
+}
+
+// otherSide gives the speaker of a two-party dialogue whose label names no
+// role the track opposite the one whose label does: in "IT Support: … /
+// Employee: …" the employee is the callee, and their "what should the new
+// password be?" asks nothing of them. With three or more labels ("Caller",
+// "Rob", "Pat") nothing is inferred.
+func otherSide(segs []bus.Segment, segWho []string) {
+	var names [2]string
+	var tracks [2]string
+	n := 0
+	for i, w := range segWho {
+		if w == "" {
+			continue
+		}
+		k := 0
+		for k < n && names[k] != w {
+			k++
+		}
+		if k == n {
+			if n == 2 {
+				return
+			}
+			names[n], tracks[n] = w, segs[i].Track
+			n++
+		}
+	}
+	if n != 2 || (tracks[0] == "") == (tracks[1] == "") {
+		return
+	}
+	known, unknown := tracks[0], names[1]
+	if known == "" {
+		known, unknown = tracks[1], names[0]
+	}
+	other := bus.TrackCaller
+	if known == bus.TrackCaller {
+		other = bus.TrackCallee
+	}
+	for i, w := range segWho {
+		if w == unknown {
+			segs[i].Track = other
+		}
+	}
 }
 
 // isCueNumber reports a line of digits only, as SRT numbers its cues.
