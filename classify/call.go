@@ -273,8 +273,12 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if q.attr&cueLead != 0 && (cat > catID && !(cat == catGift && o.attr&objGiftAmb != 0) || !c.leads(q.start) || q.attr&cueShort != 0 && !c.endsClause(o.end)) {
 			continue
 		}
-		if q.attr&cueCallback != 0 && !c.framedBy(q.start, c.d.idBack, true) || q.attr&cueOnlyWay != 0 && !c.framedBy(q.start, c.d.idWay, false) {
-			continue // "with your password" after "call me back on 442"; "is" after "the only way"
+		if q.attr&cueCallback != 0 && !c.framedBy(q.start, c.d.idBack, true) ||
+			q.attr&cueOnlyWay != 0 && (cat != catPay && cat != catGift || !c.framedBy(q.start, c.d.idWay, false)) {
+			continue // "with your password" after "call me back on 442"; "is" after "the only way" to pay
+		}
+		if q.attr&cueAfterOnly != 0 && c.d.class[w[q.start].id]&wVerbish != 0 && c.policy(o, q) {
+			continue // "a password is required to log in", "your password is needed whenever you sign in"
 		}
 		switch {
 		case q.attr&cueAfterOnly != 0:
@@ -499,6 +503,24 @@ func (c *Call) endsClause(end int32) bool {
 	return j >= n
 }
 
+// policy reports a passive need ("is required", "is needed") stated as a
+// rule rather than asked: the object is indefinite ("a password", "no
+// password") or the need is tied to an occasion ("whenever you sign in").
+func (c *Call) policy(o, q hit) bool {
+	if o.start > 0 && c.d.class[c.win[o.start-1].id]&wIndef != 0 {
+		return true
+	}
+	for j := q.end; j < int32(len(c.win)) && j < q.end+2; j++ {
+		if c.win[j].sb {
+			return false
+		}
+		if c.d.class[c.win[j].id]&wOccasion != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // framedBy reports the frame word id within callReach tokens before pos,
 // in the same sentence unless crossSent: a call-back ("call me back on
 // extension 442 with your password") or "the only way … is".
@@ -590,7 +612,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		case k&wIWe != 0 && j > 0 && j+1 < pos && w[j+1].id == c.d.idDo && cl[w[j-1].id]&wSkip != 0 && cl[w[j-1].id]&wPast == 0:
 			return true // "what should I do / download TeamViewer": the listener's question, run on
 		case k&wYou != 0:
-			return !(j > 0 && cl[w[j-1].id]&wPast != 0)
+			// "did you send" asks about the past; "I'll have you send" does not.
+			return !(j > 0 && cl[w[j-1].id]&wPast != 0 && !(j > 1 && cl[w[j-2].id]&wModal != 0))
 		case k&wOther != 0:
 			return attr&cueSelf != 0 && k&wIWe != 0 // "we" and "I" may need things
 		case k&wSkip == 0:

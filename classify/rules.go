@@ -501,6 +501,9 @@ var cueRules = []cueRule{
 	{cueInfo | cueAct | cueSelf, []string{"will have you", "would have you", "am going to have you", "are going to have you",
 		"will get you to", "am going to get you to", "are going to get you to", "next step is to", "first step is to",
 		"step is to", "what you do is", "what you will do is", "what you are going to do is", "all you do is"}},
+	// Recogniser spellings without the apostrophe: "well have you install", "well need".
+	{cueInfo | cueAct | cueSelf, []string{"well have you", "well need", "well need you to", "well get you to", "well just need",
+		"well also need", "well want"}},
 	{cueInfo, []string{"quote", "quote me", "quote us", "forward me", "forward us", "forward me the", "read me that", "read me those"}},
 	{cueInfo | cueLead | cueShort, []string{"next the", "next your", "then the", "then your", "plus the", "plus your",
 		"okay and the", "okay and your", "right and the", "right and your"}},
@@ -598,6 +601,9 @@ const (
 	wCardWord               // "card", "cards": an ID card when an ID card is the call's referent
 	wReportPast             // "wanted", "told": with "they", "he", "she" before it, speech reported from another call
 	wHeShe                  // "he", "she", "they"
+	wModal                  // "will", "to": "I'll have you send", "going to have you buy" are no questions about the past
+	wIndef                  // "a", "no", "any": an object stated in general ("a password is required")
+	wOccasion               // "whenever", "every": a need tied to an occasion is a rule ("is needed every time you sign in")
 )
 
 var wordClasses = map[int][]string{
@@ -642,6 +648,9 @@ var wordClasses = map[int][]string{
 	wCardWord:   {"card", "cards"},
 	wReportPast: {"wanted", "told", "said", "asked", "demanded", "insisted", "instructed"},
 	wHeShe:      {"he", "she", "they"},
+	wModal:      {"will", "would", "to", "can", "could", "gonna"},
+	wIndef:      {"a", "an", "no", "any", "some"},
+	wOccasion:   {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta"},
 	wClause: {"so", "where", "which", "please", "because", "thanks", "thank", "too", "first", "as", "cheers"},
