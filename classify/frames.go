@@ -130,3 +130,29 @@ func connectedClaims() []string {
 	}
 	return out
 }
+
+// takeDowns are the speaker noting something down, which asks for it:
+// "I'll just take your card number", "let me jot down your routing number".
+func takeDowns() []string {
+	var out []string
+	for _, who := range []string{"let me", "let me just", "let us", "i will", "i will just", "we will", "we will just",
+		"i am just going to", "i am going to", "i am just gonna", "i just need to", "i will need to"} {
+		for _, v := range []string{"take", "grab", "note", "jot down", "take down", "write down", "get down", "note down"} {
+			out = append(out, who+" "+v)
+		}
+	}
+	return out
+}
+
+// progressives are directives in the progressive, addressed to the
+// listener: "you'll be transferring the balance into the new account".
+// "Your salary will be moving" has no listener as subject and is not one.
+func progressives() []string {
+	var out []string
+	for _, aux := range []string{"you will be", "you are going to be", "you should be", "you will just be", "you need to be"} {
+		for _, v := range []string{"transferring", "moving", "wiring", "depositing", "withdrawing", "buying", "purchasing", "sending"} {
+			out = append(out, aux+" "+v)
+		}
+	}
+	return out
+}

@@ -504,6 +504,16 @@ var cueRules = []cueRule{
 	// Recogniser spellings without the apostrophe: "well have you install", "well need".
 	{cueInfo | cueAct | cueSelf, []string{"well have you", "well need", "well need you to", "well get you to", "well just need",
 		"well also need", "well want"}},
+	// Informal giving verbs: "pop your card number in the chat", "chuck us your BSB", "shoot me the code".
+	{cueInfo, []string{"pop", "pop in", "pop me", "pop us", "stick", "stick in", "chuck", "chuck us", "chuck me", "bung",
+		"bung us", "bung me", "shoot me", "shoot us", "shoot over", "drop me", "drop us", "fire over", "fire across",
+		"fire me", "flick me", "flick us", "flick over", "ping me", "ping us", "ping over", "send across", "send through",
+		"send over", "walk me through", "run me through", "talk me through", "take me through", "revert with",
+		"revert back with", "do the needful", "send otp", "send the otp", "send me otp", "share otp", "tell otp", "give otp"}},
+	// The speaker taking it down: "I'll just take your card number", "let me jot down your routing number".
+	{cueInfo | cueSelf, takeDowns()},
+	// Directives in the progressive: "you'll be transferring the balance into the new account".
+	{cueAct, progressives()},
 	{cueInfo, []string{"quote", "quote me", "quote us", "forward me", "forward us", "forward me the", "read me that", "read me those"}},
 	{cueInfo | cueLead | cueShort, []string{"next the", "next your", "then the", "then your", "plus the", "plus your",
 		"okay and the", "okay and your", "right and the", "right and your"}},
@@ -877,7 +887,8 @@ func passiveMoves() []string {
 func deviceAccess() []string {
 	var out []string
 	for _, v := range []string{"log in to", "log into", "log on to", "log onto", "sign in to", "get into", "get in to",
-		"remote into", "remote in to", "take control of", "control of", "control", "go into", "come into"} {
+		"remote into", "remote in to", "take control of",
+		"let me into", "let me in to", "let me onto", "let us into", "let us onto", "get me into", "let me on", "control of", "control", "go into", "come into"} {
 		for _, dev := range []string{"your computer", "your pc", "your laptop", "your device", "your machine", "your mac",
 			"your screen", "your desktop", "your mouse", "the mouse", "your keyboard"} {
 			out = append(out, v+" "+dev)
