@@ -463,6 +463,9 @@ func (c *Call) listBefore(o hit) (hit, bool) {
 // marjorie at icloud. Thank you. And the current password on that
 // account?") leads its clause as one at the start of a line does.
 func (c *Call) leads(pos int32) bool {
+	if pos >= 0 && pos < int32(len(c.win)) && c.d.class[c.win[pos].id]&wAck != 0 {
+		return true // the cue itself opens with one: "okay and your routing number"
+	}
 	for j := pos - 1; j >= c.nCtx; j-- {
 		if c.win[j+1].sb && j+1 <= pos {
 			return true

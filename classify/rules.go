@@ -662,7 +662,7 @@ var wordClasses = map[int][]string{
 	wIndef:      {"a", "an", "no", "any", "some"},
 	wOccasion:   {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
-		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta"},
+		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
 	wClause: {"so", "where", "which", "please", "because", "thanks", "thank", "too", "first", "as", "cheers"},
 	wVerbish: {"is", "are", "was", "were", "will", "would", "has", "had", "can", "could", "should", "must", "expires",
 		"expire", "expired", "arrives", "arrive", "comes", "came", "goes", "went", "works", "does", "did", "be", "been",
