@@ -307,6 +307,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		found = true
 	}
+	if !found && depth == 0 && cat <= catID && o.attr&(objWeak|objSent|objDeliver|objBackOnly) == 0 && c.bareList(o) {
+		return cat, false, from, true // "Your FSA ID, your date of birth, and your social."
+	}
 	if !found && sent && depth < maxChain && cat <= catID && (o.attr&(objWeak|objDeliver|objBackOnly) == 0 || owned) {
 		// A list item inherits the request of the item before it: "can you
 		// give me the log in for your amazon account, the email and the password".
@@ -317,6 +320,50 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 	}
 	return cat, true, from, found
+}
+
+// bareList reports that o's sentence is nothing but a list of at least two
+// things asked for, joined by "and", "your", "the" ("Your FSA ID, your
+// date of birth, and your social."): a list said on its own is asked for.
+func (c *Call) bareList(o hit) bool {
+	w := c.win
+	n := int32(len(w))
+	s := o.start
+	for s > 0 && !w[s].sb {
+		s--
+	}
+	e := o.end
+	for e < n && !w[e].sb {
+		e++
+	}
+	items, covered := 0, s
+	for _, h := range c.hitsIn(s, e) {
+		if h.group != gObj && h.group != gSoft || h.start < covered {
+			continue
+		}
+		for j := covered; j < h.start; j++ {
+			if !c.listFiller(j) {
+				return false
+			}
+		}
+		if h.group == gSoft || h.cat != catNone {
+			items++
+		}
+		covered = h.end
+	}
+	for j := covered; j < e; j++ {
+		if !c.listFiller(j) {
+			return false
+		}
+	}
+	return items >= 2
+}
+
+// listFiller reports a word a bare list may hold besides its items: joins,
+// fillers, and the fields of a form ("your name", "your FSA ID").
+func (c *Call) listFiller(j int32) bool {
+	id := c.win[j].id
+	return id == idUnknown || c.d.class[id]&(wJoin|wSkip|wFiller|wField) != 0
 }
 
 // ownedBy reports that o's owner, named right after it, is of category cat:

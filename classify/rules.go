@@ -614,6 +614,7 @@ const (
 	wModal                  // "will", "to": "I'll have you send", "going to have you buy" are no questions about the past
 	wIndef                  // "a", "no", "any": an object stated in general ("a password is required")
 	wOccasion               // "whenever", "every": a need tied to an occasion is a rule ("is needed every time you sign in")
+	wField                  // "name", "address", "id": a form's fields, which may stand in a bare list of things asked for
 )
 
 var wordClasses = map[int][]string{
@@ -660,6 +661,7 @@ var wordClasses = map[int][]string{
 	wHeShe:      {"he", "she", "they"},
 	wModal:      {"will", "would", "to", "can", "could", "gonna"},
 	wIndef:      {"a", "an", "no", "any", "some"},
+	wField:      {"name", "full", "address", "email", "id", "home", "current", "mailing", "legal", "first", "last"},
 	wOccasion:   {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
