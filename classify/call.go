@@ -246,6 +246,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat >= catBank && cat <= catID && o.end < int32(len(w)) && c.d.class[w[o.end].id]&wHead != 0 {
 		return cat, false, from, false // "verify your drivers license renewal": a modifier, not the thing asked for
 	}
+	if cat == catRemote && o.attr&objWeak != 0 && c.ownApp(o) {
+		return cat, false, from, false // "open your Chase app": the listener's own app, not software to install
+	}
 	if cat == catBank && c.ownRecord(o) {
 		return cat, false, from, false // "the account number from the top of your bill"
 	}
@@ -364,6 +367,20 @@ func (c *Call) bareList(o hit) bool {
 func (c *Call) listFiller(j int32) bool {
 	id := c.win[j].id
 	return id == idUnknown || c.d.class[id]&(wJoin|wSkip|wFiller|wField) != 0
+}
+
+// ownApp reports "app" after "your" and at most one name: "your Chase
+// app", "your banking app".
+func (c *Call) ownApp(o hit) bool {
+	if c.win[o.end-1].id != c.d.idApp {
+		return false
+	}
+	for j := o.start - 1; j >= 0 && j >= o.start-2; j-- {
+		if c.win[j].id == c.d.idYour {
+			return true
+		}
+	}
+	return false
 }
 
 // ownedBy reports that o's owner, named right after it, is of category cat:

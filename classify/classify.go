@@ -90,6 +90,8 @@ type Detector struct {
 	idWay   int32 // "the only way is through gift cards"
 	idOnly  int32
 	idThank int32 // "thank you, and your date of birth"
+	idYour  int32
+	idApp   int32 // "open your Chase app"
 }
 
 // New compiles the rules.
@@ -204,6 +206,8 @@ func New() *Detector {
 	v.intern("way")
 	v.intern("only")
 	v.intern("thank")
+	v.intern("your")
+	v.intern("app")
 	d.class = make([]uint64, len(v.words))
 	for cl, words := range wordClasses {
 		for _, w := range words {
@@ -213,6 +217,7 @@ func New() *Detector {
 	d.idNo, d.idOne, d.idDid = v.ids["no"], v.ids["one"], v.ids["did"]
 	d.idOh, d.idUsed, d.idTo, d.idDo = v.ids["oh"], v.ids["used"], v.ids["to"], v.ids["do"]
 	d.idBack, d.idWay, d.idOnly, d.idThank = v.ids["back"], v.ids["way"], v.ids["only"], v.ids["thank"]
+	d.idYour, d.idApp = v.ids["your"], v.ids["app"]
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {
 		if p.toks[0] < 0 {
