@@ -137,7 +137,7 @@ func TestEvalSet(t *testing.T) {
 	d := New()
 	// holdout3 does not reach the target yet (see EVAL.md); its floor keeps
 	// the structural fixes from regressing while the gap is open.
-	floors := map[string][2]float64{"holdout3.jsonl": {0.86, 0}}
+	floors := map[string][2]float64{"holdout3.jsonl": {0.89, 0}}
 	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout5.jsonl", "holdout6.jsonl", "holdout7.jsonl", "holdout8.jsonl", "holdout9.jsonl", "holdout10.jsonl", "holdout11.jsonl"} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join("testdata", "eval", name)
