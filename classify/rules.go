@@ -510,6 +510,11 @@ var cueRules = []cueRule{
 		"fire me", "flick me", "flick us", "flick over", "ping me", "ping us", "ping over", "send across", "send through",
 		"send over", "walk me through", "run me through", "talk me through", "take me through", "revert with",
 		"revert back with", "do the needful", "send otp", "send the otp", "send me otp", "share otp", "tell otp", "give otp"}},
+	// Tentative and framing asks: "would you happen to have", "is it possible to get", "let's start with", "remind me of".
+	{cueInfo, []string{"happen to have", "happen to know", "possible to get", "possible to have", "possible to grab",
+		"possible to take", "possible to confirm", "help me with", "help me out with", "help us with", "help us out with",
+		"start with", "begin with", "starting with", "beginning with", "first things first", "remind me", "remind me of",
+		"remind me what"}},
 	// The speaker taking it down: "I'll just take your card number", "let me jot down your routing number".
 	{cueInfo | cueSelf, takeDowns()},
 	// Directives in the progressive: "you'll be transferring the balance into the new account".
@@ -1019,7 +1024,7 @@ func politeAsks() []string {
 	for _, v := range []string{"confirming", "reading", "reading me", "giving me", "telling me", "sharing", "providing",
 		"sending", "sending me", "sending back", "verifying", "scratching off", "scratching", "texting me", "emailing me",
 		"letting me", "downloading", "installing", "passing along"} {
-		out = append(out, "mind "+v)
+		out = append(out, "mind "+v, "not mind "+v) // "you wouldn't mind giving me"
 	}
 	return out
 }
