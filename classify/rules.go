@@ -517,6 +517,10 @@ var cueRules = []cueRule{
 		"remind me what"}},
 	// The speaker taking it down: "I'll just take your card number", "let me jot down your routing number".
 	{cueInfo | cueSelf, takeDowns()},
+	// Making a payment, and sending cash by post: "make the payment in crypto", "post the cash to this address".
+	{cueAct | cueGiftPay, []string{"make the payment", "make a payment", "make payment", "make the transfer", "make a transfer",
+		"do the transfer", "do the payment", "complete the payment", "complete the transfer", "post the", "post it",
+		"post them", "courier the", "courier it", "send it by post", "send the cash by post"}},
 	// Directives in the progressive: "you'll be transferring the balance into the new account".
 	{cueAct, progressives()},
 	{cueInfo, []string{"quote", "quote me", "quote us", "forward me", "forward us", "forward me the", "read me that", "read me those"}},
