@@ -243,11 +243,17 @@ func voicemailEvalFile(t *testing.T, eng transcribe.Engine, file string, dump fu
 // TestVoicemailDetectionEval run dumped (CALLSCREEN_EVAL_REPLAY=dump.jsonl),
 // so classifier and normalisation changes can be checked in seconds
 // against what the recogniser really heard. The recogniser side (keyword
-// phrases, thresholds) needs a fresh audio run.
+// phrases, thresholds) needs a fresh audio run. Without the variable it
+// replays the committed testdata/voicemail-replay.jsonl (both script sets,
+// four flite voices, with the keywords the spotter found) and asserts
+// floors, so that text rules and keyword handling cannot quietly start
+// flagging legitimate voicemails or lose recogniser-mangled requests.
 func TestVoicemailReplay(t *testing.T) {
 	path := os.Getenv("CALLSCREEN_EVAL_REPLAY")
+	floors := map[string]float64{}
 	if path == "" {
-		t.Skip("set CALLSCREEN_EVAL_REPLAY to a CALLSCREEN_EVAL_DUMP file")
+		path = "testdata/voicemail-replay.jsonl"
+		floors = map[string]float64{"voicemail-eval.tsv": 0.85, "voicemail-eval2.tsv": 0.72}
 	}
 	det := classify.New()
 	if strings.HasSuffix(path, ".tsv") {
@@ -339,7 +345,16 @@ func TestVoicemailReplay(t *testing.T) {
 	}
 	for _, file := range files {
 		o := byFile[file]
+		recall := float64(o.reqHit) / float64(max(o.req, 1))
 		t.Logf("%s: requests flagged right %.1f%% (%d/%d); legitimate flagged %d/%d", file,
-			100*float64(o.reqHit)/float64(max(o.req, 1)), o.reqHit, o.req, o.legitFlagged, o.legit)
+			100*recall, o.reqHit, o.req, o.legitFlagged, o.legit)
+		if floor, ok := floors[file]; ok {
+			if recall < floor {
+				t.Errorf("%s: recall %.3f below the floor %.2f", file, recall, floor)
+			}
+			if o.legitFlagged*20 > o.legit {
+				t.Errorf("%s: %d of %d legitimate voicemails flagged, more than 5%%", file, o.legitFlagged, o.legit)
+			}
+		}
 	}
 }

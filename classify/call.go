@@ -874,17 +874,54 @@ func (c *Call) keywords(seg bus.Segment, nCtx int32) {
 	for _, kw := range kws {
 		kw = strings.ToLower(strings.TrimSpace(kw))
 		cat, ok := c.d.spot[kw]
-		if !ok || c.flagged[cat] || c.textHeard(kw, nCtx) {
+		if !ok || c.flagged[cat] || c.textHeard(kw, nCtx) || c.textNear(kw, nCtx) {
 			continue
 		}
 		for _, q := range c.hits {
-			if q.group == gCue && q.start >= nCtx && compatible(cat, q.attr) && q.attr&cueBuy == 0 &&
+			if q.group == gCue && q.start >= nCtx && compatible(cat, q.attr) && q.attr&kwsBlind == 0 &&
 				c.addressed(q.start, q.attr) {
 				c.raise(cat, c.evidence(seg, false))
 				break
 			}
 		}
 	}
+}
+
+// kwsBlind are the cue kinds a spotted keyword cannot pair with: they ask
+// only in a context the keyword cannot vouch for (with pressure around it,
+// after a call-back verb, as a re-ask...).
+const kwsBlind = cueBuy | cueReask | cueWeak | cueCallback | cueOnlyWay
+
+// spotFiller are words of keyword phrases around their head noun.
+var spotFiller = map[string]bool{"the": true, "a": true, "of": true, "me": true, "my": true, "your": true,
+	"number": true, "numbers": true, "on": true, "to": true, "we": true, "sent": true, "you": true}
+
+// textNear reports whether the segment's text holds the spotted phrase's
+// head word ("card" of "credit card number", "code" of "code we sent")
+// anywhere. Then the full recogniser, which has the language model on its
+// side, heard that word in another phrase ("your credit card company", "the
+// gift card you sent"), and its reading wins over the keyword spotter's: a
+// keyword stands in only for a head word the text lost ("team viewer"
+// heard as "team here", "zelle" as "a cell").
+func (c *Call) textNear(kw string, nCtx int32) bool {
+	words := strings.Fields(kw)
+	head := ""
+	for i := len(words) - 1; i >= 0 && head == ""; i-- {
+		if !spotFiller[words[i]] {
+			head = words[i]
+		}
+	}
+	if head == "" {
+		return false
+	}
+	// Singular and plural ("card", "cards") may be words of their own.
+	ids := [2]int32{c.d.vocab.lookup([]byte(head)), c.d.vocab.lookup([]byte(strings.TrimSuffix(head, "s")))}
+	for _, t := range c.win[nCtx:] {
+		if t.id >= 0 && (t.id == ids[0] || t.id == ids[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // textHeard reports whether the segment's own text already holds the

@@ -139,6 +139,27 @@ func TestCallSemantics(t *testing.T) {
 			t.Fatalf("a spotted keyword overrode the wifi exemption: %v", fs)
 		}
 	})
+	// A keyword stands in for a head word the text lost; where the text
+	// heard the head word in another phrase, the text wins (these are
+	// recogniser outputs and keyword false alarms from the voicemail eval).
+	for _, tt := range []struct {
+		text, kw, want string
+	}{
+		{"hello this is your bank's technical team please download team here on your computer so we can remove the hackers", "team viewer", CategoryRemoteAccess},
+		{"the rent is late please send it with them over cash up to my new account today", "cash app", CategoryPaymentTransfer},
+		{"this is your credit card company with a courtesy reminder your payment of fifty dollars is due you can pay online or in the app", "credit card number", ""},
+		{"hi honey i got the gift card you sent for my birthday can you tell me where you bought it", "gift cards", ""},
+		{"hello this is your bank we have mailed you a new debit card please activate it in the app", "gift cards", ""},
+	} {
+		t.Run("keyword "+tt.kw+" in "+tt.text[:24], func(t *testing.T) {
+			s := seg(1, bus.TrackCaller, tt.text, true)
+			s.Keywords = []string{tt.kw}
+			fs := d.NewCall().Add(s)
+			if tt.want == "" && len(fs) != 0 || tt.want != "" && (len(fs) != 1 || fs[0].Category != tt.want) {
+				t.Fatalf("got %v, want %q", fs, tt.want)
+			}
+		})
+	}
 	t.Run("callee disclosure escalates", func(t *testing.T) {
 		c := d.NewCall()
 		c.Add(seg(1, bus.TrackCaller, "read me the code we sent", true))
