@@ -665,6 +665,11 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	if c.negatedAsk(pos) {
 		return false // "Coinbase will never ask for your password, your code, or to send crypto"
 	}
+	for _, q := range c.hitsIn(pos-maxPhrase, pos) {
+		if q.group == gCue && q.end == pos && q.start < pos && !w[pos].sb && !c.addressed(q.start, q.attr) {
+			return false // "don't read out what you log in with": a cue chained to a negated one
+		}
+	}
 	for j, steps := pos-1, 0; j >= 0 && steps < walkBack; j, steps = j-1, steps+1 {
 		k := cl[w[j].id]
 		switch {
@@ -1143,7 +1148,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			}
 		case delivAt >= objAt && pos-delivAt <= refReach && h.cat != refAct:
 			cat = catCode
-		case objAt > delivAt && pos-objAt <= refReach:
+		case objAt > delivAt && pos-objAt <= refReach && (h.cat != refGot || objCat == catCode): // "did you get the gift card … what did you get?" asks nothing
 			cat = objCat
 			if (h.cat == refAct) != (cat == catRemote) {
 				cat = catNone // reading back what is on the screen grants no access; accepting a prompt does
@@ -1172,7 +1177,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			continue // "the number on your bill", "what is the gate code"
 		}
 		attr := uint16(cueInfo | cueSelf)
-		if h.cat == refBack {
+		if h.cat == refBack || h.cat == refGot {
 			attr = cueInfo // "why do I have to read it to you": the speaker reading is no ask
 		}
 		if !c.addressed(h.start, attr) {
@@ -1193,7 +1198,7 @@ func (c *Call) infoCueBefore(h hit) bool {
 			continue
 		}
 		if q.end <= h.start+1 && h.start-q.end <= 2 || q.start == h.end && q.attr&cueAfterOnly != 0 {
-			return true
+			return q.start >= h.end || c.addressed(q.start, q.attr) // "don't read out the word you use to sign in"
 		}
 	}
 	return false

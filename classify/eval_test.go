@@ -176,6 +176,7 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot6.jsonl", 1}, // after spot5
 		{"spot7.jsonl", 1}, // messy unlabelled dialogue, after the holdout6 fixes
 		{"spot8.jsonl", 1}, // voicemails and one-sided calls, half recogniser style, before the request-frame audit
+		{"spot9.jsonl", 1}, // recogniser output with misheard key words, before the description audit
 	}
 	d := New()
 	for _, tt := range tests {

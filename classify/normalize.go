@@ -191,6 +191,19 @@ var misheard = []misheardWord{
 	{heard: "london lagoon laguna", next: "code codes email password details and", as: "login"},
 	{heard: "sell fell", prev: "with via through using", as: "zelle"},
 	{heard: "aspect aspects espectador", prev: "call", as: "us back"},
+	// Key nouns of scam requests as recognisers mishear them (spot9,
+	// EVAL.md): each only next to the word that gives it away, so "a rowdy
+	// party", "a warm coat" and "get cards for her birthday" are left alone
+	// unless the neighbour is there.
+	{heard: "rowdy rowdie", next: "number numbers", as: "routing"},
+	{heard: "coat coats", prev: "verification claim security access redemption qr otp", as: "code"},
+	{heard: "sock sox", next: "security", as: "social"},
+	{heard: "medic", next: "air", as: "medicare"},
+	{heard: "get", next: "card cards", as: "gift"},
+	{heard: "pen", next: "number", as: "pin"},
+	{heard: "wood", prev: "pass", as: "word"},
+	{heard: "mo moe", prev: "ben", as: "venmo"},
+	{heard: "big", next: "coin coins", as: "bit"},
 }
 
 // misheardIndex maps each heard word to its entries.

@@ -28,6 +28,19 @@ func TestMisheard(t *testing.T) {
 		{"we sell cars", "", "zelle"},
 		{"please call aspect and give us", "call us back", ""},
 		{"an aspect of the case", "", "back"},
+		{"read me the rowdy number", "routing", ""},
+		{"a rowdy party", "", "routing"},
+		{"the verification coat", "verification code", ""},
+		{"put on your coat", "", "code"},
+		{"your sock security number", "social security", ""},
+		{"the medic air office", "medicare", ""},
+		{"the medic said", "", "medicare"},
+		{"buy a target get card", "gift card", ""},
+		{"did you get the card", "", "gift"},
+		{"your pass wood", "pass word", ""},
+		{"sent it on ben mo", "venmo", ""},
+		{"a big coin machine", "bit coin", ""},
+		{"a big machine", "", "bit"},
 	} {
 		got := words(c.in)
 		if c.has != "" && !strings.Contains(got, c.has) || c.not != "" && strings.Contains(got, c.not) {

@@ -325,6 +325,18 @@ var objectRules = []objectRule{
 		"bitcoin kiosk", "crypto kiosk",
 		"to our escrow account", "into our escrow account", "our escrow account", "escrow account in", "the escrow account in",
 	}},
+	// Objects named by description (describe.go).
+	{catBank, objGiftAmb, cardNumberLooks()},
+	{catBank, objGiftAmb, securityCodeLooks()},
+	{catBank, objListAmb, expiryLooks()},
+	{catBank, objListAmb | objWeak, expiryWhens()},
+	{catBank, objGiftAmb, pinUses()},
+	{catBank, 0, branchLooks()},
+	{catCode, 0, codeShows()},
+	{catID, objRemoteAmb | objGiftAmb, idLooks()},
+	{catRemote, objWeak, remotePlaces()},
+	{catPay, 0, holdingPlaces()},
+	{catPay, objWeak, platformMoves()},
 	// Real-time payment schemes outside the US, as weak as Zelle.
 	{catPay, objWeak, []string{"payid", "pay id", "osko", "interac", "e transfer", "etransfer", "upi", "gpay", "g pay",
 		"phonepe", "phone pe", "paytm", "paynow", "faster payment", "eft", "instant eft", "bank giro",
@@ -936,6 +948,7 @@ const (
 	refInbound        // "thank you for calling": the callee dialled, so a company's name is no pressure
 	refFamily         // "hi mom", "aunt sue": the caller addresses a relative
 	refDialled        // said by the callee: "I'm calling to book a flight": the callee rang a business
+	refGot            // "what did you get": asks for a delivery only; of a named object it asks about the past
 )
 
 const refReach = 90 // tokens (both sides) a referent stays current
@@ -961,13 +974,19 @@ var refRules = []refRule{
 		"triggered", "trigger the", "triggering it", "got sent to you", "got sent to your", "was sent to you",
 		"went to your phone", "gone to your phone", "sent to you", "send a code", "send a text", "send a message",
 		"send a pin", "send a one time", "send a verification", "send a security", "send an sms", "send a notification",
+		// A text by its arrival: "if a text lands in the next minute", "the number that comes up".
+		"text lands", "message lands", "lands on your phone", "a text comes", "text comes through", "text arrives",
+		"message comes through", "message arrives", "verification to your", "that comes up", "that pops up", "coming through",
 	}},
-	{refCard, []string{"the card", "your card", "your bank card", "the replacement card", "your checks", "your cheques"}},
+	{refCard, []string{"the card", "your card", "your bank card", "the replacement card", "your checks", "your cheques",
+		// A card by its look or use: "have you got your plastic handy? The one you use in the shops."
+		"your plastic", "the plastic", "the one you use in the shops", "the card you use in the shops", "the one you pay with",
+		"the card you pay with", "the card in front of you", "your visa", "your mastercard", "your debit", "your amex"}},
 	{refLink, []string{"a link", "the link", "link by text", "screen share link", "the app", "the program"}},
 	{refBack, []string{
 		"what it says", "what does it say", "what did it say", "what is written", "what is it saying",
 		"what came through", "whatever came through", "whatever came", "what popped up", "what you see",
-		"what do you see", "what you got", "what did you get", "what you get", "what is on it", "what is in it",
+		"what do you see", "what is on it", "what is in it",
 		"what is printed", "read back whatever", "what is showing", "it is showing", "in the chat",
 		"walk me through what", "the security bit", "the part in bold", "what were the numbers",
 		"what is it", "what was it", "read that", "read it", "read that to me", "say it", "say it out",
@@ -989,7 +1008,10 @@ var refRules = []refRule{
 		"your full number", "the rest of it", "the rest of the number", "the rest of the digits", "the remaining digits",
 		"the other digits", "the rest of them", "the remaining numbers", "the rest of the numbers",
 	}},
+	{refGot, []string{"what you got", "what did you get", "what you get"}},
 	{refType, loginShapes()},
+	{refType, loginUses()},
+	{refNoun, groupRefs()},
 	{refInbound, []string{"thank you for calling", "thanks for calling", "thank you for contacting",
 		"thanks for contacting", "thank you for holding", "you have reached", "you called about", "you called us"}},
 	{refFamily, familyAddress()},
