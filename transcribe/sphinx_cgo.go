@@ -75,7 +75,8 @@ typedef struct {
 // cs_segs copies up to max segments into out and returns how many there
 // were in total (callers retry with a bigger buffer when it is larger).
 // The word pointers stay valid until the next call into the decoder.
-static int cs_segs(ps_decoder_t *ps, cs_seg *out, int max) {
+static int cs_segs(ps_decoder_t *ps, cs_seg *out, int max, long long *cpu_ns) {
+	long long t0 = cs_thread_cpu_ns();
 	logmath_t *lm = ps_get_logmath(ps);
 	int n = 0;
 	ps_seg_t *it;
@@ -89,6 +90,7 @@ static int cs_segs(ps_decoder_t *ps, cs_seg *out, int max) {
 		}
 		n++;
 	}
+	*cpu_ns += cs_thread_cpu_ns() - t0;
 	return n;
 }
 */
@@ -214,7 +216,7 @@ func (d *psDecoder) segsInto(dst []rawSeg) []rawSeg {
 		buf := d.segBuf[:cap(d.segBuf)]
 		// segBuf is Go memory holding no Go pointers (only C char*),
 		// so it may be passed to C.
-		n := int(C.cs_segs(d.ps, &buf[0], C.int(len(buf))))
+		n := int(C.cs_segs(d.ps, &buf[0], C.int(len(buf)), &d.cpuNS))
 		if n > len(buf) {
 			d.segBuf = make([]C.cs_seg, n*2)
 			continue

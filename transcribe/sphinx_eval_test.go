@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -289,12 +290,21 @@ func TestSphinxResources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	vocab, err := vocabDict(m, sxVocabSize, append(slices.Clone(sxVocabKeep), "verification", "code"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vocabPath := filepath.Join(dir, "vocabulary.dict")
+	if err := os.WriteFile(vocabPath, vocab, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	kinds := []struct {
 		name string
 		args []string
 	}{
-		{"full", []string{"-hmm", m.hmm, "-lm", m.lm, "-dict", m.dict, "-remove_silence", "no"}},
-		{"kws", []string{"-hmm", m.hmm, "-dict", kwsDict, "-kws", kwsFile, "-remove_silence", "no"}},
+		{"full", sxArgs([]string{"-hmm", m.hmm, "-lm", m.lm, "-dict", vocabPath, "-remove_silence", "no"}, sxFullSearch)},
+		{"full (whole cmudict)", sxArgs([]string{"-hmm", m.hmm, "-lm", m.lm, "-dict", m.dict, "-remove_silence", "no"}, sxFullSearch)},
+		{"kws", sxArgs([]string{"-hmm", m.hmm, "-dict", kwsDict, "-kws", kwsFile, "-remove_silence", "no"}, sxKWSSearch)},
 	}
 	runtime.GC()
 	for _, k := range kinds {
