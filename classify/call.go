@@ -23,6 +23,7 @@ type Call struct {
 	weights  []float64
 	pending  [numCats]*bus.Flag // weak requests waiting for pressure
 	pressure bool
+	pressNow bool // pressure in the call so far, the current segment included
 	inbound  bool // the callee rang the caller: "thank you for calling"
 	family   bool // the caller greeted a relative: "hi mom"
 
@@ -149,6 +150,7 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 			c.raise(k, c.evidence(seg, spans))
 		}
 	}
+	c.pressNow = pressured
 	c.references(seg, nCtx)
 	c.keywords(seg, nCtx)
 	if seg.Final {
@@ -285,13 +287,16 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		switch {
 		case q.attr&cueAfterOnly != 0:
-			if q.start != o.end || o.attr&objWeak != 0 || c.win[q.start].sb { // "…bank details. / Will do."
-				continue
+			if q.start != o.end && !(q.attr&cueWeak != 0 && c.tail(o.end, q.start)) || o.attr&objWeak != 0 || c.win[q.start].sb { // "…bank details. / Will do."
+				continue // "have the code from your authenticator app ready": a ready frame after a short tail
 			}
 		case q.start < o.start && o.start-q.end <= frontGap: // may overlap: "read me the code" + "code we sent"
 			if c.breakBetween(q.end, o.start) {
 				continue
 			}
+		case q.end < o.start && cat <= catID && c.listGoverned(o, q):
+			// "I need your Social Security number, plus your bank's routing
+			// number and your account number": the frame governs the list.
 		case q.attr&cueBack != 0 && q.start >= o.end && q.start-o.end <= backGap:
 		default:
 			continue
@@ -323,6 +328,75 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 	}
 	return cat, true, from, found
+}
+
+// listReach bounds how far back, in tokens, a list a request frame governs
+// may start before one of its items.
+const listReach = 24
+
+// listGoverned reports that the front cue q governs a list that ends in o:
+// between q and o lie only items (other objects, "date of birth", form
+// fields such as "full name"), joining words ("and", "plus", "as well as",
+// "along with", "your", "the") and short tails of an item ("from your
+// current card"), with no verb, subject, negation or other cue of their
+// own; and q ends within frontGap of the first item. "State your full
+// name, date of birth and your Social Security number"; "read me your
+// Medicare number from your current card, and the bank account number".
+func (c *Call) listGoverned(o, q hit) bool {
+	w, cl := c.win, c.d.class
+	if o.start-q.end > listReach || c.breakBetween(q.end, o.start) || c.sentBetween(q.end-1, o.start) {
+		return false
+	}
+	const stop = wVerbish | wIWe | wYou | wBreak | wNeg | wFarNeg | wReport | wGive | wStop | wPerfect
+	first, other := int32(-1), 0
+	for j := q.end; j < o.start; {
+		adv := int32(1)
+		for _, h := range c.hitsIn(j-maxPhrase, j+1) {
+			if h.end <= j || h.start > j {
+				continue
+			}
+			switch {
+			case h.group == gCue && h.attr&(cueLead|cueCallback) == 0 && h.start >= q.end:
+				return false // "… and then we will ask for your account number": a frame of its own
+			case h.group == gObj && h.cat != catPay || h.group == gSoft:
+				if h.end > o.start {
+					return false
+				}
+				if first < 0 {
+					first = h.start
+				}
+				adv = max(adv, h.end-j)
+			}
+		}
+		if adv == 1 {
+			k := cl[w[j].id]
+			switch {
+			case k&stop != 0 || k&wClause != 0 && k&wJoin == 0:
+				return false
+			case first >= 0 && k&(wJoin|wCoord|wField|wOf|wFiller|wSkip) == 0:
+				if other++; other > 4 {
+					return false
+				}
+			}
+		}
+		j += adv
+	}
+	return first >= 0 && first-q.end <= frontGap
+}
+
+// tail reports a short prepositional tail of an object in [from, to):
+// "from your authenticator app", "off your Visa". It starts with "of",
+// "from", "on" and holds no verb, subject or negation of its own.
+func (c *Call) tail(from, to int32) bool {
+	if to-from > 5 || to <= from || c.d.class[c.win[from].id]&wOf == 0 {
+		return false
+	}
+	for j := from; j < to; j++ {
+		if j > from && c.win[j].sb || c.d.class[c.win[j].id]&(wVerbish|wIWe|wYou|wBreak|wNeg|wFarNeg) != 0 {
+			return false
+		}
+	}
+	return !c.win[to].sb
 }
 
 // bareList reports that o's sentence is nothing but a list of at least two
@@ -591,13 +665,29 @@ func (c *Call) policy(o, q hit) bool {
 // framedBy reports the frame word id within callReach tokens before pos,
 // in the same sentence unless crossSent: a call-back ("call me back on
 // extension 442 with your password") or "the only way … is".
+//
+// For a call-back, a call word in the same sentence frames it too ("call
+// extension 4410 with your password", "return our call with your tax file
+// number"), unless the listener is the one called ("we will call you with
+// your new PIN").
 func (c *Call) framedBy(pos int32, id int32, crossSent bool) bool {
+	inSent, you := true, false
 	for j := pos - 1; j >= 0 && j >= pos-callReach; j-- {
 		if c.win[j].id == id && (id != c.d.idWay || j > 0 && c.win[j-1].id == c.d.idOnly) {
 			return true
 		}
-		if !crossSent && c.win[j].sb {
-			return false
+		k := c.d.class[c.win[j].id]
+		if id == c.d.idBack && inSent {
+			if k&wCallTo != 0 && !you {
+				return true
+			}
+			you = you || k&wYou != 0
+		}
+		if c.win[j].sb {
+			if !crossSent {
+				return false
+			}
+			inSent = false
 		}
 	}
 	return false
@@ -1097,6 +1187,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			if h.cat == catNone && h.start <= delivEnd+1 {
 				continue // "a code sent to your number": where it went, not a new referent
 			}
+			if h.cat == catNone && c.near(h, 0, func(g hit) bool { return g.group == gRef && g.cat == refYourNum && g.start == h.start }) {
+				continue // "confirm your number": judged as a reference below
+			}
 			cat := int(h.cat)
 			if h.attr&objGiftAmb != 0 && c.near(h, giftReach, func(g hit) bool { return g.group == gObj && g.cat == catGift }) {
 				cat = catGift
@@ -1140,6 +1233,12 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		}
 		cat := catNone
 		switch {
+		case h.cat == refYourNum:
+			// "Your Social Security number has been suspended. Call back to
+			// confirm your number": the ID just named, not a phone number.
+			if objAt > delivAt && objCat == catID && pos-objAt <= yourNumReach && c.pressNow {
+				cat = catID
+			}
 		case h.cat == refType:
 			// A login described by its shape, unless a card or login was just named.
 			cat = catCred
@@ -1157,7 +1256,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		if cat == catNone || cat == catPay || c.flagged[cat] || fromCue && cat != catCode {
 			continue // a bank agent's "can you repeat that" is about what the customer just said
 		}
-		if h.cat == refNoun && !c.infoCueBefore(h) || h.cat == refType && !c.infoCueBefore(h) && !c.backCueAfter(h, nCtx) {
+		if (h.cat == refNoun || h.cat == refYourNum) && !c.infoCueBefore(h) || h.cat == refType && !c.infoCueBefore(h) && !c.backCueAfter(h, nCtx) {
 			continue
 		}
 		if h.cat == refNoun {
@@ -1173,7 +1272,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 				}
 			}
 		}
-		if h.cat != refType && c.near(h, 0, func(g hit) bool { return g.group == gObj && g.cat == catNone }) {
+		if h.cat != refType && h.cat != refYourNum && c.near(h, 0, func(g hit) bool { return g.group == gObj && g.cat == catNone }) {
 			continue // "the number on your bill", "what is the gate code"
 		}
 		attr := uint16(cueInfo | cueSelf)

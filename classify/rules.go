@@ -509,6 +509,8 @@ var cueRules = []cueRule{
 	{cueInfo | cueBack | cueAfterOnly | cueWeak, readyFrames()},
 	{cueInfo | cueAct, callBacks()},
 	{cueInfo | cueAct | cueCallback, callBackObjects()},
+	// A call-back's purpose, paid with the thing asked for: "call us back to pay with your card number".
+	{cueInfo | cueCallback, []string{"to pay with", "to pay using", "to pay by", "and pay with", "and pay using", "to settle it with"}},
 	{cueAct | cueGiftPay | cueOnlyWay, onlyWays()},
 	{cueInfo | cueAct | cueSelf, []string{"will have you", "would have you", "am going to have you", "are going to have you",
 		"will get you to", "am going to get you to", "are going to get you to", "next step is to", "first step is to",
@@ -636,6 +638,8 @@ const (
 	wIndef                  // "a", "no", "any": an object stated in general ("a password is required")
 	wOccasion               // "whenever", "every": a need tied to an occasion is a rule ("is needed every time you sign in")
 	wField                  // "name", "address", "id": a form's fields, which may stand in a bare list of things asked for
+	wCoord                  // "and", "plus", "along with", "as well as": joins the items of a list a request frame governs
+	wCallTo                 // "call", "extension": a call-back in the same sentence frames "with your X" ("call extension 4410 with your password")
 )
 
 var wordClasses = map[int][]string{
@@ -683,6 +687,8 @@ var wordClasses = map[int][]string{
 	wModal:      {"will", "would", "to", "can", "could", "gonna"},
 	wIndef:      {"a", "an", "no", "any", "some"},
 	wField:      {"name", "full", "address", "email", "id", "home", "current", "mailing", "legal", "first", "last"},
+	wCoord:      {"and", "or", "plus", "with", "along", "together", "well", "also", "as"},
+	wCallTo:     {"call", "ring", "extension", "ext", "dial"},
 	wOccasion:   {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
@@ -949,7 +955,10 @@ const (
 	refFamily         // "hi mom", "aunt sue": the caller addresses a relative
 	refDialled        // said by the callee: "I'm calling to book a flight": the callee rang a business
 	refGot            // "what did you get": asks for a delivery only; of a named object it asks about the past
+	refYourNum        // "confirm your number" just after an ID was named, under pressure: the ID, not a phone number
 )
+
+const yourNumReach = 40 // tokens after a named ID within which "your number" means it
 
 const refReach = 90 // tokens (both sides) a referent stays current
 
@@ -1009,6 +1018,7 @@ var refRules = []refRule{
 		"the other digits", "the rest of them", "the remaining numbers", "the rest of the numbers",
 	}},
 	{refGot, []string{"what you got", "what did you get", "what you get"}},
+	{refYourNum, []string{"your number", "your full number", "your number again"}},
 	{refType, loginShapes()},
 	{refType, loginUses()},
 	{refNoun, groupRefs()},
