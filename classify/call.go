@@ -24,6 +24,7 @@ type Call struct {
 	pending  [numCats]*bus.Flag // weak requests waiting for pressure
 	pressure bool
 	pressNow bool // pressure in the call so far, the current segment included
+	needAt   int64 // call position just after the callee's "what do you need?"
 	inbound  bool // the callee rang the caller: "thank you for calling"
 	family   bool // the caller greeted a relative: "hi mom"
 
@@ -43,7 +44,7 @@ type Call struct {
 
 // NewCall starts the state for one call.
 func (d *Detector) NewCall() *Call {
-	return &Call{d: d, seen: map[uint64]struct{}{}, tk: tokenizer{d: d}, delivAt: -refReach - 1, objAt: -refReach - 1, objCat: catNone}
+	return &Call{d: d, seen: map[uint64]struct{}{}, tk: tokenizer{d: d}, delivAt: -refReach - 1, objAt: -refReach - 1, objCat: catNone, needAt: -1}
 }
 
 // Add feeds one segment, final or partial, and returns the flags it newly
@@ -68,6 +69,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 			for _, h := range c.hits {
 				if h.group == gRef && h.cat == refDialled && c.tokBase < 60 {
 					c.inbound = true // the callee rang a business: "I'm calling to book a flight"
+				}
+				if h.group == gRef && h.cat == refNeedQ {
+					c.needAt = c.tokBase + int64(len(cur)) // "what do you need?": the caller's next line answers it
 				}
 			}
 			c.win = append(c.win[:0], cur...)
@@ -318,6 +322,11 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if !found && depth == 0 && cat <= catID && o.attr&(objWeak|objSent|objDeliver|objBackOnly) == 0 && c.bareList(o) {
 		return cat, false, from, true // "Your FSA ID, your date of birth, and your social."
 	}
+	if !found && depth == 0 && cat <= catID && o.attr&(objWeak|objSent|objDeliver|objBackOnly) == 0 && c.needAt == c.tokBase && c.listFrom(o, c.nCtx, true) && !c.verbAfter(o.end) {
+		// Callee: "What do you need?" Caller: "Your full legal name, your
+		// Social Security number for the W-4, and …": the answer asks.
+		return cat, false, from, true
+	}
 	if !found && sent && depth < maxChain && cat <= catID && (o.attr&(objWeak|objDeliver|objBackOnly) == 0 || owned) {
 		// A list item inherits the request of the item before it: "can you
 		// give me the log in for your amazon account, the email and the password".
@@ -343,8 +352,17 @@ const listReach = 24
 // name, date of birth and your Social Security number"; "read me your
 // Medicare number from your current card, and the bank account number".
 func (c *Call) listGoverned(o, q hit) bool {
+	return c.listFrom(o, q.end, false)
+}
+
+// listFrom reports that [from, o.start) holds only list material, with
+// the list's first item (o itself when there is no other) within frontGap
+// of from: see listGoverned.
+// With atStart, from is the start of a segment, which may start a sentence.
+func (c *Call) listFrom(o hit, from int32, atStart bool) bool {
 	w, cl := c.win, c.d.class
-	if o.start-q.end > listReach || c.breakBetween(q.end, o.start) || c.sentBetween(q.end-1, o.start) {
+	q := hit{end: from}
+	if o.start-q.end > listReach || c.breakBetween(q.end, o.start) || c.sentBetween(q.end, o.start) || !atStart && w[q.end].sb {
 		return false
 	}
 	const stop = wVerbish | wIWe | wYou | wBreak | wNeg | wFarNeg | wReport | wGive | wStop | wPerfect
@@ -381,7 +399,22 @@ func (c *Call) listGoverned(o, q hit) bool {
 		}
 		j += adv
 	}
-	return first >= 0 && first-q.end <= frontGap
+	if first < 0 {
+		first = o.start
+	}
+	return first-q.end <= frontGap
+}
+
+// verbAfter reports a verb or subject of the object's own in the six
+// words after end, within its sentence: "your social security number is
+// safe with us" is a statement, not an item of a list.
+func (c *Call) verbAfter(end int32) bool {
+	for j := end; j < int32(len(c.win)) && j < end+6 && !c.win[j].sb; j++ {
+		if c.d.class[c.win[j].id]&(wVerbish|wIWe|wYou) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // tail reports a short prepositional tail of an object in [from, to):
@@ -473,7 +506,7 @@ func (c *Call) deliveredBefore(o hit) bool {
 		if h.end > o.start {
 			continue
 		}
-		if h.group == gRef && h.cat == refDeliver || h.group == gObj && h.cat == catCode && h.attr&(objSent|objBackOnly|objDeliver) == 0 {
+		if h.group == gRef && h.cat == refDeliver && !c.moneyDelivery(h) || h.group == gObj && h.cat == catCode && h.attr&(objSent|objBackOnly|objDeliver) == 0 {
 			return true
 		}
 	}
@@ -839,7 +872,7 @@ func (c *Call) reported(pos int32) bool {
 			}
 			return false // "someone tried to log in, so I need you to read me the code"
 		}
-		if k&wReport != 0 && c.thirdBefore(j) {
+		if (k&wReport != 0 || c.tellYouTo(j)) && c.thirdBefore(j) {
 			return true
 		}
 		if k&wReportPast != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wHeShe != 0 {
@@ -850,6 +883,13 @@ func (c *Call) reported(pos int32) bool {
 		}
 	}
 	return false
+}
+
+// tellYouTo reports "tell you to" at j: "scammers may tell you to
+// transfer…" reports an ask; "just tell me what it says" is one.
+func (c *Call) tellYouTo(j int32) bool {
+	w := c.win
+	return w[j].id == c.d.idTell && j+2 < int32(len(w)) && c.d.class[w[j+1].id]&wYou != 0 && w[j+2].id == c.d.idTo
 }
 
 // sentenceStart returns the first token of the sentence holding pos,
@@ -1214,6 +1254,10 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		}
 		switch h.cat {
 		case refDeliver:
+			if c.moneyDelivery(h) {
+				objAt, objCat = pos, catPay // "I sent you $400 on Cash App by mistake": money, not a code
+				continue
+			}
 			delivAt, delivEnd = pos, h.end
 			continue
 		case refCard:
@@ -1239,6 +1283,10 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			if objAt > delivAt && objCat == catID && pos-objAt <= yourNumReach && c.pressNow {
 				cat = catID
 			}
+		case h.cat == refPayBack:
+			if objAt > delivAt && objCat == catPay && pos-objAt <= refReach {
+				cat = catPay
+			}
 		case h.cat == refType:
 			// A login described by its shape, unless a card or login was just named.
 			cat = catCred
@@ -1253,7 +1301,10 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 				cat = catNone // reading back what is on the screen grants no access; accepting a prompt does
 			}
 		}
-		if cat == catNone || cat == catPay || c.flagged[cat] || fromCue && cat != catCode {
+		// Money the caller claims to have sent is asked back by "send it
+		// back", "return it"; a relative's refund needs pressure.
+		payBack := cat == catPay && (h.cat == refPayBack || c.d.class[c.win[h.start].id]&wPayVerb != 0) && (c.pressNow || !c.family)
+		if cat == catNone || cat == catPay && !payBack || c.flagged[cat] || fromCue && cat != catCode && !payBack {
 			continue // a bank agent's "can you repeat that" is about what the customer just said
 		}
 		if (h.cat == refNoun || h.cat == refYourNum) && !c.infoCueBefore(h) || h.cat == refType && !c.infoCueBefore(h) && !c.backCueAfter(h, nCtx) {
@@ -1279,6 +1330,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		if h.cat == refBack || h.cat == refGot {
 			attr = cueInfo // "why do I have to read it to you": the speaker reading is no ask
 		}
+		if payBack {
+			attr = cueAct
+		}
 		if !c.addressed(h.start, attr) {
 			continue
 		}
@@ -1287,6 +1341,34 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 	if save {
 		c.delivAt, c.objAt, c.objCat = delivAt, objAt, objCat
 	}
+}
+
+// moneyDelivery reports a delivery ("sent you", "you will receive") whose
+// next few words, before any other object, name money: "I sent you $400
+// on Cash App by mistake", "we sent you a refund of 900 dollars". What
+// comes back for it is a payment, not a code.
+func (c *Call) moneyDelivery(h hit) bool {
+	to := false // a delivery to the listener ("sent you"), not a delivery noun ("a notification from PayPal")
+	for j := h.start; j < h.end; j++ {
+		to = to || c.d.class[c.win[j].id]&wYou != 0 || c.win[j].id == c.d.idYour
+	}
+	if !to {
+		return false
+	}
+	for j := h.end; j < int32(len(c.win)) && j < h.end+4; j++ {
+		if c.win[j].sb {
+			return false
+		}
+		for _, g := range c.hitsIn(j, j+1) {
+			if g.group == gObj && g.cat != catPay {
+				return false // "sent you a code", "sent you a text with the payment link"
+			}
+		}
+		if c.d.class[c.win[j].id]&wMoney != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // infoCueBefore reports a disclosure cue ending just before h, or "please"

@@ -92,6 +92,7 @@ type Detector struct {
 	idThank int32 // "thank you, and your date of birth"
 	idYour  int32
 	idApp   int32 // "open your Chase app"
+	idTell  int32 // "scammers may tell you to…"
 }
 
 // New compiles the rules.
@@ -217,7 +218,7 @@ func New() *Detector {
 	d.idNo, d.idOne, d.idDid = v.ids["no"], v.ids["one"], v.ids["did"]
 	d.idOh, d.idUsed, d.idTo, d.idDo = v.ids["oh"], v.ids["used"], v.ids["to"], v.ids["do"]
 	d.idBack, d.idWay, d.idOnly, d.idThank = v.ids["back"], v.ids["way"], v.ids["only"], v.ids["thank"]
-	d.idYour, d.idApp = v.ids["your"], v.ids["app"]
+	d.idYour, d.idApp, d.idTell = v.ids["your"], v.ids["app"], v.ids["tell"]
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {
 		if p.toks[0] < 0 {

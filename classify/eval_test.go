@@ -131,14 +131,15 @@ func ratio(a, b int) float64 {
 // holdout9.jsonl (recogniser-style output, indirect asks and re-asks after a
 // refusal) and holdout10.jsonl (UK/IE/AU/CA/IN/SG/ZA callers: national ID
 // numbers, vouchers, PayID, push approvals) and holdout11.jsonl (whole
-// scripts, US/UK/CA/AU, labels of many forms). Each must reach request recall
+// scripts, US/UK/CA/AU, labels of many forms) and holdout13.jsonl (typical
+// published scam scripts). Each must reach request recall
 // 0.97 with at most 3% of legitimate calls flagged.
 func TestEvalSet(t *testing.T) {
 	d := New()
 	// holdout3 does not reach the target yet (see EVAL.md); its floor keeps
 	// the structural fixes from regressing while the gap is open.
 	floors := map[string][2]float64{"holdout3.jsonl": {0.89, 0}}
-	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout5.jsonl", "holdout6.jsonl", "holdout7.jsonl", "holdout8.jsonl", "holdout9.jsonl", "holdout10.jsonl", "holdout11.jsonl"} {
+	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout5.jsonl", "holdout6.jsonl", "holdout7.jsonl", "holdout8.jsonl", "holdout9.jsonl", "holdout10.jsonl", "holdout11.jsonl", "holdout13.jsonl"} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join("testdata", "eval", name)
 			cases := loadEval(t, path)
@@ -177,6 +178,7 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot7.jsonl", 1}, // messy unlabelled dialogue, after the holdout6 fixes
 		{"spot8.jsonl", 1}, // voicemails and one-sided calls, half recogniser style, before the request-frame audit
 		{"spot9.jsonl", 1}, // recogniser output with misheard key words, before the description audit
+		{"spot10.jsonl", 1}, // short voicemail-to-text, caller only, before the list-frame round
 	}
 	d := New()
 	for _, tt := range tests {

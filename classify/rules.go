@@ -337,6 +337,10 @@ var objectRules = []objectRule{
 	{catRemote, objWeak, remotePlaces()},
 	{catPay, 0, holdingPlaces()},
 	{catPay, objWeak, platformMoves()},
+	// A payee on the caller's side: "send $1,800 to our equipment supplier",
+	// "wire it to our attorney". Money sent on to a third party the caller
+	// names is the fake-check and fake-fee pattern, whoever the payee is.
+	{catPay, 0, thirdPayees()},
 	// Real-time payment schemes outside the US, as weak as Zelle.
 	{catPay, objWeak, []string{"payid", "pay id", "osko", "interac", "e transfer", "etransfer", "upi", "gpay", "g pay",
 		"phonepe", "phone pe", "paytm", "paynow", "faster payment", "eft", "instant eft", "bank giro",
@@ -640,6 +644,8 @@ const (
 	wField                  // "name", "address", "id": a form's fields, which may stand in a bare list of things asked for
 	wCoord                  // "and", "plus", "along with", "as well as": joins the items of a list a request frame governs
 	wCallTo                 // "call", "extension": a call-back in the same sentence frames "with your X" ("call extension 4410 with your password")
+	wMoney                  // "dollars", "refund", "check": right after "sent you", a money delivery, not a code
+	wPayVerb                // "send", "return", "refund": "send it back" asks for money the caller claims to have sent
 )
 
 var wordClasses = map[int][]string{
@@ -662,7 +668,8 @@ var wordClasses = map[int][]string{
 	wDeliver: {"pings", "pinged", "buzzes", "sent", "send", "sending", "texted", "text", "txt", "sms", "message", "messages", "received", "receive",
 		"receiving", "arrived", "generated", "pushed", "push", "notification", "prompt", "emailed", "got", "came"},
 	wReport: {"ask", "asked", "asking", "asks", "telling", "tells", "demanding", "demands", "requesting", "requests", "wanting", "wants",
-		"calling", "pretending", "claiming", "posing", "wanted", "told", "saying", "said"},
+		"calling", "pretending", "claiming", "posing", "wanted", "told", "saying", "said", "instruct", "instructs",
+		"instructing", "urge", "urges", "urging", "pressure", "pressures", "pressuring"},
 	wStop:     {"block", "stop", "cancel", "freeze", "dispute", "decline", "flag", "blocking", "stopping", "cancelling", "canceling"},
 	wRecord:   {"bill", "invoice", "receipt", "letter", "bills", "invoices"},
 	wOf:       {"of", "on", "off", "at", "from", "across", "for"},
@@ -671,6 +678,7 @@ var wordClasses = map[int][]string{
 	wGive:     {"give", "gave", "giving", "tell", "told", "telling", "provide", "provided"},
 	wFrameEnd: {"i", "we", "so", "now", "okay", "but", "because"},
 	wThird: {"call", "calls", "caller", "callers", "anyone", "someone", "anybody", "somebody", "people", "scammer",
+		"man", "woman", "guy", "lady", "gentleman", "fellow", "men", "women", "guys", "ladies", "person", "stranger",
 		"scammers", "fraudsters", "criminals", "who", "message", "messages", "email", "emails", "text", "texts",
 		"website", "websites", "company", "companies", "agency", "agencies"},
 	wJoin: {"and", "or", "the", "your", "also", "then", "plus", "a", "as", "well", "that", "on", "its"},
@@ -689,6 +697,9 @@ var wordClasses = map[int][]string{
 	wField:      {"name", "full", "address", "email", "id", "home", "current", "mailing", "legal", "first", "last"},
 	wCoord:      {"and", "or", "plus", "with", "along", "together", "well", "also", "as"},
 	wCallTo:     {"call", "ring", "extension", "ext", "dial"},
+	wMoney: {"dollars", "dollar", "bucks", "pounds", "euros", "rand", "rupees", "grand", "money", "payment", "refund", "funds",
+		"cash", "check", "cheque", "deposit", "transfer", "overpayment", "hundred", "thousand"},
+	wPayVerb: {"send", "return", "refund", "pay", "transfer", "wire", "give", "zelle", "venmo", "move", "put"},
 	wOccasion:   {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
@@ -729,6 +740,9 @@ var signalRules = []signalRule{
 		"cut your power", "cut off your power", "cut the power", "shut off your power", "cut your electricity", "cut off your electricity",
 		"cut your gas", "power cut off", "power shut off", "crew is scheduled"}},
 	{"press_1_menu", 0.3, []string{"press #", "press one", "press two", "press nine", "press zero", "dial #", "press the # key"}},
+	// The fake-check setup: money "sent" by check before the listener is told to pass some on.
+	{"fake_check", 0.3, []string{"mailed you a check", "mailed you a cheque", "sent you a check", "sent you a cheque",
+		"check we mailed", "cheque we mailed", "check we sent", "cheque we sent", "check for the equipment", "check to buy"}},
 	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
 	{"refund", 0.25, []string{"refund", "refunded", "reverse", "reversal", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
 	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "unlock", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address"}},
@@ -956,6 +970,8 @@ const (
 	refDialled        // said by the callee: "I'm calling to book a flight": the callee rang a business
 	refGot            // "what did you get": asks for a delivery only; of a named object it asks about the past
 	refYourNum        // "confirm your number" just after an ID was named, under pressure: the ID, not a phone number
+	refPayBack        // "return it", "pay it back": asks only for money the caller claims to have sent
+	refNeedQ          // said by the callee: "what do you need?": the caller's answer, a list of things, asks for them
 )
 
 const yourNumReach = 40 // tokens after a named ID within which "your number" means it
@@ -1018,7 +1034,13 @@ var refRules = []refRule{
 		"the other digits", "the rest of them", "the remaining numbers", "the rest of the numbers",
 	}},
 	{refGot, []string{"what you got", "what did you get", "what you get"}},
+	{refNeedQ, []string{"what do you need", "what do you need from me", "what information do you need", "what else do you need",
+		"what details do you need", "what do i need to give", "what do you want from me", "what should i give you",
+		"what do you need me to", "what information", "what details"}},
 	{refYourNum, []string{"your number", "your full number", "your number again"}},
+	{refPayBack, []string{"return it", "return them", "return that", "refund it", "refund that", "pay it back", "pay that back",
+		"give it back", "give that back", "transfer it back", "wire it back", "zelle it back", "venmo it back", "return the money",
+		"return the payment", "return the funds", "return the extra", "send the extra back", "send back the extra"}},
 	{refType, loginShapes()},
 	{refType, loginUses()},
 	{refNoun, groupRefs()},
@@ -1036,6 +1058,23 @@ var refRules = []refRule{
 		"accept the prompt", "accept the request", "press accept", "click allow", "tap allow", "accept it",
 		"start broadcast", "let it record", "record your screen",
 	}},
+}
+
+// thirdPayees are a third party on the caller's side named as the one to
+// pay: "to our equipment vendor", "to my lawyer", "to the court clerk".
+// Relatives, landlords and teachers are left out: families and schools
+// ask for money to be sent to them.
+func thirdPayees() []string {
+	var out []string
+	for _, to := range []string{"to our", "to my", "to the", "to their", "to his", "to her"} {
+		for _, who := range []string{"vendor", "supplier", "equipment vendor", "equipment supplier", "attorney", "lawyer",
+			"solicitor", "processing agent", "shipping agent", "courier", "court clerk", "bail bondsman",
+			"bondsman", "escrow agent", "release agent", "customs agent", "broker", "account manager",
+			"debt collector", "investigator"} {
+			out = append(out, to+" "+who)
+		}
+	}
+	return out
 }
 
 // familyAddress is a caller greeting a relative by what they call them.

@@ -16,7 +16,8 @@ var (
 	callerRoles = map[string]bool{"caller": true, "scammer": true, "agent": true, "rep": true,
 		"representative": true, "operator": true, "fraudster": true, "robocall": true, "robocaller": true,
 		"bot": true, "ivr": true, "recording": true, "automated": true, "officer": true, "support": true,
-		"tech": true, "scam": true, "voicemail": true, "message": true, "remote": true, "them": true}
+		"tech": true, "scam": true, "voicemail": true, "message": true, "remote": true, "them": true,
+		"advisor": true, "adviser": true, "broker": true, "recruiter": true}
 	calleeRoles = map[string]bool{"victim": true, "callee": true, "me": true, "customer": true,
 		"recipient": true, "client": true, "user": true, "i": true, "myself": true, "target": true,
 		"baiter": true, "receiver": true, "answerer": true, "mark": true, "you": true, "called": true}
