@@ -23,10 +23,10 @@ type Call struct {
 	weights  []float64
 	pending  [numCats]*bus.Flag // weak requests waiting for pressure
 	pressure bool
-	pressNow bool // pressure in the call so far, the current segment included
+	pressNow bool  // pressure in the call so far, the current segment included
 	needAt   int64 // call position just after the callee's "what do you need?"
-	inbound  bool // the callee rang the caller: "thank you for calling"
-	family   bool // the caller greeted a relative: "hi mom"
+	inbound  bool  // the callee rang the caller: "thank you for calling"
+	family   bool  // the caller greeted a relative: "hi mom"
 
 	// Call-level referents (refRules): token positions counted over the
 	// whole call, both sides, of the latest delivery and the latest named
