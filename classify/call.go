@@ -243,6 +243,11 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if o.attr&objDeliverCode != 0 && cat == catBank && (c.deliverNear(o) || c.deliveredBefore(o)) && !c.ownedBy(o, catBank) && !c.listedAfter(o, catBank) {
 		cat = catCode // "the pin we texted you"
 	}
+	if o.attr&(objDeliver|objSent) != 0 && cat == catCode && c.near(o, 0, func(h hit) bool {
+		return h.group == gObj && h.end == o.start && h.cat != catCode && h.cat != catNone
+	}) {
+		return cat, false, from, false // "your medicare id number": the head of the ID, not a delivered number
+	}
 	if o.attr&objDeliver != 0 && cat == catCode && !c.deliverNear(o) {
 		return cat, false, from, false // "what is the number" alone asks for nothing secret
 	}
@@ -1233,6 +1238,11 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			cat := int(h.cat)
 			if h.attr&objGiftAmb != 0 && c.near(h, giftReach, func(g hit) bool { return g.group == gObj && g.cat == catGift }) {
 				cat = catGift
+			}
+			if h.attr&objRemoteAmb != 0 && c.near(h, giftReach, func(g hit) bool {
+				return (g.group == gObj || g.group == gStand) && g.cat == catRemote && g.attr&objWeak == 0
+			}) {
+				cat = catRemote // "download AnyDesk … it will show a nine digit number, read that number to me"
 			}
 			if h.attr&objDeliverCode != 0 && c.deliverNear(h) || h.attr&objSentCode != 0 && c.sentNear(h) {
 				cat = catCode // "you'll get a text with a PIN … read that to me"

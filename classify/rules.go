@@ -173,6 +173,11 @@ var objectRules = []objectRule{
 	{catCred, 0, securityAnswers()},
 	{catCred, 0, secretCharacters()},
 	{catCred, 0, serviceLogins()},
+	// A service's sign-in code is a verification code, not its login: "my instagram login code".
+	{catCode, 0, serviceCodes()},
+	// The email an account signs in with is its username; customer service
+	// asks for it too, so it needs pressure: "the email address for your Apple ID".
+	{catCred, objWeak, accountEmails()},
 	// A home network's password is shared in families; an office network's
 	// is a login. Asked under pressure (a virus, an impersonated IT desk) it counts.
 	{catCred, objWeak, []string{"network password", "your network password"}},
@@ -854,6 +859,28 @@ func serviceLogins() []string {
 		}
 	}
 	return out
+}
+
+// serviceCodes are a named service's sign-in codes: "the instagram login
+// code", "your whatsapp verification code".
+func serviceCodes() []string {
+	var out []string
+	for _, svc := range []string{"paypal", "amazon", "apple", "google", "microsoft", "facebook", "instagram", "whatsapp",
+		"email", "gmail", "outlook", "icloud", "coinbase", "venmo", "zelle", "cash app", "snapchat", "tiktok", "twitter"} {
+		for _, what := range []string{"login code", "log in code", "sign in code", "security code", "verification code"} {
+			out = append(out, svc+" "+what)
+		}
+	}
+	return out
+}
+
+// accountEmails are the email an account signs in with: "the email
+// address for your Apple ID", "the email on the account".
+func accountEmails() []string {
+	return cross([]string{"email", "email address", "e mail", "e mail address"},
+		[]string{"for your", "on your", "of your", "on the", "for the", "linked to your", "tied to your", "you use for your"},
+		[]string{"apple id", "icloud", "icloud account", "amazon account", "paypal account", "microsoft account",
+			"google account", "facebook account", "instagram account", "account", "bank account", "online banking"})
 }
 
 // householdCodes are the PINs and passwords of shared household things
