@@ -28,6 +28,11 @@ type Call struct {
 	inbound  bool  // the callee rang the caller: "thank you for calling"
 	family   bool  // the caller greeted a relative: "hi mom"
 
+	// The last told story of another call in an earlier final segment,
+	// in call positions [storyFrom, storyTo): cues of that segment judged
+	// again later stay reported after its opener left the context.
+	storyFrom, storyTo int64
+
 	// Call-level referents (refRules): token positions counted over the
 	// whole call, both sides, of the latest delivery and the latest named
 	// object, and that object's category.
@@ -158,6 +163,7 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	c.references(seg, nCtx)
 	c.keywords(seg, nCtx)
 	if seg.Final {
+		c.markStory()
 		c.tokBase += int64(len(cur))
 		keep := c.win
 		if len(keep) > ctxTokens {
@@ -300,8 +306,8 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 				continue // "have the code from your authenticator app ready": a ready frame after a short tail
 			}
 		case q.start < o.start && o.start-q.end <= frontGap: // may overlap: "read me the code" + "code we sent"
-			if c.breakBetween(q.end, o.start) {
-				continue
+			if c.breakBetween(q.end, o.start) || c.classBetween(q.end, o.start, wNeg) {
+				continue // "repeat 739104 do not share this code": the negation starts a clause of its own
 			}
 		case q.end < o.start && cat <= catID && c.listGoverned(o, q):
 			// "I need your Social Security number, plus your bank's routing
@@ -784,6 +790,12 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	if c.reported(pos) {
 		return false // "scammers may ask you to buy gift cards, wire money or share codes"
 	}
+	if c.inStory(pos) {
+		return false // "a man rang saying he was from the IRS and told me I'd be arrested unless I bought Google Play cards"
+	}
+	if c.orNegated(pos) {
+		return false // "not to click anything or share any OTP"
+	}
 	if pos > 0 && cl[w[pos-1].id]&wPerfect != 0 {
 		return false // "you have put money", "you already sent": done, not asked
 	}
@@ -885,6 +897,127 @@ func (c *Call) reported(pos int32) bool {
 		}
 		if w[j].sb {
 			return false
+		}
+	}
+	return false
+}
+
+// storyReach bounds how far, in tokens, a told story of another call
+// reaches after the words that open it.
+const storyReach = 60
+
+// inStory reports that the cue at pos sits in a story the speaker tells
+// of another call, in the same segment: a third party's past call or
+// speech ("someone called saying", "a man rang", "some guy said", "I got
+// a call saying") opens it, and it runs on across clauses and sentences,
+// unpunctuated text too ("… and i needed to take out cash for a courier
+// to collect i didn't do it"), until a present ask to the listener ends
+// it: "please", "I need", "we want", "you need to", "can you".
+func (c *Call) inStory(pos int32) bool {
+	if pos < c.nCtx {
+		// A cue of an earlier segment, judged again: "…and read him the
+		// numbers." / "Do you have the number he called from?"
+		at := c.tokBase - int64(c.nCtx) + int64(pos)
+		return at >= c.storyFrom && at < c.storyTo
+	}
+	for j := pos; j >= c.nCtx && j >= pos-storyReach; j-- {
+		// The cue's own words too: "can you read me", "we need".
+		if c.storyReset(j, int32(len(c.win))) {
+			return false
+		}
+		if c.storyOpens(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// markStory records the current segment's last story, from its opener to
+// the first present ask after it or the segment's end, for inStory.
+func (c *Call) markStory() {
+	base := c.tokBase - int64(c.nCtx)
+	n := int32(len(c.win))
+	for j := c.nCtx; j < n; j++ {
+		if !c.storyOpens(j) {
+			continue
+		}
+		end := n
+		for r := j + 1; r < n && r <= j+storyReach; r++ {
+			if c.storyReset(r, n) {
+				end = r
+				break
+			}
+		}
+		end = min(end, j+storyReach)
+		c.storyFrom, c.storyTo = base+int64(j), base+int64(end)
+		j = end
+	}
+}
+
+// storyOpens reports a story's opening verb at j: a past call or speech
+// by a third party named at most three words before it ("some man rang",
+// "someone called saying", "he phoned"), not aimed at the listener
+// ("someone called you" is told to them, so their part may follow), or a
+// call got ("I got a call", "amma got a call saying").
+func (c *Call) storyOpens(j int32) bool {
+	w, cl := c.win, c.d.class
+	k := cl[w[j].id]
+	if j+1 < int32(len(w)) && cl[w[j+1].id]&wYou != 0 {
+		return false
+	}
+	if k&(wStoryCall|wStorySaid) != 0 {
+		for i := j - 1; i >= 0 && i >= j-3 && !w[i+1].sb; i-- {
+			ki := cl[w[i].id]
+			if ki&wStoryWho != 0 || k&wStoryCall != 0 && ki&wHeShe != 0 {
+				return true
+			}
+			if ki&wYou != 0 {
+				return false
+			}
+		}
+		return false
+	}
+	if w[j].id != c.d.idCall {
+		return false
+	}
+	for i := j - 1; i >= 0 && i >= j-2 && !w[i+1].sb; i-- {
+		if cl[w[i].id]&wStoryGot != 0 {
+			return !(i > 0 && cl[w[i-1].id]&wYou != 0 || i > 1 && cl[w[i-2].id]&wYou != 0)
+		}
+	}
+	return false
+}
+
+// storyReset reports a present ask at j, before pos, that ends a story:
+// "please", "I need", "we want", "you need to", "can you".
+func (c *Call) storyReset(j, pos int32) bool {
+	w, cl := c.win, c.d.class
+	k := cl[w[j].id]
+	if w[j].id == c.d.idPlease {
+		return true
+	}
+	if j+1 >= pos {
+		return false
+	}
+	k1 := cl[w[j+1].id]
+	return k&(wIWe|wYou) != 0 && k1&wNowAsk != 0 || k&wAskAux != 0 && k1&wYou != 0
+}
+
+// orNegated reports that the cue at pos is the second verb of a negated
+// pair: "not to click anything or share any OTP", "never call back or
+// give out your PIN". Only "or" and "nor" carry the negation; "don't hang
+// up and read me the code" still asks.
+func (c *Call) orNegated(pos int32) bool {
+	w := c.win
+	if pos < 2 || w[pos].sb || w[pos-1].id != c.d.idOr && w[pos-1].id != c.d.idNor {
+		return false
+	}
+	if w[pos-1].id == c.d.idNor {
+		return true
+	}
+	for _, q := range c.hitsIn(pos-1-4-maxPhrase, pos-1) {
+		if q.group == gCue && q.end <= pos-1 && pos-1-q.end <= 4 && c.sameSentence(q.start, pos) && !c.addressed(q.start, q.attr) {
+			return true
 		}
 	}
 	return false

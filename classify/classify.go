@@ -73,26 +73,30 @@ type Detector struct {
 	// Phrases of a first token with many (the generated request frames:
 	// "can I take", "could we just get") are kept by their first two
 	// tokens instead, so a common word costs one lookup, not a scan.
-	second  map[uint64][]phrase
-	split   []bool   // by first token id: its two-token phrases are in second
-	wild    []phrase // phrases starting with a number
-	signals []signalRule
-	soft    []string // soft-ask signal names, by sig index
-	spot    map[string]int
-	idNo    int32 // "no", "one": "no one" negates like "nobody"
-	idOne   int32
-	idDid   int32 // "did": "did Mum give you" asks about the past
-	idOh    int32 // "oh no": an interjection, not a negation
-	idUsed  int32 // "used to buy": something done with it, not asked
-	idTo    int32
-	idDo    int32 // "what should I do": the listener's question ends there
-	idBack  int32 // "call me back on 442 with your password"
-	idWay   int32 // "the only way is through gift cards"
-	idOnly  int32
-	idThank int32 // "thank you, and your date of birth"
-	idYour  int32
-	idApp   int32 // "open your Chase app"
-	idTell  int32 // "scammers may tell you to…"
+	second   map[uint64][]phrase
+	split    []bool   // by first token id: its two-token phrases are in second
+	wild     []phrase // phrases starting with a number
+	signals  []signalRule
+	soft     []string // soft-ask signal names, by sig index
+	spot     map[string]int
+	idNo     int32 // "no", "one": "no one" negates like "nobody"
+	idOne    int32
+	idDid    int32 // "did": "did Mum give you" asks about the past
+	idOh     int32 // "oh no": an interjection, not a negation
+	idUsed   int32 // "used to buy": something done with it, not asked
+	idTo     int32
+	idDo     int32 // "what should I do": the listener's question ends there
+	idBack   int32 // "call me back on 442 with your password"
+	idWay    int32 // "the only way is through gift cards"
+	idOnly   int32
+	idThank  int32 // "thank you, and your date of birth"
+	idYour   int32
+	idApp    int32 // "open your Chase app"
+	idTell   int32 // "scammers may tell you to…"
+	idCall   int32 // "I got a call saying…" opens a story
+	idPlease int32 // "please" ends a story: a present ask
+	idOr     int32 // "not to click anything or share any OTP": the negation reaches the second verb
+	idNor    int32
 }
 
 // New compiles the rules.
@@ -219,6 +223,7 @@ func New() *Detector {
 	d.idOh, d.idUsed, d.idTo, d.idDo = v.ids["oh"], v.ids["used"], v.ids["to"], v.ids["do"]
 	d.idBack, d.idWay, d.idOnly, d.idThank = v.ids["back"], v.ids["way"], v.ids["only"], v.ids["thank"]
 	d.idYour, d.idApp, d.idTell = v.ids["your"], v.ids["app"], v.ids["tell"]
+	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {
 		if p.toks[0] < 0 {

@@ -208,7 +208,12 @@ var objectRules = []objectRule{
 		"your number", "my number", "his number", "her number", "good number", "best number", "new number",
 		// A payee's phone number, not a code: "send it through Zelle to this number".
 		"to this number", "to this mobile number", "to this phone number", "to that number", "to my number",
-		"number to call", "number to reach", "wrong number", "same number", "number for the",
+		"number to call", "number to reach",
+		// The number a reported call came from: "can you tell me the number that called".
+		"number that called", "number that called me", "number that rang", "number that rang me", "number they called from",
+		"number he called from", "number she called from", "number it came from", "number they rang from",
+		"number he rang from", "number she rang from", "number they called on", "number that called you",
+		"number they used", "number he used", "number it called from", "wrong number", "same number", "number for the",
 		"pay it online", "pay online", "pay in the app",
 		// Where something is typed, not software to get: "enter it in the app only".
 		"in the app", "into the app", "in our app", "into our app", "in your app", "in the app only", "online or in the app", "in the app or online",
@@ -651,6 +656,12 @@ const (
 	wCallTo                 // "call", "extension": a call-back in the same sentence frames "with your X" ("call extension 4410 with your password")
 	wMoney                  // "dollars", "refund", "check": right after "sent you", a money delivery, not a code
 	wPayVerb                // "send", "return", "refund": "send it back" asks for money the caller claims to have sent
+	wStoryWho               // "someone", "a man", "some guy": the one a told story of another call is about
+	wStoryCall              // "called", "rang", "phoned": the past call a story opens with
+	wStorySaid              // "said", "asked", "told": the past speech of a story's third party
+	wStoryGot               // "got", "had", "received": "I got a call saying…" opens a story
+	wNowAsk                 // "need", "want", "can": after "I"/"we"/"you", a present ask that ends a story
+	wAskAux                 // "can", "could", "will": before "you", a present question that ends a story
 )
 
 var wordClasses = map[int][]string{
@@ -704,8 +715,15 @@ var wordClasses = map[int][]string{
 	wCallTo:     {"call", "ring", "extension", "ext", "dial"},
 	wMoney: {"dollars", "dollar", "bucks", "pounds", "euros", "rand", "rupees", "grand", "money", "payment", "refund", "funds",
 		"cash", "check", "cheque", "deposit", "transfer", "overpayment", "hundred", "thousand"},
-	wPayVerb:  {"send", "return", "refund", "pay", "transfer", "wire", "give", "zelle", "venmo", "move", "put"},
-	wOccasion: {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
+	wPayVerb: {"send", "return", "refund", "pay", "transfer", "wire", "give", "zelle", "venmo", "move", "put"},
+	wStoryWho: {"someone", "somebody", "man", "woman", "guy", "lady", "gentleman", "fellow", "bloke", "chap",
+		"person", "stranger", "scammer", "scammers", "caller", "fraudster", "fraudsters"},
+	wStoryCall: {"called", "rang", "rung", "phoned", "texted", "messaged", "emailed", "contacted", "rung"},
+	wStorySaid: {"said", "asked", "told", "wanted", "demanded", "insisted", "claimed", "pretended", "instructed", "threatened"},
+	wStoryGot:  {"got", "had", "received", "took", "answered"},
+	wNowAsk:    {"need", "needs", "want", "wants", "must", "am", "are", "can", "will", "should", "have"},
+	wAskAux:    {"can", "could", "will", "would", "please"},
+	wOccasion:  {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
 	wClause: {"so", "where", "which", "please", "because", "thanks", "thank", "too", "first", "as", "cheers"},
