@@ -147,20 +147,26 @@ func csrfOf(t testing.TB, page string) string {
 	return m[1]
 }
 
+// route is an API method and path.
+type route struct{ method, path string }
+
+// callRoutes are the API routes about one stored call.
+func callRoutes(id string) []route {
+	return []route{
+		{"GET", "/v1/calls/" + id},
+		{"GET", "/v1/calls/" + id + "/report"},
+		{"GET", "/v1/calls/" + id + "/audio"},
+		{"POST", "/v1/calls/" + id + "/feedback"},
+		{"DELETE", "/v1/calls/" + id},
+	}
+}
+
 func TestReviewAPIAuth(t *testing.T) {
 	e := newReviewEnv(t)
 	e.runRecorder()
 	e.publish(scamCall("auth-1", time.Now()))
 	e.waitRecord("auth-1", func(r CallRecord) bool { return r.Verdict != "" })
-	routes := []struct{ method, path string }{
-		{"GET", "/v1/calls"},
-		{"GET", "/v1/calls/auth-1"},
-		{"GET", "/v1/calls/auth-1/report"},
-		{"GET", "/v1/calls/auth-1/audio"},
-		{"POST", "/v1/calls/auth-1/feedback"},
-		{"DELETE", "/v1/calls/auth-1"},
-	}
-	for _, rt := range routes {
+	for _, rt := range append(callRoutes("auth-1"), route{"GET", "/v1/calls"}) {
 		for _, tok := range []string{"", "wrong-token"} {
 			resp, body := e.api(rt.method, rt.path, tok, strings.NewReader(`{"feedback":"scam"}`))
 			if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(string(body), `"error"`) {
@@ -182,13 +188,7 @@ func TestReviewAPINotFound(t *testing.T) {
 		t.Fatalf("delete: %d", resp.StatusCode)
 	}
 	for _, id := range []string{"gone", "never-was", "bad.id", strings.Repeat("x", 80)} {
-		for _, rt := range []struct{ method, path string }{
-			{"GET", "/v1/calls/" + id},
-			{"GET", "/v1/calls/" + id + "/report"},
-			{"GET", "/v1/calls/" + id + "/audio"},
-			{"POST", "/v1/calls/" + id + "/feedback"},
-			{"DELETE", "/v1/calls/" + id},
-		} {
+		for _, rt := range callRoutes(id) {
 			resp, body := e.api(rt.method, rt.path, reviewToken, strings.NewReader(`{"feedback":"scam"}`))
 			var je struct{ Error string }
 			if resp.StatusCode != http.StatusNotFound || json.Unmarshal(body, &je) != nil || je.Error == "" {

@@ -201,13 +201,7 @@ func TestReviewUsersIsolated(t *testing.T) {
 		}
 	}
 	for _, id := range []string{"iso-0", "iso-2"} { // alice's, and one from before users
-		for _, rt := range []struct{ method, path string }{
-			{"GET", "/v1/calls/" + id},
-			{"GET", "/v1/calls/" + id + "/report"},
-			{"GET", "/v1/calls/" + id + "/audio"},
-			{"POST", "/v1/calls/" + id + "/feedback"},
-			{"DELETE", "/v1/calls/" + id},
-		} {
+		for _, rt := range callRoutes(id) {
 			resp, body := e.api(rt.method, rt.path, bob, strings.NewReader(`{"feedback":"scam"}`))
 			if resp.StatusCode != http.StatusNotFound {
 				t.Errorf("bob %s %s: %d %s, want 404", rt.method, rt.path, resp.StatusCode, body)
