@@ -32,6 +32,7 @@ type Call struct {
 	// in call positions [storyFrom, storyTo): cues of that segment judged
 	// again later stay reported after its opener left the context.
 	storyFrom, storyTo int64
+	bankingAt          int64 // call position of the latest "online banking", -1 before any
 
 	// Call-level referents (refRules): token positions counted over the
 	// whole call, both sides, of the latest delivery and the latest named
@@ -49,7 +50,7 @@ type Call struct {
 
 // NewCall starts the state for one call.
 func (d *Detector) NewCall() *Call {
-	return &Call{d: d, seen: map[uint64]struct{}{}, tk: tokenizer{d: d}, delivAt: -refReach - 1, objAt: -refReach - 1, objCat: catNone, needAt: -1}
+	return &Call{d: d, seen: map[uint64]struct{}{}, tk: tokenizer{d: d}, delivAt: -refReach - 1, objAt: -refReach - 1, objCat: catNone, needAt: -1, bankingAt: -refReach - 1}
 }
 
 // Add feeds one segment, final or partial, and returns the flags it newly
@@ -74,6 +75,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 			for _, h := range c.hits {
 				if h.group == gRef && h.cat == refDialled && c.tokBase < 60 {
 					c.inbound = true // the callee rang a business: "I'm calling to book a flight"
+				}
+				if h.group == gRef && h.cat == refBanking {
+					c.bankingAt = c.tokBase + int64(h.start) // "my online banking is locked"
 				}
 				if h.group == gRef && h.cat == refNeedQ {
 					c.needAt = c.tokBase + int64(len(cur)) // "what do you need?": the caller's next line answers it
@@ -100,6 +104,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		}
 		if h.end > nCtx && h.group == gRef && h.cat == refFamily {
 			c.family = true
+		}
+		if h.end > nCtx && h.group == gRef && h.cat == refBanking && seg.Final {
+			c.bankingAt = c.tokBase - int64(nCtx) + int64(h.start)
 		}
 	}
 	pressured := c.pressure
@@ -143,9 +150,13 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		if c.family && (cat == catCred || cat == catBank) {
 			weak = true // "hi aunt sue, what's your email password": a household's shared login
 		}
+		credToo := o.attr&objCredToo != 0
+		if cat == catCred && c.bankLogin(o) {
+			cat, credToo = catBank, true // "this is TD online banking … i need your user name and password"
+		}
 		spans := min(from, o.start) < nCtx
 		for i, k := range [2]int{cat, catCred} {
-			if i == 1 && (cat != catBank || o.attr&objCredToo == 0) || c.flagged[k] {
+			if i == 1 && (cat != catBank || !credToo) || c.flagged[k] {
 				continue // a bank's login ("net banking user ID") is both
 			}
 			if weak && !pressured {
@@ -218,6 +229,8 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catBank && o.attr&objGiftAmb != 0 {
 		if oc, ok := c.owner(o); ok && oc == catID {
 			cat = catID // "the card number on the back of the licence"
+		} else if p, ok := c.listBefore(o); ok && p.cat == catID && !ok2(c.owner(o)) {
+			cat = catID // "your driver's licence number and the card number on the back": the licence's card number
 		}
 	}
 	if cat <= catID && o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 {
@@ -313,6 +326,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			// "I need your Social Security number, plus your bank's routing
 			// number and your account number": the frame governs the list.
 		case q.attr&cueBack != 0 && q.start >= o.end && q.start-o.end <= backGap:
+			if c.toYours(q.end) {
+				continue // "you'll get a verification code by text, give it to your new provider"
+			}
 		default:
 			continue
 		}
@@ -815,6 +831,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		switch {
 		case w[j].id == c.d.idNo && j > 0 && w[j-1].id == c.d.idOh:
 			return true // "oh no, please wire the money": an interjection ends the clause
+		case k&wNeg != 0 && attr&cueSelf != 0 && cl[w[pos].id]&wIWe != 0:
+			return true // "no that's not me okay i need your sort code": the cue has a subject of its own
 		case k&wNeg != 0:
 			// A negation ends the ask only in its own sentence: in an
 			// unlabelled transcript "not me" / "I don't" is the other
@@ -881,6 +899,9 @@ func (c *Call) reported(pos int32) bool {
 	w, cl := c.win, c.d.class
 	for j := pos; j >= 0 && j >= pos-frameReach; j-- {
 		k := cl[w[j].id]
+		if w[j].id == c.d.idPlease || k&wAskAux != 0 && j+1 < int32(len(w)) && cl[w[j+1].id]&wYou != 0 {
+			return false // "some guy rang saying he was your grandson … can you buy apple gift cards": a present ask ends the frame
+		}
 		if j < pos && k&wFrameEnd != 0 {
 			// "someone saying I owed taxes and had to pay in gift cards":
 			// a subject right after the reporting verb is the reported clause's.
@@ -926,6 +947,31 @@ func (c *Call) inStory(pos int32) bool {
 			return false
 		}
 		if c.storyOpens(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// ok2 returns the second of two results: whether an owner was found.
+func ok2(_ int, ok bool) bool { return ok }
+
+// toYours reports "to your" at end, after a back cue: the thing goes to
+// the listener's own contact ("give it to your new provider"), not to the
+// speaker ("read it to me", "read it to the agent").
+func (c *Call) toYours(end int32) bool {
+	return end+1 < int32(len(c.win)) && c.win[end].id == c.d.idTo && c.win[end+1].id == c.d.idYour
+}
+
+// bankLogin reports a login ("username and password", "your password")
+// asked on a call about online banking, named within refReach tokens
+// before it: the bank's login, banking details and credentials both.
+func (c *Call) bankLogin(o hit) bool {
+	if c.tokBase-int64(c.nCtx)+int64(o.start)-c.bankingAt > refReach {
+		return false
+	}
+	for j := o.start; j < o.end; j++ {
+		if c.d.class[c.win[j].id]&wLoginWord != 0 {
 			return true
 		}
 	}
@@ -1412,7 +1458,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			objAt, objCat = pos, catRemote
 			continue
 		}
-		if h.cat == refNone || h.cat == refInbound || h.cat == refFamily || h.cat == refDialled {
+		if h.cat == refNone || h.cat == refInbound || h.cat == refFamily || h.cat == refDialled || h.cat == refBanking {
 			continue
 		}
 		if seg == nil {
@@ -1425,6 +1471,10 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			// confirm your number": the ID just named, not a phone number.
 			if objAt > delivAt && objCat == catID && pos-objAt <= yourNumReach && c.pressNow {
 				cat = catID
+			}
+		case h.cat == refAnswer:
+			if objAt > delivAt && objCat == catCred && pos-objAt <= refReach {
+				cat = catCred
 			}
 		case h.cat == refPayBack:
 			if objAt > delivAt && objCat == catPay && pos-objAt <= refReach {
@@ -1468,6 +1518,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		}
 		if h.cat != refType && h.cat != refYourNum && c.near(h, 0, func(g hit) bool { return g.group == gObj && g.cat == catNone }) {
 			continue // "the number on your bill", "what is the gate code"
+		}
+		if (h.cat == refBack || fromCue) && c.toYours(h.end) {
+			continue // "you'll get your PAC code by text, give it to your new provider": to the listener's own contact
 		}
 		attr := uint16(cueInfo | cueSelf)
 		if h.cat == refBack || h.cat == refGot {

@@ -204,6 +204,8 @@ var misheard = []misheardWord{
 	{heard: "wood", prev: "pass", as: "word"},
 	{heard: "mo moe", prev: "ben", as: "venmo"},
 	{heard: "big", next: "coin coins", as: "bit"},
+	{heard: "car", prev: "gift", as: "card"},
+	{heard: "cars", prev: "gift", as: "cards"},
 }
 
 // misheardIndex maps each heard word to its entries.

@@ -84,7 +84,12 @@ var objectRules = []objectRule{
 		"very fication code", "very fication number", "verify cation number", "verification text",
 		"verification message", "verification sms", "security text", "authorization text", "code that you got",
 		"code that you received", "code that came", "number that came", "code that just came",
-		"steam guard code", "steam guard", "guard code", "code when it pings", "code when it comes", "code when it arrives",
+		"steam guard code", "steam guard", "guard code",
+		// A carrier's number-transfer code: whoever has it takes the phone number.
+		"transfer authorization number", "transfer authorisation number", "transfer authorization code",
+		"transfer authorisation code", "number transfer pin", "number transfer code", "port out pin", "port out code",
+		"port pin", "porting pin", "porting code", "port authorization code", "port authorisation code",
+		"pac code", "p a c code", "stac code", "transfer pin", "code when it pings", "code when it comes", "code when it arrives",
 	}},
 	// A bare "number" is the code only when a delivery was just described
 	// ("you'll get a push with a number, read off that number").
@@ -191,6 +196,10 @@ var objectRules = []objectRule{
 		"entry code", "buzzer code", "tax code", "booking code", "booking reference", "tracking number",
 		"order number", "reference number", "case number", "claim number", "confirmation number",
 		"phone number", "cell number", "mobile number", "telephone number", "callback number",
+		// Remote work is a job, not remote access: "we'd like to offer you the remote data-entry role".
+		"remote role", "remote job", "remote jobs", "remote position", "remote work", "remote working", "remote data entry",
+		"remote data entry role", "remote data entry job", "remote opportunity", "remote team", "remote worker",
+		"remote workers", "remote employee", "remote staff", "remote office", "remote learning", "remote interview",
 		"room number", "house number", "apartment number", "flight number", "member number", "membership number",
 		"policy number", "invoice number", "order id", "order id number", "invoice id", "receipt id",
 		"receipt id number", "transaction id", "customer id", "reference id", "product code", "product key",
@@ -319,6 +328,10 @@ var objectRules = []objectRule{
 		"share my screen", "whole desktop", "entire desktop", "whole screen", "entire screen", "full screen share",
 	}},
 	{catPay, 0, []string{
+		// Invoice redirection: a supplier's "new" account.
+		"our new account", "our new bank account", "our new bank details", "our new account details", "our new bank",
+		"our new account number", "our updated account", "our updated bank details", "our updated account details",
+		"the new account details", "the new bank details", "our new banking details", "our new sort code",
 		"safe account", "secure account", "safety account", "protected account", "new safe account",
 		"holding account", "government account", "federal reserve account", "bitcoin", "bit coin",
 		"bitcoins", "crypto", "cryptocurrency", "crypto currency", "bitcoin atm", "bitcoin machine",
@@ -444,6 +457,8 @@ var cueRules = []cueRule{
 	// Paying one's own bill the usual way, and a new instruction after a
 	// delivery ("we sent you a code. Please enter it on the website").
 	{0, []string{"pay it online", "pay online", "pay it in the app", "pay in the app", "pay it by phone"}},
+	// A hold on a payment stops it: "we've put a temporary hold on a payment of $750".
+	{0, []string{"hold on", "a hold", "temporary hold", "hold placed", "on hold"}},
 	{cueInfo | cueNoCode | cueAct, []string{"please enter", "please type", "please type in", "please input", "please key in"}},
 	{0, []string{"please ignore", "please hold", "please press", "please stay", "please do not", "please never", "please call", "please visit",
 		"please note"}},
@@ -526,6 +541,12 @@ var cueRules = []cueRule{
 	// A call-back's purpose, paid with the thing asked for: "call us back to pay with your card number".
 	{cueInfo | cueCallback, []string{"to pay with", "to pay using", "to pay by", "and pay with", "and pay using", "to settle it with"}},
 	{cueAct | cueGiftPay | cueOnlyWay, onlyWays()},
+	// The one way the speaker takes payment: "we can only accept it in Steam gift cards".
+	{cueAct | cueGiftPay | cueSelf, []string{"only accept", "only accept it in", "only accept it as", "only accept it by",
+		"only accept it through", "only accept it via", "only accept payment in", "only accept payment by",
+		"only accept payment through", "only accept payment via", "only accept payments in", "only accept payments by",
+		"only take", "only take it in", "only take payment in", "only take payment by", "accept it only in",
+		"accept payment only in", "accept payment only by", "accept it only as"}},
 	{cueInfo | cueAct | cueSelf, []string{"will have you", "would have you", "am going to have you", "are going to have you",
 		"will get you to", "am going to get you to", "are going to get you to", "next step is to", "first step is to",
 		"step is to", "what you do is", "what you will do is", "what you are going to do is", "all you do is"}},
@@ -662,6 +683,7 @@ const (
 	wStoryGot               // "got", "had", "received": "I got a call saying…" opens a story
 	wNowAsk                 // "need", "want", "can": after "I"/"we"/"you", a present ask that ends a story
 	wAskAux                 // "can", "could", "will": before "you", a present question that ends a story
+	wLoginWord              // "password", "username": a login, the bank's when the call is about online banking
 )
 
 var wordClasses = map[int][]string{
@@ -686,7 +708,7 @@ var wordClasses = map[int][]string{
 	wReport: {"ask", "asked", "asking", "asks", "telling", "tells", "demanding", "demands", "requesting", "requests", "wanting", "wants",
 		"calling", "pretending", "claiming", "posing", "wanted", "told", "saying", "said", "instruct", "instructs",
 		"instructing", "urge", "urges", "urging", "pressure", "pressures", "pressuring"},
-	wStop:     {"block", "stop", "cancel", "freeze", "dispute", "decline", "flag", "blocking", "stopping", "cancelling", "canceling"},
+	wStop:     {"block", "stop", "cancel", "freeze", "hold", "pause", "suspend", "halt", "dispute", "decline", "flag", "blocking", "stopping", "cancelling", "canceling"},
 	wRecord:   {"bill", "invoice", "receipt", "letter", "bills", "invoices"},
 	wOf:       {"of", "on", "off", "at", "from", "across", "for"},
 	wOwnBank:  {"card", "cards", "account", "accounts", "check", "checks", "cheque", "cheques", "checkbook", "chequebook", "statement"},
@@ -723,6 +745,7 @@ var wordClasses = map[int][]string{
 	wStoryGot:  {"got", "had", "received", "took", "answered"},
 	wNowAsk:    {"need", "needs", "want", "wants", "must", "am", "are", "can", "will", "should", "have"},
 	wAskAux:    {"can", "could", "will", "would", "please"},
+	wLoginWord: {"password", "passwords", "username", "usernames", "user", "login", "logon", "passcode", "credentials"},
 	wOccasion:  {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
@@ -1017,6 +1040,8 @@ const (
 	refYourNum        // "confirm your number" just after an ID was named, under pressure: the ID, not a phone number
 	refPayBack        // "return it", "pay it back": asks only for money the caller claims to have sent
 	refNeedQ          // said by the callee: "what do you need?": the caller's answer, a list of things, asks for them
+	refAnswer         // "what answer did you set": asks for the security question just named, and only for that
+	refBanking        // "online banking": a login asked later in the call is the bank's too
 )
 
 const yourNumReach = 40 // tokens after a named ID within which "your number" means it
@@ -1083,6 +1108,9 @@ var refRules = []refRule{
 		"what details do you need", "what do i need to give", "what do you want from me", "what should i give you",
 		"what do you need me to", "what information", "what details"}},
 	{refYourNum, []string{"your number", "your full number", "your number again"}},
+	{refAnswer, securityAnswerRefs()},
+	{refBanking, []string{"online banking", "internet banking", "mobile banking", "net banking", "netbanking", "ebanking",
+		"e banking", "online bank account", "online banking account", "banking app", "bank app", "banking website"}},
 	{refPayBack, []string{"return it", "return them", "return that", "refund it", "refund that", "pay it back", "pay that back",
 		"give it back", "give that back", "transfer it back", "wire it back", "zelle it back", "venmo it back", "return the money",
 		"return the payment", "return the funds", "return the extra", "send the extra back", "send back the extra"}},
@@ -1199,6 +1227,21 @@ func securityAnswers() []string {
 		}
 	}
 	return out
+}
+
+// securityAnswerRefs ask for the answer to a security question named
+// before by its content: "It asks about the street you grew up on … What
+// answer did you set for that?"
+func securityAnswerRefs() []string {
+	out := cross([]string{"what answer did you", "what answer have you", "what answer you", "the answer you", "the answer that you",
+		"which answer did you", "what answers did you"},
+		[]string{"set", "put", "give", "gave", "chose", "choose", "picked", "pick", "put down", "use", "used", "entered", "enter",
+			"set up", "put in", "type"})
+	return append(out, "what did you put as the answer", "what did you set as the answer", "what did you give as the answer",
+		"what is the answer", "what is your answer", "your answer to that", "your answer to it",
+		"the answer to that", "the answer to it", "the answer to the question", "the answer to your security question",
+		"the answer to the security question", "answer to your security question", "what answer is", "what is the answer to that",
+		"what is the answer to it")
 }
 
 // giftPlurals are the plural forms of the branded gift cards ("amazon
