@@ -54,7 +54,10 @@ func (s *Screener) Screen(ctx context.Context, id string, r io.Reader, contentTy
 	if parts <= 0 {
 		parts = runtime.NumCPU()
 	}
-	segs, err := transcribe.TranscribeParallel(ctx, s.Engine, pcm, parts, progress)
+	// The source rate tells the engine whether this is narrowband
+	// (telephone) audio, which it decodes with its own settings.
+	tctx := transcribe.WithSource(ctx, transcribe.Source{Rate: info.SampleRate})
+	segs, err := transcribe.TranscribeParallel(tctx, s.Engine, pcm, parts, progress)
 	if err != nil {
 		return Screening{}, err
 	}

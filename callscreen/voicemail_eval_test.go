@@ -32,6 +32,10 @@ import (
 // e.g. a held-out set; CALLSCREEN_EVAL_DUMP names a file that receives
 // every transcript (voice, label, text, segment texts and keywords, flags)
 // as JSON lines, for replaying through the classifier without audio.
+// CALLSCREEN_EVAL_NARROWBAND=1 passes each spoken script through a
+// telephone channel first (sox: band-limited to 300–3400 Hz, 8 kHz G.711
+// μ-law), so the recording is decoded and transcribed as a narrowband
+// voicemail would be.
 func TestVoicemailDetectionEval(t *testing.T) {
 	if os.Getenv("CALLSCREEN_EVAL") != "1" {
 		t.Skip("set CALLSCREEN_EVAL=1 to run the voicemail detection evaluation")
@@ -117,6 +121,10 @@ func voicemailEvalFile(t *testing.T, eng transcribe.Engine, file string, dump fu
 		byVoice = map[string]*outcome{}
 		misses  []string
 	)
+	narrowband := os.Getenv("CALLSCREEN_EVAL_NARROWBAND") == "1"
+	if narrowband {
+		needMediaTools(t, "sox")
+	}
 	det := classify.New()
 	dir := t.TempDir()
 	jobs := make(chan int)
@@ -132,18 +140,28 @@ func voicemailEvalFile(t *testing.T, eng transcribe.Engine, file string, dump fu
 					t.Errorf("flite %s: %v: %s", voice, err, out)
 					continue
 				}
+				if narrowband {
+					nb := wav + ".ulaw.wav"
+					if out, err := exec.Command("sox", wav, "-r", "8000", "-e", "u-law", nb, "sinc", "300-3400").CombinedOutput(); err != nil {
+						t.Errorf("sox narrowband: %v: %s", err, out)
+						continue
+					}
+					wav = nb
+				}
 				fh, err := os.Open(wav)
 				if err != nil {
 					t.Error(err)
 					continue
 				}
-				pcm, _, err := audio.Decode(context.Background(), fh, "audio/wav", audio.DefaultLimits())
+				pcm, info, err := audio.Decode(context.Background(), fh, "audio/wav", audio.DefaultLimits())
 				fh.Close()
 				if err != nil {
 					t.Error(err)
 					continue
 				}
-				segs, err := transcribe.TranscribePCM(context.Background(), eng, pcm, nil)
+				// As Screener.Screen does: the source rate selects narrowband decoding.
+				ctx := transcribe.WithSource(context.Background(), transcribe.Source{Rate: info.SampleRate})
+				segs, err := transcribe.TranscribePCM(ctx, eng, pcm, nil)
 				if err != nil {
 					t.Error(err)
 					continue

@@ -30,7 +30,9 @@ type SphinxConfig struct {
 	// PoolSize caps how many decoders of each kind (full, keyword) exist at
 	// once, i.e. how many streams can run concurrently; NewStream blocks
 	// when the cap is reached. 0 means runtime.NumCPU()*2. Each full
-	// decoder costs ≈110 MB, so this bounds memory too.
+	// decoder costs ≈110 MB, so this bounds memory too. Narrowband streams
+	// (see Source) have pools of their own with the same cap, created on
+	// first use.
 	PoolSize int
 	// Logger receives warnings and debug events; nil means slog.Default().
 	Logger *slog.Logger

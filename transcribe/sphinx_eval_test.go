@@ -4,6 +4,7 @@ package transcribe
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -78,7 +79,10 @@ var (
 		"my car is making a strange noise and a clicking sound",
 		"let us meet at the coffee shop near the station",
 	}
-	evalVoices = []string{"rms", "kal16", "slt", "awb", "kal"}
+	evalVoices = append([]string{"rms", "kal16", "slt", "awb", "kal"}, sxNBVoices...)
+	// sxNBVoices are the narrowband (telephone channel) conditions: the four
+	// 16 kHz voices and the 8 kHz kal voice through sxNarrowband.
+	sxNBVoices = []string{"rms" + sxNB, "kal16" + sxNB, "slt" + sxNB, "awb" + sxNB, "kal" + sxNB}
 )
 
 func needEval(t *testing.T, env string) {
@@ -139,7 +143,12 @@ func TestSphinxEval(t *testing.T) {
 		for i, set := range [][]string{evalScam, evalInnocuous} {
 			for _, sentence := range set {
 				pcm := sxConcat(sxSilence(0.5), sxSynth(t, voice, sentence), sxSilence(0.8))
-				segs := sxRun(t, eng, pcm)
+				ctx := context.Background()
+				if voice == "kal" || strings.HasSuffix(voice, sxNB) {
+					// 8 kHz sources: decoded as Screener.Screen would.
+					ctx = WithSource(ctx, Source{Rate: 8000})
+				}
+				segs := sxRunCtx(t, ctx, eng, pcm)
 				hyp := finalText(segs)
 				n := float64(len(strings.Fields(sentence)))
 				r.edits += WER(sentence, hyp) * n

@@ -1,6 +1,7 @@
 package transcribe
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/callscreen/callscreen/transcribe/audio"
 )
 
 // Test helpers shared by the sphinx and WER tests: speech synthesis with
@@ -59,8 +62,13 @@ var (
 	sxSynthCache = map[string][]int16{}
 )
 
+// sxNB is the suffix of a voice name that asks sxSynth for the narrowband
+// (telephone) condition of that voice, e.g. "rms"+sxNB.
+const sxNB = "/nb"
+
 // sxSynth speaks text with a flite voice and returns 16 kHz mono samples.
-// Results are cached for the test binary's lifetime.
+// A voice named with the sxNB suffix is passed through a telephone channel
+// (sxNarrowband). Results are cached for the test binary's lifetime.
 func sxSynth(t testing.TB, voice, text string) []int16 {
 	t.Helper()
 	_, err := exec.LookPath("flite")
@@ -72,6 +80,14 @@ func sxSynth(t testing.TB, voice, text string) []int16 {
 		return pcm
 	}
 	out := filepath.Join(t.TempDir(), "sxSynth.wav")
+	if v, ok := strings.CutSuffix(voice, sxNB); ok {
+		if b, err := exec.Command("flite", "-voice", v, "-t", text, "-o", out).CombinedOutput(); err != nil {
+			t.Fatalf("flite -voice %s: %v: %s", v, err, b)
+		}
+		pcm := sxNarrowband(t, out)
+		sxSynthCache[key] = pcm
+		return pcm
+	}
 	if b, err := exec.Command("flite", "-voice", voice, "-t", text, "-o", out).CombinedOutput(); err != nil {
 		t.Fatalf("flite -voice %s: %v: %s", voice, err, b)
 	}
@@ -90,6 +106,34 @@ func sxSynth(t testing.TB, voice, text string) []int16 {
 		}
 	}
 	sxSynthCache[key] = pcm
+	return pcm
+}
+
+// sxNarrowband passes a WAV file through a telephone channel and returns
+// it as the engine would get it from a narrowband voicemail: sox
+// band-limits it to 300–3400 Hz, resamples it to 8 kHz and stores it as
+// G.711 μ-law; audio.Decode then expands the μ-law and upsamples to 16 kHz
+// with our resampler.
+func sxNarrowband(t testing.TB, wav string) []int16 {
+	t.Helper()
+	_, err := exec.LookPath("sox")
+	sxNeed(t, "sox", err)
+	out := wav + ".ulaw.wav"
+	if b, err := exec.Command("sox", wav, "-r", "8000", "-e", "u-law", out, "sinc", "300-3400").CombinedOutput(); err != nil {
+		t.Fatalf("sox narrowband: %v: %s", err, b)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pcm, info, err := audio.Decode(context.Background(), f, "audio/wav", audio.DefaultLimits())
+	if err != nil {
+		t.Fatalf("decode %s: %v", out, err)
+	}
+	if info.SampleRate != 8000 || info.Codec != "mulaw" {
+		t.Fatalf("narrowband file is %d Hz %s, want 8000 Hz mulaw", info.SampleRate, info.Codec)
+	}
 	return pcm
 }
 

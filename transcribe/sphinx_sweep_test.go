@@ -3,10 +3,12 @@
 package transcribe
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -22,7 +24,9 @@ import (
 //
 // Each configuration is name=options; options are added to the full
 // decoder's (after the defaults, so they override them), except those
-// after "kws:", which go to the keyword decoder.
+// after "kws:", which go to the keyword decoder, and "thr:" followed by
+// the slope and offset of kwsThreshold. CALLSCREEN_SWEEP_NB=1 measures the
+// five narrowband voices (sxNBVoices) instead, without the LibriVox clips.
 func TestSphinxSweep(t *testing.T) {
 	spec := os.Getenv("CALLSCREEN_SWEEP")
 	if spec == "" {
@@ -46,29 +50,44 @@ func TestSphinxSweep(t *testing.T) {
 		libri[id] = sxConcat(pcm, sxSilence(0.5))
 	}
 	voices := []string{"rms", "kal16", "slt", "awb"}
+	libriOn := true
+	ctx := context.Background()
+	fullOpts, kwsOpts := &sxFullSearch, &sxKWSSearch
+	if os.Getenv("CALLSCREEN_SWEEP_NB") == "1" {
+		voices, libriOn = sxNBVoices, false
+		ctx = WithSource(ctx, Source{Rate: 8000})
+		fullOpts, kwsOpts = &sxNBFullSearch, &sxNBKWSSearch
+	}
 	sentences := append(append([]string{}, evalScam...), evalInnocuous...)
 
 	var table strings.Builder
-	fmt.Fprintf(&table, "\n| config | full CPU/audio-s | KWS CPU/audio-s | WER rms | kal16 | slt | awb | mean | LibriVox | LibriVox CPU/audio-s (both) | keyword hits | false alarms |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n")
-	defFull, defKWS := sxFullSearch, sxKWSSearch
-	defer func() { sxFullSearch, sxKWSSearch = defFull, defKWS }()
+	fmt.Fprintf(&table, "\n| config | full CPU/audio-s | KWS CPU/audio-s | WER %s | mean | LibriVox | LibriVox CPU/audio-s (both) | keyword hits | false alarms |\n|---|---|---|%s---|---|---|---|---|\n",
+		strings.Join(voices, " | "), strings.Repeat("---|", len(voices)))
+	defFull, defKWS, defSlope, defOffset := *fullOpts, *kwsOpts, kwsSlope, kwsOffset
+	defer func() { *fullOpts, *kwsOpts, kwsSlope, kwsOffset = defFull, defKWS, defSlope, defOffset }()
 	for _, cfg := range strings.Split(spec, ";") {
 		name, opts, _ := strings.Cut(cfg, "=")
+		opts, thr, _ := strings.Cut(opts, "thr:")
 		full, kws, _ := strings.Cut(opts, "kws:")
-		sxFullSearch = append(append([]string{}, defFull...), strings.Fields(full)...)
-		sxKWSSearch = append(append([]string{}, defKWS...), strings.Fields(kws)...)
+		*fullOpts = append(append([]string{}, defFull...), strings.Fields(full)...)
+		*kwsOpts = append(append([]string{}, defKWS...), strings.Fields(kws)...)
+		kwsSlope, kwsOffset = defSlope, defOffset
+		if f := strings.Fields(thr); len(f) == 2 {
+			kwsSlope, _ = strconv.ParseFloat(f[0], 64)
+			kwsOffset, _ = strconv.ParseFloat(f[1], 64)
+		}
 		eng, err := NewSphinx(SphinxConfig{PoolSize: 1, Keywords: sxKeywords})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		var wer []float64
+		var wer []string
 		var sum float64
 		var score, innocent kwsScore
 		for _, voice := range voices {
 			var edits, words float64
 			for i, sentence := range sentences {
 				pcm := sxConcat(sxSilence(0.5), sxSynth(t, voice, sentence), sxSilence(0.8))
-				segs := sxRun(t, eng, pcm)
+				segs := sxRunCtx(t, ctx, eng, pcm)
 				n := float64(len(strings.Fields(sentence)))
 				edits += WER(sentence, finalText(segs)) * n
 				words += n
@@ -82,22 +101,26 @@ func TestSphinxSweep(t *testing.T) {
 					innocent.add(sentence, found)
 				}
 			}
-			wer = append(wer, 100*edits/words)
+			wer = append(wer, fmt.Sprintf("%.1f", 100*edits/words))
 			sum += 100 * edits / words
 		}
 		st := eng.Stats()
-		var ledits, lwords float64
-		for _, id := range ids {
-			n := float64(len(strings.Fields(refs[id])))
-			ledits += WER(refs[id], finalText(sxRun(t, eng, libri[id]))) * n
-			lwords += n
+		libriWER, lcpu := "—", "—"
+		if libriOn {
+			var ledits, lwords float64
+			for _, id := range ids {
+				n := float64(len(strings.Fields(refs[id])))
+				ledits += WER(refs[id], finalText(sxRun(t, eng, libri[id]))) * n
+				lwords += n
+			}
+			st2 := eng.Stats()
+			libriWER = fmt.Sprintf("%.1f", 100*ledits/lwords)
+			lcpu = fmt.Sprintf("%.3f", (st2.FullCPUSeconds+st2.KWSCPUSeconds-st.FullCPUSeconds-st.KWSCPUSeconds)/(st2.AudioSeconds-st.AudioSeconds))
 		}
-		st2 := eng.Stats()
 		eng.Close()
-		lcpu := (st2.FullCPUSeconds + st2.KWSCPUSeconds - st.FullCPUSeconds - st.KWSCPUSeconds) / (st2.AudioSeconds - st.AudioSeconds)
-		row := fmt.Sprintf("| %s `%s` | %.3f | %.3f | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %.3f | %d/%d | %d / %d |\n",
-			name, strings.TrimSpace(opts), st.FullCPUSeconds/st.AudioSeconds, st.KWSCPUSeconds/st.AudioSeconds,
-			wer[0], wer[1], wer[2], wer[3], sum/4, 100*ledits/lwords, lcpu,
+		row := fmt.Sprintf("| %s `%s` | %.3f | %.3f | %s | %.2f | %s | %s | %d/%d | %d / %d |\n",
+			name, strings.TrimSpace(cfg[len(name)+1:]), st.FullCPUSeconds/st.AudioSeconds, st.KWSCPUSeconds/st.AudioSeconds,
+			strings.Join(wer, " | "), sum/float64(len(voices)), libriWER, lcpu,
 			score.hits, score.expected, score.falseAlarms, innocent.falseAlarms)
 		table.WriteString(row)
 		t.Log(row)

@@ -28,7 +28,12 @@ func newTestSphinx(t testing.TB, cfg SphinxConfig) *Sphinx {
 // sxRun streams pcm in 20 ms writes and returns every emitted segment.
 func sxRun(t testing.TB, eng Engine, pcm []int16) []Segment {
 	t.Helper()
-	ctx := context.Background()
+	return sxRunCtx(t, context.Background(), eng, pcm)
+}
+
+// sxRunCtx is sxRun with a context (for a Source).
+func sxRunCtx(t testing.TB, ctx context.Context, eng Engine, pcm []int16) []Segment {
+	t.Helper()
 	var segs []Segment
 	st, err := eng.NewStream(ctx, func(s Segment) { segs = append(segs, s) })
 	if err != nil {
@@ -249,6 +254,47 @@ func TestSphinxPoolReuse(t *testing.T) {
 		t.Errorf("no accounting: %+v", st)
 	}
 	t.Logf("stats %+v, x-realtime %.3f", st, st.RealTimeFactor())
+}
+
+// TestSphinxNarrowbandRouting: a stream whose Source is narrowband gets
+// decoders from the narrowband pools, created only then; wideband streams
+// (no Source, 16 kHz, 48 kHz) never touch them.
+func TestSphinxNarrowbandRouting(t *testing.T) {
+	eng := newTestSphinx(t, SphinxConfig{PoolSize: 1})
+	speech := sxConcat(sxSynth(t, "rms"+sxNB, "your gift card"), sxSilence(0.5))
+	ctx := context.Background()
+	for _, rate := range []int{0, 16000, 48000} {
+		sxRunCtx(t, WithSource(ctx, Source{Rate: rate}), eng, speech)
+	}
+	if _, _, n := eng.nbFull.counts(); n != 0 {
+		t.Fatalf("narrowband full decoders created for wideband streams: %d", n)
+	}
+	for _, rate := range []int{8000, 11025} {
+		st, err := eng.NewStream(WithSource(ctx, Source{Rate: rate}), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u, _, _ := eng.nbFull.counts(); u != 1 {
+			t.Errorf("%d Hz: narrowband full decoders in use %d, want 1", rate, u)
+		}
+		if u, _, _ := eng.nbKWS.counts(); u != 1 {
+			t.Errorf("%d Hz: narrowband keyword decoders in use %d, want 1", rate, u)
+		}
+		if u, _, _ := eng.full.counts(); u != 0 {
+			t.Errorf("%d Hz: wideband full decoder in use", rate)
+		}
+		st.Close(ctx)
+	}
+	// What it hears is for TestSphinxEval to judge; here only that it hears.
+	if segs := sxRunCtx(t, WithSource(ctx, Source{Rate: 8000}), eng, speech); finalText(segs) == "" {
+		t.Error("narrowband stream heard nothing")
+	}
+	if st := eng.Stats(); st.FullInits != 2 || st.FullInUse != 0 || st.FullIdle != 2 {
+		t.Errorf("stats %+v, want one decoder of each band, idle", st)
+	}
+	if (Source{Rate: 8000}).Narrowband() != true || (Source{}).Narrowband() || (Source{Rate: 16000}).Narrowband() || (Source{Rate: 22050}).Narrowband() {
+		t.Error("Source.Narrowband")
+	}
 }
 
 func TestSphinxPoolCap(t *testing.T) {

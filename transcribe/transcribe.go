@@ -18,6 +18,38 @@ const SampleRate = 16000
 // write in (any length works; engines buffer internally).
 const FrameSamples = SampleRate / 50
 
+// Source describes where a stream's audio came from, for engines that
+// decode some sources differently. Callers attach it to the context given
+// to NewStream (or TranscribePCM, TranscribeParallel) with WithSource;
+// without it a stream is treated as wideband. Engines that make no use of
+// it ignore it.
+type Source struct {
+	// Rate is the sample rate of the audio before it was resampled to
+	// SampleRate, in Hz; 0 when unknown. Up to NarrowbandMaxRate, the
+	// audio is narrowband (telephone audio: G.711, AMR-NB, 8 kHz WAV), and
+	// the sphinx engine decodes it with its own settings (SPHINX.md).
+	Rate int
+}
+
+// NarrowbandMaxRate is the highest source rate treated as narrowband.
+const NarrowbandMaxRate = 11025
+
+// Narrowband reports whether the source rate marks narrowband audio.
+func (s Source) Narrowband() bool { return s.Rate > 0 && s.Rate <= NarrowbandMaxRate }
+
+type sourceKey struct{}
+
+// WithSource returns ctx carrying src for the streams created under it.
+func WithSource(ctx context.Context, src Source) context.Context {
+	return context.WithValue(ctx, sourceKey{}, src)
+}
+
+// SourceFrom returns the Source attached by WithSource (zero if none).
+func SourceFrom(ctx context.Context) Source {
+	src, _ := ctx.Value(sourceKey{}).(Source)
+	return src
+}
+
 // Sentinel errors callers branch on.
 var (
 	ErrClosed      = errors.New("transcribe: stream closed")
