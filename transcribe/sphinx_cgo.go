@@ -105,6 +105,13 @@ import (
 
 var quietOnce sync.Once
 
+// psLifeMu serialises creating and freeing decoders. ps_init is not
+// thread-safe: it sets process-wide state (the log file behind -logfn,
+// closing the previous one), and two concurrent inits corrupted the heap
+// ("free(): unaligned chunk") when a burst of live calls borrowed fresh
+// decoders at once. Decoding itself is per-decoder and stays concurrent.
+var psLifeMu sync.Mutex
+
 // psDecoder owns one ps_decoder_t. It is not safe for concurrent use: the C
 // decoder keeps per-utterance state, so exactly one stream uses it at a time
 // (the pool guarantees that).
@@ -139,7 +146,9 @@ func newPSDecoder(args []string) (*psDecoder, error) {
 			C.free(unsafe.Pointer(ptrs[i]))
 		}
 	}()
+	psLifeMu.Lock()
 	ps := C.cs_init(C.int(len(args)), (**C.char)(argv))
+	psLifeMu.Unlock()
 	if ps == nil {
 		return nil, errors.New("ps_init failed (bad model files or arguments)")
 	}
@@ -149,7 +158,9 @@ func newPSDecoder(args []string) (*psDecoder, error) {
 // free releases the C decoder. The decoder must not be used afterwards.
 func (d *psDecoder) free() {
 	if d.ps != nil {
+		psLifeMu.Lock()
 		C.ps_free(d.ps)
+		psLifeMu.Unlock()
 		d.ps = nil
 	}
 }

@@ -5,6 +5,7 @@ package transcribe
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -484,4 +485,37 @@ func BenchmarkSphinxStream(b *testing.B) {
 	b.ReportMetric((st.FullCPUSeconds-before.FullCPUSeconds)/audio, "full-cpu/audio-s")
 	b.ReportMetric((st.KWSCPUSeconds-before.KWSCPUSeconds)/audio, "kws-cpu/audio-s")
 	b.ReportMetric(audio/b.Elapsed().Seconds(), "x-realtime")
+}
+
+// TestSphinxConcurrentDecoderCreation: a burst of calls borrows fresh
+// decoders at once. ps_init touches process-wide state (-logfn), and
+// concurrent inits once corrupted the heap and aborted the process; they
+// are serialised now, so this must simply survive.
+func TestSphinxConcurrentDecoderCreation(t *testing.T) {
+	sxNeedModel(t)
+	m, _ := resolveSphinxModel("")
+	kwsFile, kwsDict, _, err := buildKWSFiles(t.TempDir(), m.dict, map[string]string{"password": "credentials", "gift card": "gift_card"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"-hmm", m.hmm, "-dict", kwsDict, "-kws", kwsFile, "-remove_silence", "no", "-logfn", os.DevNull}
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for range 8 {
+		wg.Go(func() {
+			for range 12 {
+				d, err := newPSDecoder(args)
+				if err != nil {
+					errs <- err
+					return
+				}
+				d.free()
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }

@@ -62,7 +62,9 @@ func readUnigrams(path string) ([]lmUnigram, error) {
 	defer C.free(unsafe.Pointer(cpath))
 	var words **C.char
 	var probs *C.int
+	psLifeMu.Lock() // reading the model sets the same process-wide state as ps_init
 	n := int(C.cs_unigrams(cpath, &words, &probs))
+	psLifeMu.Unlock()
 	if n < 0 {
 		return nil, fmt.Errorf("cannot read language model %s", path)
 	}
