@@ -387,3 +387,22 @@ func BenchmarkAdd(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "segments/s")
 }
+
+func TestCurrencyAmounts(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"wire $7,500 to the escrow account", "wire 7500 dollars to the escrow account"},
+		{"£1,200.50 and €15 and ₹900", "1200 pounds and 15 euros and 900 rupees"},
+		{"costs $ 5 or $x", "costs $ 5 or $x"},
+		{"$", "$"},
+	}
+	for _, tt := range tests {
+		if got := spellCurrency(tt.in); got != tt.want {
+			t.Errorf("spellCurrency(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	d := New()
+	r := d.Classify(ParseTranscript("Caller: This is Mr. Patel, lawyer for your grandson. He needs bail. Please wire " + Redact("$7,500") + " to the court escrow account right away."))
+	if len(r.Flags) != 1 || r.Flags[0].Category != CategoryPaymentTransfer {
+		t.Fatalf("a wire of a written amount: %+v", r.Flags)
+	}
+}

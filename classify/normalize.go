@@ -42,6 +42,9 @@ type tokenizer struct {
 
 // run appends the tokens of text to t.out.
 func (t *tokenizer) run(text string) {
+	if strings.ContainsAny(text, "$£€₹") {
+		text = spellCurrency(text)
+	}
 	t.word = t.word[:0]
 	t.sb = true
 	t.prev, t.prevAt = t.prev[:0], -1
@@ -463,4 +466,44 @@ func labelAt(text string) int {
 		}
 	}
 	return 0
+}
+
+// currencyWords name the currency a sign stands for.
+var currencyWords = []struct{ sign, word string }{{"$", "dollars"}, {"£", "pounds"}, {"€", "euros"}, {"₹", "rupees"}}
+
+// spellCurrency writes an amount with a currency sign as the words a
+// recogniser would give ("$7,500" → "7500 dollars"), so that the rules
+// see one amount with its money word.
+func spellCurrency(text string) string {
+	var b strings.Builder
+	b.Grow(len(text) + 16)
+	for i := 0; i < len(text); {
+		matched := false
+		for _, c := range currencyWords {
+			if !strings.HasPrefix(text[i:], c.sign) {
+				continue
+			}
+			j := i + len(c.sign)
+			k := j
+			for k < len(text) && (text[k] >= '0' && text[k] <= '9' || (text[k] == ',' || text[k] == '.') && k+1 < len(text) && text[k+1] >= '0' && text[k+1] <= '9') {
+				k++
+			}
+			if k == j {
+				break
+			}
+			if whole, _, _ := strings.Cut(text[j:k], "."); whole != "" {
+				b.WriteString(strings.ReplaceAll(whole, ",", ""))
+			} else {
+				b.WriteString("0")
+			}
+			b.WriteString(" " + c.word)
+			i, matched = k, true
+			break
+		}
+		if !matched {
+			b.WriteByte(text[i])
+			i++
+		}
+	}
+	return b.String()
 }

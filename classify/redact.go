@@ -113,6 +113,8 @@ func Redact(text string) string {
 		case label != "" && digits >= 3:
 		case digits < 4:
 			label = ""
+		case digits <= 9 && currencyBefore(text, items[i].start):
+			label = "" // an amount ("$7,500") is no secret, and the rules need it
 		case digits >= 13 && digits <= 19:
 			label = labelCard
 		case digits == 9 && looksLikeSSN(text[items[i].start:items[j-1].end]):
@@ -144,6 +146,16 @@ func Redact(text string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// currencyBefore reports a currency sign right before position i.
+func currencyBefore(text string, i int) bool {
+	for _, sign := range []string{"$", "£", "€", "₹", "¥"} {
+		if strings.HasSuffix(text[:i], sign) {
+			return true
+		}
+	}
+	return false
 }
 
 // scanItems splits text into words, numbers and labels. Only ASCII letters

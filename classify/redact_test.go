@@ -23,6 +23,10 @@ func TestRedact(t *testing.T) {
 		{"call me on 555 123 4567", "call me on [NUMBER]"},
 		{"press 1 for yes, press 2 for no", "press 1 for yes, press 2 for no"},
 		{"it takes two days and costs $500", "it takes two days and costs $500"},
+		{"please wire $7,500 to the escrow account", "please wire $7,500 to the escrow account"},
+		{"a payment of £1200 and €15000 went out", "a payment of £1200 and €15000 went out"},
+		{"my pin is $1234", "my pin is $[PIN]"}, // context wins over the sign
+		{"$4111111111111111", "$[CARD]"},
 		{"one hundred and thirty five dollars", "one hundred and thirty five dollars"},
 		{"your zip code is 902", "your zip code is 902"},
 		{"the code is for eight two nine", "the code is for [CODE]"},
