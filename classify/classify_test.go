@@ -406,3 +406,24 @@ func TestCurrencyAmounts(t *testing.T) {
 		t.Fatalf("a wire of a written amount: %+v", r.Flags)
 	}
 }
+
+// TestContactVerbs: "messages/texts/emails you asking for" reports another
+// party's ask (a warning), and "texting you a code" delivers one.
+func TestContactVerbs(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"Dad: Listen, if anyone ever messages you pretending to be me asking for your Roblox password or codes, don't give it to them, okay?", ""},
+		{"if someone emails you asking for your bank pin just delete it", ""},
+		{"Caller: I'm texting you a code now, read it back to me.", CategoryVerificationCode},
+		{"Caller: We are texting you a code, do not share it with anyone.", ""},
+	} {
+		r := d.Classify(ParseTranscript(tt.text))
+		var got string
+		if len(r.Flags) > 0 {
+			got = r.Flags[0].Category
+		}
+		if got != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
