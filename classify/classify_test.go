@@ -200,6 +200,8 @@ func TestParseTranscript(t *testing.T) {
 		// Names say nothing about who is protected: "A: Hello?" is usually the callee.
 		{"names stay unlabelled", "John: hi\nMary: hello\nJohn: ok", []string{"", "", ""}, []string{"hi", "hello", "ok"}, nil},
 		{"speaker n", "Speaker 1: hi\nSpeaker 2: yo", []string{"", ""}, []string{"hi", "yo"}, nil},
+		{"a name that is also jargon", "Mark: buy the cards\nJess: ok", []string{"", ""}, nil, nil},
+		{"recorded message", "Recorded voice: your number is suspended\nOfficer: confirm it", []string{"caller", "caller"}, nil, nil},
 		{"timestamps", "[00:12] Caller: hi\n[00:15] Me: hello", []string{"caller", "callee"}, []string{"hi", "hello"}, []float64{12, 15}},
 		{"no labels", "hello there\n\nhow are you", []string{"", ""}, []string{"hello there", "how are you"}, nil},
 		{"bom crlf", "\uFEFFAgent: hi\r\nCustomer: yes\r\n", []string{"caller", "callee"}, []string{"hi", "yes"}, nil},

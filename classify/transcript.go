@@ -11,16 +11,17 @@ import (
 // at sentence ends when it has them and between words when it does not.
 const maxLine = 240
 
-// Speaker roles by label word.
+// Speaker roles by label word. Common first names stay out ("Mark:" is a
+// person more often than scam-baiters' word for the victim).
 var (
 	callerRoles = map[string]bool{"caller": true, "scammer": true, "agent": true, "rep": true,
 		"representative": true, "operator": true, "fraudster": true, "robocall": true, "robocaller": true,
-		"bot": true, "ivr": true, "recording": true, "automated": true, "officer": true, "support": true,
+		"bot": true, "ivr": true, "recording": true, "recorded": true, "prerecorded": true, "robot": true, "automated": true, "officer": true, "support": true,
 		"tech": true, "scam": true, "voicemail": true, "message": true, "remote": true, "them": true,
 		"advisor": true, "adviser": true, "broker": true, "recruiter": true}
 	calleeRoles = map[string]bool{"victim": true, "callee": true, "me": true, "customer": true,
 		"recipient": true, "client": true, "user": true, "i": true, "myself": true, "target": true,
-		"baiter": true, "receiver": true, "answerer": true, "mark": true, "you": true, "called": true}
+		"baiter": true, "receiver": true, "answerer": true, "you": true, "called": true}
 )
 
 // ParseTranscript splits a plain-text call transcript into final segments
