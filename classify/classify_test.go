@@ -429,3 +429,25 @@ func TestContactVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestCourierAmounts: a courier sent for an amount of cash is a payment
+// request under pressure; collecting parcels, or an amount without
+// pressure, is not.
+func TestCourierAmounts(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"Caller: Grandpa, it's me. I'm in trouble and I need bail money. The lawyer says a courier will come by your house to pick up $9,000 in cash.", CategoryPaymentTransfer},
+		{"Caller: grandma i need bail money a courier will collect nine thousand dollars in cash tonight", CategoryPaymentTransfer},
+		{"Hi mum, the courier will come at 3 to pick up 2 parcels from the shop.", ""},
+		{"Hi, it's the garage, your car is ready, you can come to pick up 200 dollars worth of parts we ordered.", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		var got string
+		if len(r.Flags) > 0 {
+			got = r.Flags[0].Category
+		}
+		if got != tt.want {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

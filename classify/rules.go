@@ -615,6 +615,12 @@ var standaloneRules = []objectRule{
 	}},
 	// Payment apps used as verbs: "venmo me 200", "zelle it to this number".
 	{catPay, objWeak, payVerbs()},
+	// An amount someone comes to collect: a grandparent scam's courier, but
+	// also a garage's parts, so only with pressure in the call.
+	{catPay, objWeak, []string{
+		"collect # dollars", "collect # pounds", "collect # euros", "collect # rupees", "collect # bucks", "collect # grand", "collect # in cash", "collect # thousand", "collect # hundred",
+		"pick up # dollars", "pick up # pounds", "pick up # euros", "pick up # rupees", "pick up # bucks", "pick up # grand", "pick up # in cash", "pick up # thousand", "pick up # hundred",
+	}},
 	{catPay, 0, []string{"make a wire transfer", "do a wire transfer", "send a wire transfer", "send a wire"}},
 	{catPay, 0, []string{
 		"withdraw your cash", "withdraw the cash", "withdraw cash", "take out your cash",
