@@ -16,7 +16,7 @@ const maxLine = 240
 var (
 	callerRoles = map[string]bool{"caller": true, "scammer": true, "agent": true, "rep": true,
 		"representative": true, "operator": true, "fraudster": true, "robocall": true, "robocaller": true,
-		"bot": true, "ivr": true, "recording": true, "recorded": true, "prerecorded": true, "robot": true, "automated": true, "officer": true, "support": true,
+		"bot": true, "ivr": true, "recording": true, "recorded": true, "robot": true, "automated": true, "officer": true, "support": true,
 		"tech": true, "scam": true, "voicemail": true, "message": true, "remote": true, "them": true,
 		"advisor": true, "adviser": true, "broker": true, "recruiter": true}
 	calleeRoles = map[string]bool{"victim": true, "callee": true, "me": true, "customer": true,
