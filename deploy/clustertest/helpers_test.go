@@ -541,18 +541,22 @@ func subjectCount(ctx context.Context, js jetstream.JetStream, stream, filter st
 func waitDone(ctx context.Context, js jetstream.JetStream, calls int) error {
 	// A fine interval: the benchmark times the workers by this wait.
 	return poll(ctx, 10*time.Millisecond, func() error {
-		n, err := subjectCount(ctx, js, bus.AlertStream, bus.VerdictPrefix+"*")
+		// Each attempt gets its own deadline: a request that went to a
+		// node killed a moment ago would otherwise hang until the test's.
+		actx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		n, err := subjectCount(actx, js, bus.AlertStream, bus.VerdictPrefix+"*")
 		if err != nil {
 			return err
 		}
 		if n < calls {
 			return fmt.Errorf("%d of %d verdicts", n, calls)
 		}
-		cons, err := js.Consumer(ctx, bus.SegmentStream, "classifier")
+		cons, err := js.Consumer(actx, bus.SegmentStream, "classifier")
 		if err != nil {
 			return err
 		}
-		ci, err := cons.Info(ctx)
+		ci, err := cons.Info(actx)
 		if err != nil {
 			return err
 		}
