@@ -107,52 +107,32 @@ func onlyWays() []string {
 // secretCharacters are characters asked by their place in a secret: "the
 // second, fourth and sixth characters", "the 2nd and 5th letters".
 func secretCharacters() []string {
-	var out []string
-	for _, ord := range []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-		"tenth", "last", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"} {
-		for _, what := range []string{"characters", "character", "letters", "letter"} {
-			out = append(out, ord+" "+what)
-		}
-	}
-	return out
+	return cross([]string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+		"tenth", "last", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"},
+		[]string{"characters", "character", "letters", "letter"})
 }
 
 // connectedClaims are a caller saying they are already in the listener's
 // machine: "I've connected to your PC", "I'm still connected to your
 // computer, just leave it on".
 func connectedClaims() []string {
-	var out []string
-	for _, who := range []string{"i have", "i am", "i am still", "we are", "we are still", "i have just", "we have",
-		"the technician is", "our technician is", "i will stay", "i will remain", "i will stay still"} {
-		for _, dev := range []string{"computer", "pc", "laptop", "device", "screen", "machine"} {
-			out = append(out, who+" connected to your "+dev)
-		}
-	}
-	return out
+	return cross([]string{"i have", "i am", "i am still", "we are", "we are still", "i have just", "we have",
+		"the technician is", "our technician is", "i will stay", "i will remain", "i will stay still"},
+		[]string{"connected to your"}, []string{"computer", "pc", "laptop", "device", "screen", "machine"})
 }
 
 // takeDowns are the speaker noting something down, which asks for it:
 // "I'll just take your card number", "let me jot down your routing number".
 func takeDowns() []string {
-	var out []string
-	for _, who := range []string{"let me", "let me just", "let us", "i will", "i will just", "we will", "we will just",
-		"i am just going to", "i am going to", "i am just gonna", "i just need to", "i will need to"} {
-		for _, v := range []string{"take", "grab", "note", "jot down", "take down", "write down", "get down", "note down"} {
-			out = append(out, who+" "+v)
-		}
-	}
-	return out
+	return cross([]string{"let me", "let me just", "let us", "i will", "i will just", "we will", "we will just",
+		"i am just going to", "i am going to", "i am just gonna", "i just need to", "i will need to"},
+		[]string{"take", "grab", "note", "jot down", "take down", "write down", "get down", "note down"})
 }
 
 // progressives are directives in the progressive, addressed to the
 // listener: "you'll be transferring the balance into the new account".
 // "Your salary will be moving" has no listener as subject and is not one.
 func progressives() []string {
-	var out []string
-	for _, aux := range []string{"you will be", "you are going to be", "you should be", "you will just be", "you need to be"} {
-		for _, v := range []string{"transferring", "moving", "wiring", "depositing", "withdrawing", "buying", "purchasing", "sending"} {
-			out = append(out, aux+" "+v)
-		}
-	}
-	return out
+	return cross([]string{"you will be", "you are going to be", "you should be", "you will just be", "you need to be"},
+		[]string{"transferring", "moving", "wiring", "depositing", "withdrawing", "buying", "purchasing", "sending"})
 }

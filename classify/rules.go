@@ -957,13 +957,8 @@ func householdCodes() []string {
 // oneRefs are requests for a thing named earlier by a pronoun:
 // "I see your password expired. Tell me the old one."
 func oneRefs() []string {
-	var out []string
-	for _, cue := range []string{"tell me", "give me", "read me", "what is", "what was", "i need", "send me"} {
-		for _, ref := range []string{"the old one", "the current one", "the new one", "that one", "the one", "your old one", "your current one"} {
-			out = append(out, cue+" "+ref)
-		}
-	}
-	return out
+	return cross([]string{"tell me", "give me", "read me", "what is", "what was", "i need", "send me"},
+		[]string{"the old one", "the current one", "the new one", "that one", "the one", "your old one", "your current one"})
 }
 
 // loginShapes are a login described by what the listener does with it:
@@ -986,19 +981,11 @@ func loginShapes() []string {
 
 // passiveMoves are obligations in the passive: "your funds must be moved".
 func passiveMoves() []string {
-	var out []string
-	for _, aux := range []string{"must be", "need to be", "needs to be", "has to be", "have to be", "will have to be", "should be"} {
-		for _, v := range []string{"moved", "transferred", "wired", "sent", "withdrawn", "deposited", "taken out"} {
-			out = append(out, aux+" "+v)
-		}
-	}
-	// "the money needs to leave your account today".
-	for _, aux := range []string{"needs to", "need to", "has to", "have to", "must"} {
-		for _, v := range []string{"leave your account", "leave the account", "come out of your account", "come out today", "leave today"} {
-			out = append(out, aux+" "+v)
-		}
-	}
-	return out
+	return append(cross([]string{"must be", "need to be", "needs to be", "has to be", "have to be", "will have to be", "should be"},
+		[]string{"moved", "transferred", "wired", "sent", "withdrawn", "deposited", "taken out"}),
+		// "the money needs to leave your account today".
+		cross([]string{"needs to", "need to", "has to", "have to", "must"},
+			[]string{"leave your account", "leave the account", "come out of your account", "come out today", "leave today"})...)
 }
 
 // deviceAccess are "log in to your computer", "take control of your mouse".
@@ -1145,30 +1132,20 @@ var refRules = []refRule{
 // Relatives, landlords and teachers are left out: families and schools
 // ask for money to be sent to them.
 func thirdPayees() []string {
-	var out []string
-	for _, to := range []string{"to our", "to my", "to the", "to their", "to his", "to her"} {
-		for _, who := range []string{"vendor", "supplier", "equipment vendor", "equipment supplier", "attorney", "lawyer",
+	return cross([]string{"to our", "to my", "to the", "to their", "to his", "to her"},
+		[]string{"vendor", "supplier", "equipment vendor", "equipment supplier", "attorney", "lawyer",
 			"solicitor", "processing agent", "shipping agent", "courier", "court clerk", "bail bondsman",
 			"bondsman", "escrow agent", "release agent", "customs agent", "broker", "account manager",
-			"debt collector", "investigator"} {
-			out = append(out, to+" "+who)
-		}
-	}
-	return out
+			"debt collector", "investigator"})
 }
 
 // familyAddress is a caller greeting a relative by what they call them.
 // Households share logins and card PINs; asked of a relative, those are
 // weak requests that need pressure ("new number", "jail") to flag.
 func familyAddress() []string {
-	var out []string
-	for _, g := range []string{"hi", "hey", "hello", "thanks", "thank you", "okay", "morning"} {
-		for _, r := range []string{"mom", "mum", "mommy", "dad", "daddy", "aunt", "auntie", "uncle", "sis", "bro",
-			"babe", "honey", "sweetheart", "love", "son", "grandma", "grandpa", "nana", "papa"} {
-			out = append(out, g+" "+r)
-		}
-	}
-	return out
+	return cross([]string{"hi", "hey", "hello", "thanks", "thank you", "okay", "morning"},
+		[]string{"mom", "mum", "mommy", "dad", "daddy", "aunt", "auntie", "uncle", "sis", "bro",
+			"babe", "honey", "sweetheart", "love", "son", "grandma", "grandpa", "nana", "papa"})
 }
 
 // politeAsks are indirect requests: "would you mind confirming", "if you
