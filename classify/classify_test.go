@@ -420,11 +420,7 @@ func TestContactVerbs(t *testing.T) {
 		{"Caller: We are texting you a code, do not share it with anyone.", ""},
 	} {
 		r := d.Classify(ParseTranscript(tt.text))
-		var got string
-		if len(r.Flags) > 0 {
-			got = r.Flags[0].Category
-		}
-		if got != tt.want || len(r.Flags) > 1 {
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
 			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
 		}
 	}
@@ -442,12 +438,16 @@ func TestCourierAmounts(t *testing.T) {
 		{"Hi, it's the garage, your car is ready, you can come to pick up 200 dollars worth of parts we ordered.", ""},
 	} {
 		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		var got string
-		if len(r.Flags) > 0 {
-			got = r.Flags[0].Category
-		}
-		if got != tt.want {
+		if firstCategory(r) != tt.want {
 			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
 		}
 	}
+}
+
+// firstCategory is the category of r's first flag, "" without flags.
+func firstCategory(r Result) string {
+	if len(r.Flags) == 0 {
+		return ""
+	}
+	return r.Flags[0].Category
 }
