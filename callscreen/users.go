@@ -196,16 +196,12 @@ func AddUser(path, name string) (string, error) {
 		return "", fmt.Errorf("callscreen: users file: %w", err)
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	if _, err := parseUsers(path, sc); err != nil {
+	users, err := parseUsers(path, bufio.NewScanner(f))
+	if err != nil {
 		return "", err
 	}
-	if _, err := f.Seek(0, 0); err != nil {
-		return "", err
-	}
-	sc = bufio.NewScanner(f)
-	for sc.Scan() {
-		if fields := strings.Fields(sc.Text()); len(fields) > 0 && fields[0] == name {
+	for _, u := range users {
+		if u == name {
 			return "", fmt.Errorf("%w: user %q exists; remove the line to revoke the token", ErrBadUsers, name)
 		}
 	}
