@@ -183,6 +183,8 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot11.jsonl", 1},    // holdout14's kinds of calls as recogniser output, before the told-story round
 		{"holdout15.jsonl", 1}, // typical scripts, written and measured after the last round (first run 0.932)
 		{"spot12.jsonl", 1},    // holdout15's calls as recogniser output (first run 0.949)
+		{"holdout16.jsonl", 2}, // typical calls, written this session (first run 0.975, 2/43 legitimate flagged)
+		{"spot13.jsonl", 1},    // other calls as recogniser output (first run 0.968, 0/37)
 	}
 	d := New()
 	for _, tt := range tests {
