@@ -451,3 +451,50 @@ func firstCategory(r Result) string {
 	}
 	return r.Flags[0].Category
 }
+
+// TestRemoteAccessShapes: a caller's way into the machine by verb ×
+// machine, "remotely" with the caller as subject, and software the caller
+// supplies, against the same words said to the listener or as a warning.
+func TestRemoteAccessShapes(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"Caller: This is Microsoft. Your computer has a virus. I need to access your laptop remotely to remove it.", CategoryRemoteAccess},
+		{"this is windows support your pc is infected let me remotely take over your desktop so i can clean it", CategoryRemoteAccess},
+		{"Caller: Your router was hacked. Please let me view your screen so I can check the settings.", CategoryRemoteAccess},
+		{"Caller: This is the Geek Squad. To cancel the order, open your computer and let me log in remotely to process the refund.", CategoryRemoteAccess},
+		{"Caller: This is Norton. To get your refund, download the program I give you.", CategoryRemoteAccess},
+		{"Caller: This is Amazon, we need to refund you. Install the software I will send you and I can do the refund.", CategoryRemoteAccess},
+		{"Caller: Hi it's IT. You can log in remotely from home using the VPN, the instructions are on the intranet.", ""},
+		{"Never let anyone access your computer remotely. Microsoft will never call you.", ""},
+		{"Scammers may ask to access your screen. Hang up if they do.", ""},
+		{"Caller: Hi Dad, I sent you the file, can you open it when you get a chance?", ""},
+	} {
+		r := d.Classify(ParseTranscript(tt.text))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
+
+// TestHandOversAndNewAccounts: a thing named before handed on by pronoun
+// ("tell it to the agent", "call back with it"), and money sent to an
+// account that has just changed, against negated hand-overs and news of
+// a new account.
+func TestHandOversAndNewAccounts(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"This is the Wells Fargo security team. You will get an authentication code in a minute. Please call back and tell it to the agent.", CategoryVerificationCode},
+		{"You will get an authentication code in a minute. Please call back with it.", CategoryVerificationCode},
+		{"We sent you a code. Don't tell it to anyone, not even us.", ""},
+		{"Call us back with it and we will sort it out.", ""},
+		{"Hi, it's the landlord. The rent is late. Please send it with Venmo or Cash App to my new account today.", CategoryPaymentTransfer},
+		{"This is Acme Supplies, we have changed banks. Please pay the invoice into our new bank account.", CategoryPaymentTransfer},
+		{"Hey, I switched banks last month, my new account is with Chase, I'll text you later.", ""},
+		{"Your salary will be paid into your new account from next month.", ""},
+	} {
+		r := d.Classify(ParseTranscript(tt.text))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

@@ -318,6 +318,8 @@ var objectRules = []objectRule{
 		"allow all permissions", "all permissions", "allow permissions",
 		"unknown sources", "install unknown apps", "accessibility permission", "accessibility permissions",
 	}},
+	// Software the caller supplies, whatever it is called: "download the program I give you".
+	{catRemote, 0, suppliedSoftware()},
 	{catRemote, objWeak, []string{
 		"w w w", "www", "dot com", "the website", "this website", "our website", "my website", "the link", "this link",
 		"the browser", "your browser", "google chrome", "chrome", "the app store", "play store", "the app", "this app",
@@ -348,6 +350,9 @@ var objectRules = []objectRule{
 		"bitcoin kiosk", "crypto kiosk",
 		"to our escrow account", "into our escrow account", "our escrow account", "escrow account in", "the escrow account in",
 	}},
+	// An account that has just changed is the payee of invoice redirection
+	// and of the "new number" relative: "send it with Venmo to my new account".
+	{catPay, 0, newAccounts()},
 	// Objects named by description (describe.go).
 	{catBank, objGiftAmb, cardNumberLooks()},
 	{catBank, objGiftAmb, securityCodeLooks()},
@@ -518,6 +523,9 @@ var cueRules = []cueRule{
 		"what did you set", "what did you choose", "what did you pick",
 	}},
 	{cueInfo | cueBack, oneRefs()},
+	// Handing it over to someone on the caller's side, or bringing it to a call-back:
+	// "call back and tell it to the agent", "ring us back with it".
+	{cueInfo | cueAct | cueBack, handOvers()},
 	// Dropped pronouns ("can forward to me?"), echo verbs aimed at the
 	// speaker ("confirm it with me"), re-asks after a refusal ("then your
 	// passport number will do"), and digits keyed in while on the line.
@@ -580,6 +588,8 @@ var cueRules = []cueRule{
 	{cueInfo | cueAct, askYou()},
 }
 
+var remoteLoginsStrong, remoteLoginsWeak = remoteLogins()
+
 // standaloneRules are requests whose wording names both the ask and the
 // thing asked for.
 var standaloneRules = []objectRule{
@@ -603,6 +613,9 @@ var standaloneRules = []objectRule{
 	{catRemote, objWeak, []string{"do it from my side", "do it from my end", "fix it from here", "fix it from my side",
 		"fix it from my end", "do it for you from my", "sort it from my side", "sort it from my end"}},
 	{catRemote, 0, deviceAccess()},
+	{catRemote, 0, remoteLoginsStrong},
+	// Said without a subject that is the caller, a remote log-in is weak: "you can log in remotely from home".
+	{catRemote, objWeak, remoteLoginsWeak},
 	// A caller already in the machine: "I'm still connected to your computer". Weak: a real help desk says it too.
 	{catRemote, objWeak, connectedClaims()},
 	// Approving a push sign-in prompt is handing over a verification code.
@@ -988,18 +1001,95 @@ func passiveMoves() []string {
 			[]string{"leave your account", "leave the account", "come out of your account", "come out today", "leave today"})...)
 }
 
-// deviceAccess are "log in to your computer", "take control of your mouse".
+// newAccounts are a payee's account that has just changed, by whoever
+// owns it: "to my new account", "into his new bank account", "my new
+// account details". A supplier's changed details are invoice
+// redirection; a relative's, the "new number" scam.
+func newAccounts() []string {
+	out := cross([]string{"to", "into", "in", "onto"}, []string{"my", "our", "his", "her", "their", "the", "this", "that"},
+		[]string{"new", "updated", "different", "other"}, []string{"account", "bank account", "bank", "account number",
+			"savings account", "checking account", "wallet", "cash app", "venmo", "paypal"})
+	return append(out, cross([]string{"my", "our", "his", "her", "their"}, []string{"new", "updated", "changed"},
+		[]string{"account details", "bank details", "banking details", "account number", "sort code", "routing number",
+			"payment details", "bank account details"})...)
+}
+
+// deviceAccess are a caller's way into the listener's machine, crossed
+// from the verbs ("access", "view", "take over", "log in to", "get on")
+// and the machine or its screen by its parts ("your computer", "your
+// screen", "your mouse"), with "remotely" before the verb: "access your
+// screen", "remotely take over your desktop", "view your laptop". Seeing
+// needs a screen ("see your screen"; "see your computer" is no access),
+// and a phone is reached only by verbs whose subject is the caller ("get
+// on your phone and open the app" is said to the listener).
 func deviceAccess() []string {
-	var out []string
-	for _, v := range []string{"log in to", "log into", "log on to", "log onto", "sign in to", "get into", "get in to",
-		"remote into", "remote in to", "take control of",
-		"let me into", "let me in to", "let me onto", "let us into", "let us onto", "get me into", "let me on", "control of", "control", "go into", "come into"} {
-		for _, dev := range []string{"your computer", "your pc", "your laptop", "your device", "your machine", "your mac",
-			"your screen", "your desktop", "your mouse", "the mouse", "your keyboard"} {
-			out = append(out, v+" "+dev)
+	machines := []string{"your computer", "your pc", "your laptop", "your device", "your machine", "your mac",
+		"your system", "your tablet", "your ipad", "your desktop", "your mouse", "the mouse", "your keyboard",
+		"your computer screen", "your screen", "your laptop screen", "your pc screen"}
+	screens := []string{"your screen", "your desktop", "your computer screen", "your laptop screen", "your pc screen",
+		"your monitor", "your display"}
+	verbs := []string{"log in to", "log into", "log on to", "log onto", "sign in to", "sign into", "get into", "get in to",
+		"remote into", "remote in to", "take control of", "take over", "control", "control of", "access", "access to",
+		"connect to", "connect into", "go into", "come into", "get on", "get onto", "get on to",
+		"let me into", "let me in to", "let me onto", "let me on", "let us into", "let us onto", "get me into"}
+	out := cross([]string{"", "remotely"}, verbs, machines)
+	out = append(out, cross([]string{"", "remotely"}, []string{"see", "view", "watch", "look at", "mirror"}, screens)...)
+	return append(out, cross([]string{"", "remotely"}, []string{"access", "control", "take control of", "take over",
+		"view", "remote into", "connect to"}, []string{"your phone", "your mobile", "your cell", "your cellphone"})...)
+}
+
+// remoteLogins are a caller logging in to the machine with no machine
+// named, marked by "remotely": "let me log in remotely to process the
+// refund", "so I can get in remotely". With the caller as the one who
+// logs in they ask; said on their own ("you can log in remotely from
+// home") they are weak, as a help desk tells staff the same.
+func remoteLogins() (strong, weak []string) {
+	acts := []string{"log in", "log on", "sign in", "get in", "connect", "dial in", "access it", "access", "get on",
+		"jump on", "hop on", "take over", "control it", "go in", "come in", "fix it", "do it", "sort it", "check it",
+		"look at it", "connect in"}
+	bare := append(cross(acts, []string{"remotely"}), cross([]string{"remotely"}, acts)...)
+	strong = cross([]string{"let me", "let us", "so i can", "so we can", "so that i can", "so that we can", "i can",
+		"i will", "we will", "we can", "i need to", "we need to", "allow me to", "allow us to", "i am going to",
+		"we are going to", "i just need to", "so our technician can", "so the technician can", "so he can",
+		"so they can"}, bare)
+	return strong, bare
+}
+
+// suppliedSoftware is software the caller supplies to be installed: "the
+// program I give you", "the file we're sending you", "the app that I
+// sent you". Whatever it is called, a program from the caller is the
+// way into the machine.
+func suppliedSoftware() []string {
+	return cross([]string{"program", "software", "tool", "file", "app", "application", "installer", "setup file",
+		"exe", "apk", "link"}, []string{"", "that"}, []string{"i", "we"},
+		[]string{"give you", "gave you", "will give you", "am giving you", "are giving you", "am going to give you",
+			"send you", "sent you", "will send you", "am sending you", "are sending you", "just sent you",
+			"have sent you", "have just sent you", "am going to send you", "are going to send you", "email you",
+			"emailed you", "text you", "texted you", "share with you", "shared with you"})
+}
+
+// handOvers are a thing named before passed on by pronoun, to whoever
+// the caller names ("tell it to the agent", "read them out to my
+// colleague"; "give it to your new provider" stays the listener's own,
+// see toYours), or brought to a call-back ("call us back with it").
+// "Tell them to …" is an instruction about people and is left out.
+func handOvers() []string {
+	out := cross([]string{"tell", "read", "read out", "say", "pass", "pass on", "hand", "hand over", "give", "repeat",
+		"send", "text", "forward"}, []string{"it", "that", "those", "them"}, []string{"to", "out to", "over to", "on to"})
+	kept := out[:0]
+	for _, p := range out {
+		if !strings.HasPrefix(p, "tell them") && !strings.HasPrefix(p, "tell those") && !strings.HasPrefix(p, "say them") {
+			kept = append(kept, p)
 		}
 	}
-	return out
+	for _, v := range []string{"call", "ring", "phone", "get", "come"} {
+		for _, who := range []string{"", " me", " us"} {
+			for _, it := range []string{"it", "them", "that", "those", "the code", "the number", "the numbers"} {
+				kept = append(kept, v+who+" back with "+it, "please "+v+who+" back with "+it) // "please call" alone is no ask
+			}
+		}
+	}
+	return kept
 }
 
 // askYou are "can you tell me", "could you give me" and the like.
