@@ -147,8 +147,8 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		if c.inbound && (cat == catBank || cat == catID) {
 			weak = true // an agent the callee rang verifies the account: "can I get the account pin"
 		}
-		if c.family && (cat == catCred || cat == catBank) {
-			weak = true // "hi aunt sue, what's your email password": a household's shared login
+		if c.family && (cat == catCred || cat == catBank || cat == catRemote) {
+			weak = true // "hi aunt sue, what's your email password": a household's shared login; "hi mum, get on your computer": family help
 		}
 		credToo := o.attr&objCredToo != 0
 		if cat == catCred && c.bankLogin(o) {
@@ -209,7 +209,8 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if depth == 0 && o.end <= c.nCtx {
 			return cat, false, from, false // judged in its own segment, with the frame around it ("people … asking residents to withdraw cash")
 		}
-		return cat, o.attr&objWeak != 0, from, c.addressed(o.start, cueSelf)
+		weak = o.attr&objWeak != 0 && !(o.attr&objByCaller != 0 && c.byCaller(o.start))
+		return cat, weak, from, c.addressed(o.start, cueSelf)
 	}
 	if o.attr&objGiftAmb != 0 && c.near(o, giftReach, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
 		cat = catGift
@@ -293,6 +294,12 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if cat == catPay && q.end <= o.start && c.classBetween(q.end, o.start, wStop) {
 			continue // "put a block on those two payments"
+		}
+		if o.attr&objAmount != 0 && q.end-q.start == 1 && w[q.start].id == c.d.idWorth {
+			continue // "an order worth $497 has been charged": what it is worth, not what to pay
+		}
+		if (cat == catRemote || cat == catPay) && o.attr&objWeak != 0 && c.appNamed(o) && q.end <= o.start && c.d.class[w[q.start].id]&wOpen != 0 {
+			continue // "to track your package, open the Amazon app": an app opened is one the listener has; getting or putting one on asks
 		}
 		if !sent && q.attr&cueRead == 0 {
 			continue // "what is the code" may be the gate's; "read me the code" is not
@@ -517,6 +524,28 @@ func (c *Call) ownApp(o hit) bool {
 	return false
 }
 
+// byCaller reports that the act at pos has the caller as its subject:
+// "I", "we", or "me", "us" ("let me", "allow us to") in the few words
+// before it, within its sentence and before any "you".
+func (c *Call) byCaller(pos int32) bool {
+	for j := pos - 1; j >= 0 && j >= pos-5 && !c.win[j+1].sb; j-- {
+		k := c.d.class[c.win[j].id]
+		if k&wYou != 0 {
+			return false
+		}
+		if k&(wIWe|wToMe) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// appNamed reports that o is an app or names one: "the app", "your
+// PayPal app".
+func (c *Call) appNamed(o hit) bool {
+	return c.win[o.end-1].id == c.d.idApp || o.end < int32(len(c.win)) && c.win[o.end].id == c.d.idApp
+}
+
 // ownedBy reports that o's owner, named right after it, is of category cat:
 // "the pin number on your current card" after "we will send you a new card".
 func (c *Call) ownedBy(o hit, cat int) bool {
@@ -611,6 +640,12 @@ func (c *Call) giftReferent(o hit) bool {
 // ownRecord reports a bill, invoice or letter the object is read from, in
 // its sentence a few words on: a merchant or utility the customer called
 // identifies the account by it.
+//
+// A bare account number ("the account number", not a bank's or a card's)
+// is the record's too when the record is named earlier in its sentence:
+// "grab the bill off the fridge and read me the account number at the
+// top". A card or bank account asked after a bill is still asked ("to
+// pay your bill, read me your card number").
 func (c *Call) ownRecord(o hit) bool {
 	for j := o.end; j < int32(len(c.win)) && j < o.end+recordReach; j++ {
 		if c.win[j].sb {
@@ -618,6 +653,22 @@ func (c *Call) ownRecord(o hit) bool {
 		}
 		if c.d.class[c.win[j].id]&wRecord != 0 {
 			return true
+		}
+	}
+	if id := c.win[o.start].id; id != c.d.idAcct && id != c.d.idAcct2 {
+		return false
+	}
+	for j := o.start - 1; j >= 0 && j >= o.start-2*recordReach; j-- {
+		if c.d.class[c.win[j].id]&wRecord != 0 {
+			return true
+		}
+		if c.win[j].sb {
+			return false
+		}
+		for _, h := range c.hitsIn(j, j+1) {
+			if h.group == gObj && h.cat == catBank || h.group == gCue && h.attr&cueGiftPay != 0 {
+				return false // "pay your bill with your card, then your account number": a payment's
+			}
 		}
 	}
 	return false

@@ -93,6 +93,9 @@ type Detector struct {
 	idYour   int32
 	idApp    int32 // "open your Chase app"
 	idTell   int32 // "scammers may tell you to…"
+	idWorth  int32 // "an order worth $497": an amount's value, not a payment asked
+	idAcct   int32 // "account", "acct": a bare account number, a utility's when its bill is named
+	idAcct2  int32
 	idCall   int32 // "I got a call saying…" opens a story
 	idPlease int32 // "please" ends a story: a present ask
 	idOr     int32 // "not to click anything or share any OTP": the negation reaches the second verb
@@ -223,6 +226,7 @@ func New() *Detector {
 	d.idOh, d.idUsed, d.idTo, d.idDo = v.ids["oh"], v.ids["used"], v.ids["to"], v.ids["do"]
 	d.idBack, d.idWay, d.idOnly, d.idThank = v.ids["back"], v.ids["way"], v.ids["only"], v.ids["thank"]
 	d.idYour, d.idApp, d.idTell = v.ids["your"], v.ids["app"], v.ids["tell"]
+	d.idWorth, d.idAcct, d.idAcct2 = v.ids["worth"], v.ids["account"], v.ids["acct"]
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {

@@ -498,3 +498,28 @@ func TestHandOversAndNewAccounts(t *testing.T) {
 		}
 	}
 }
+
+// TestValuesAppsAndBills: what an order is worth is no payment asked, an
+// app opened is one the listener has, and an account number read off a
+// bill named earlier is the utility's, against the asking variants.
+func TestValuesAppsAndBills(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"This is Amazon. An order for an iPhone worth $549 has been charged to your card. If you did not place this order, press 1.", ""},
+		{"Your account is overdue, you must pay 500 dollars today or we will disconnect.", CategoryPaymentTransfer},
+		{"This is Amazon Logistics. To track your package, open the Amazon app. Thank you.", ""},
+		{"This is PayPal. Your refund has been processed. Open your PayPal app to see it.", ""},
+		{"This is Amazon security, your account was hacked. Download the app and I will fix it from my side.", CategoryRemoteAccess},
+		{"This is BT, your line is hacked. I'm going to have you put an app on your laptop so our engineer can look.", CategoryRemoteAccess},
+		{"Husband: Can you grab the bill off the fridge and read me the account number at the top?", ""},
+		{"Caller: This is the electric company, your bill is overdue, read me the bank account number you want to pay from.", CategoryBankingDetails},
+		{"Caller: This is your bank's fraud team. Read me your account number please.", CategoryBankingDetails},
+		{"This is Amazon. We detected a recent login and purchase of an Xbox worth $528. If you want to confirm this order, press 1.", ""},
+		{"Caller: This is Amazon security. Confirm your login so I can cancel the order.", CategoryCredentials},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

@@ -56,6 +56,7 @@ const (
 	objRemoteAmb               // "your ID", "the access code": a remote-access app's when one is named near
 	objCredToo                 // a bank's login: banking details and credentials both ("net banking user ID")
 	objListAmb                 // "the expiration on it": an ID's when it follows an ID in a list, else banking
+	objByCaller                // weak unless the caller is its subject: "let me log in remotely" against "you can log in remotely"
 )
 
 // objectRule lists the things a scammer asks for, per category.
@@ -233,6 +234,9 @@ var objectRules = []objectRule{
 		"login page", "login screen", "log in page", "log in screen", "login button",
 		"a login", "a log in", "login attempt", "log in attempt", "login attempts", "new login", "failed login", "failed log in",
 		// A login stopped is an event: "read it out and that will cancel the login".
+		// A login described as an event: "a recent login and purchase of Xbox", "a suspicious sign in from Russia".
+		"recent login", "recent log in", "recent sign in", "unusual login", "unusual log in", "unusual sign in",
+		"suspicious login", "suspicious log in", "suspicious sign in", "unknown login", "strange login", "foreign login",
 		"cancel the login", "block the login", "stop the login", "cancel that login", "block that login", "stop that login",
 		"deny the login", "reject the login", "cancel the log in", "block the log in",
 	}},
@@ -588,8 +592,6 @@ var cueRules = []cueRule{
 	{cueInfo | cueAct, askYou()},
 }
 
-var remoteLoginsStrong, remoteLoginsWeak = remoteLogins()
-
 // standaloneRules are requests whose wording names both the ask and the
 // thing asked for.
 var standaloneRules = []objectRule{
@@ -613,9 +615,9 @@ var standaloneRules = []objectRule{
 	{catRemote, objWeak, []string{"do it from my side", "do it from my end", "fix it from here", "fix it from my side",
 		"fix it from my end", "do it for you from my", "sort it from my side", "sort it from my end"}},
 	{catRemote, 0, deviceAccess()},
-	{catRemote, 0, remoteLoginsStrong},
-	// Said without a subject that is the caller, a remote log-in is weak: "you can log in remotely from home".
-	{catRemote, objWeak, remoteLoginsWeak},
+	// A remote log-in asks when the caller is its subject ("let me log in
+	// remotely"); said otherwise it is weak: "you can log in remotely from home".
+	{catRemote, objWeak | objByCaller, remoteLogins()},
 	// A caller already in the machine: "I'm still connected to your computer". Weak: a real help desk says it too.
 	{catRemote, objWeak, connectedClaims()},
 	// Approving a push sign-in prompt is handing over a verification code.
@@ -703,6 +705,7 @@ const (
 	wNowAsk                 // "need", "want", "can": after "I"/"we"/"you", a present ask that ends a story
 	wAskAux                 // "can", "could", "will": before "you", a present question that ends a story
 	wLoginWord              // "password", "username": a login, the bank's when the call is about online banking
+	wOpen                   // "open", "tap": using an app the listener already has, not getting one
 )
 
 var wordClasses = map[int][]string{
@@ -765,6 +768,7 @@ var wordClasses = map[int][]string{
 	wStoryGot:  {"got", "had", "received", "took", "answered"},
 	wNowAsk:    {"need", "needs", "want", "wants", "must", "am", "are", "can", "will", "should", "have"},
 	wAskAux:    {"can", "could", "will", "would", "please"},
+	wOpen:      {"open", "opening", "launch", "tap", "click", "check", "look", "use", "using", "visit", "go", "see", "find", "select"},
 	wLoginWord: {"password", "passwords", "username", "usernames", "user", "login", "logon", "passcode", "credentials"},
 	wOccasion:  {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
@@ -1003,15 +1007,13 @@ func passiveMoves() []string {
 
 // newAccounts are a payee's account that has just changed, by whoever
 // owns it: "to my new account", "into his new bank account", "my new
-// account details". A supplier's changed details are invoice
-// redirection; a relative's, the "new number" scam.
+// account details", "pay into a different account". A supplier's changed
+// details are invoice redirection; a relative's, the "new number" scam.
 func newAccounts() []string {
-	out := cross([]string{"to", "into", "in", "onto"}, []string{"my", "our", "his", "her", "their", "the", "this", "that"},
-		[]string{"new", "updated", "different", "other"}, []string{"account", "bank account", "bank", "account number",
-			"savings account", "checking account", "wallet", "cash app", "venmo", "paypal"})
-	return append(out, cross([]string{"my", "our", "his", "her", "their"}, []string{"new", "updated", "changed"},
-		[]string{"account details", "bank details", "banking details", "account number", "sort code", "routing number",
-			"payment details", "bank account details"})...)
+	return cross([]string{"my", "our", "his", "her", "their", "a"}, []string{"new", "updated", "different", "changed"},
+		[]string{"account", "bank account", "bank", "account number", "savings account", "checking account", "wallet",
+			"account details", "bank details", "banking details", "sort code", "routing number", "payment details",
+			"bank account details"})
 }
 
 // deviceAccess are a caller's way into the listener's machine, crossed
@@ -1038,21 +1040,16 @@ func deviceAccess() []string {
 		"view", "remote into", "connect to"}, []string{"your phone", "your mobile", "your cell", "your cellphone"})...)
 }
 
-// remoteLogins are a caller logging in to the machine with no machine
-// named, marked by "remotely": "let me log in remotely to process the
-// refund", "so I can get in remotely". With the caller as the one who
-// logs in they ask; said on their own ("you can log in remotely from
-// home") they are weak, as a help desk tells staff the same.
-func remoteLogins() (strong, weak []string) {
+// remoteLogins are a log-in to the machine with no machine named, marked
+// by "remotely": "let me log in remotely to process the refund", "so I
+// can get in remotely". They ask when the caller is the one who logs in
+// (objByCaller); "you can log in remotely from home" is what a help desk
+// tells staff.
+func remoteLogins() []string {
 	acts := []string{"log in", "log on", "sign in", "get in", "connect", "dial in", "access it", "access", "get on",
 		"jump on", "hop on", "take over", "control it", "go in", "come in", "fix it", "do it", "sort it", "check it",
 		"look at it", "connect in"}
-	bare := append(cross(acts, []string{"remotely"}), cross([]string{"remotely"}, acts)...)
-	strong = cross([]string{"let me", "let us", "so i can", "so we can", "so that i can", "so that we can", "i can",
-		"i will", "we will", "we can", "i need to", "we need to", "allow me to", "allow us to", "i am going to",
-		"we are going to", "i just need to", "so our technician can", "so the technician can", "so he can",
-		"so they can"}, bare)
-	return strong, bare
+	return append(cross(acts, []string{"remotely"}), cross([]string{"remotely"}, acts)...)
 }
 
 // suppliedSoftware is software the caller supplies to be installed: "the
