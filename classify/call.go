@@ -210,6 +210,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			return cat, false, from, false // judged in its own segment, with the frame around it ("people … asking residents to withdraw cash")
 		}
 		weak = o.attr&objWeak != 0 && !(o.attr&objByCaller != 0 && c.byCaller(o.start))
+		if cat == catPay && c.paidToListener(o) {
+			return cat, weak, from, false // "we need to wire it directly into your bank"
+		}
 		return cat, weak, from, c.addressed(o.start, cueSelf)
 	}
 	if o.attr&objGiftAmb != 0 && c.near(o, giftReach, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
@@ -282,6 +285,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	if cat == catBank && c.ownRecord(o) {
 		return cat, false, from, false // "the account number from the top of your bill"
+	}
+	if cat == catPay && c.paidToListener(o) {
+		return cat, false, from, false // "to deposit the money into your account we need your routing number": money coming in
 	}
 	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift || cat == catRemote || owned || cat == catCode && c.deliveredBefore(o)
 	found := false
@@ -1014,6 +1020,51 @@ func (c *Call) toYours(end int32) bool {
 	return end+1 < int32(len(c.win)) && c.win[end].id == c.d.idTo && c.win[end+1].id == c.d.idYour
 }
 
+// receiptReach bounds how far, in tokens, "into your account" may follow
+// a payment object, and a receipt word ("approved for", "you won") may
+// precede a weak one, in the same sentence.
+const receiptReach = 12
+
+// paidToListener reports money the listener is to receive, not pay: a
+// payment object followed in its sentence by "into / to / in your account
+// (bank, checking, savings, card)" ("we need to wire it directly into
+// your bank", "to deposit the money into your account"), or a weak amount
+// after a receipt word with no pay verb between ("you have been approved
+// for the cost of living payment of 750 dollars"). "Your new / safe
+// account" is not the listener's own ("move your savings into your new
+// secure account" still asks), and "you won 5000 dollars, pay the 200
+// dollar fee" has a pay verb after the receipt.
+func (c *Call) paidToListener(o hit) bool {
+	w, cl := c.win, c.d.class
+	if o.end+1 < int32(len(w)) && w[o.end].id == c.d.idYour && c.d.gains[w[o.end+1].id] {
+		return true // "to transfer your winnings", "send your refund"
+	}
+	for j := o.end; j < o.end+receiptReach && j+2 < int32(len(w)) && !w[j].sb; j++ {
+		if (w[j].id == c.d.idInto || w[j].id == c.d.idTo || w[j].id == c.d.idIn) && w[j+1].id == c.d.idYour && cl[w[j+2].id]&wAcctNoun != 0 {
+			return true
+		}
+		if cl[w[j].id]&wNeg != 0 {
+			break
+		}
+	}
+	if o.attr&objWeak == 0 {
+		return false
+	}
+	for j := o.start - 1; j >= 0 && j > o.start-receiptReach; j-- {
+		id := w[j].id
+		if cl[id]&wPayVerb != 0 || c.d.fees[id] {
+			return false // "you won 5000 dollars, to claim it pay the fee of 200 dollars"
+		}
+		if cl[id]&wReceipt != 0 {
+			return true
+		}
+		if w[j].sb {
+			break
+		}
+	}
+	return false
+}
+
 // bankLogin reports a login ("username and password", "your password")
 // asked on a call about online banking, named within refReach tokens
 // before it: the bank's login, banking details and credentials both.
@@ -1062,6 +1113,14 @@ func (c *Call) storyOpens(j int32) bool {
 	if j+1 < int32(len(w)) && cl[w[j+1].id]&wYou != 0 {
 		return false
 	}
+	if k&wStorySaid != 0 && j > 0 && !w[j].sb && cl[w[j-1].id]&wHeShe != 0 && j+1 < int32(len(w)) && cl[w[j+1].id]&wToMe != 0 && c.storyBefore(j) {
+		// "They wanted me to buy vouchers and read them the numbers",
+		// after "I got a call from someone saying…": what the other call
+		// asked of the speaker, told on. Without a story before it, "he
+		// told me to call you" is a go-between's message and stays a frame
+		// of its sentence only.
+		return true
+	}
 	if k&(wStoryCall|wStorySaid) != 0 {
 		for i := j - 1; i >= 0 && i >= j-3 && !w[i+1].sb; i-- {
 			ki := cl[w[i].id]
@@ -1080,6 +1139,20 @@ func (c *Call) storyOpens(j int32) bool {
 	for i := j - 1; i >= 0 && i >= j-2 && !w[i+1].sb; i-- {
 		if cl[w[i].id]&wStoryGot != 0 {
 			return !(i > 0 && cl[w[i-1].id]&wYou != 0 || i > 1 && cl[w[i-2].id]&wYou != 0)
+		}
+	}
+	return false
+}
+
+// storyBefore reports a told story of another call before j: one marked
+// in an earlier segment of the call, or an opener earlier in the window.
+func (c *Call) storyBefore(j int32) bool {
+	if c.storyTo > 0 {
+		return true
+	}
+	for i := j - 2; i >= 0 && i >= j-storyReach; i-- {
+		if c.storyOpens(i) {
+			return true
 		}
 	}
 	return false

@@ -100,6 +100,14 @@ type Detector struct {
 	idPlease int32 // "please" ends a story: a present ask
 	idOr     int32 // "not to click anything or share any OTP": the negation reaches the second verb
 	idNor    int32
+	idInto   int32 // "into your account": money paid to the listener
+	idIn     int32
+	fees     map[int32]bool // "fee", "tax": what a prize scam charges before paying out
+	gains    map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
+	// joins maps the two halves of a split compound to the whole
+	// ("pass"+"word" → "password"); joinEnd marks the second halves.
+	joins   map[uint64]int32
+	joinEnd []bool
 }
 
 // New compiles the rules.
@@ -108,6 +116,10 @@ func New() *Detector {
 	v := &d.vocab
 	v.intern("")  // idUnknown
 	v.intern("#") // idNum
+	d.joins = map[uint64]int32{}
+	for _, c := range compounds {
+		d.joins[pairKey(v.intern(c.a), v.intern(c.b))] = v.intern(c.as)
+	}
 	var all []phrase
 	add := func(text string, group, cat, attr, sig int) {
 		p := phrase{group: uint8(group), cat: uint8(cat), attr: uint16(attr), sig: int16(sig)}
@@ -118,7 +130,14 @@ func New() *Detector {
 			if w == "#" {
 				p.toks = append(p.toks, -1)
 			} else {
-				p.toks = append(p.toks, v.intern(w))
+				id := v.intern(w)
+				if n := len(p.toks); n > 0 {
+					if j, ok := d.joins[pairKey(p.toks[n-1], id)]; ok {
+						p.toks[n-1] = j // "pass word" is "password", as the tokenizer reads it
+						continue
+					}
+				}
+				p.toks = append(p.toks, id)
 			}
 		}
 		// The same cue listed under two rules has both rules' attributes.
@@ -135,6 +154,9 @@ func New() *Detector {
 	for _, r := range objectRules {
 		for _, s := range r.phrases {
 			add(s, gObj, r.cat, r.attr, 0)
+			if sp, ok := spelled(s); ok {
+				add(sp, gObj, r.cat, r.attr, 0)
+			}
 		}
 	}
 	// The plural of a named card is the same thing: "the new Medicare
@@ -162,6 +184,9 @@ func New() *Detector {
 	for _, r := range standaloneRules {
 		for _, s := range r.phrases {
 			add(s, gStand, r.cat, r.attr, 0)
+			if sp, ok := spelled(s); ok {
+				add(sp, gStand, r.cat, r.attr, 0)
+			}
 		}
 	}
 	d.signals = signalRules
@@ -216,7 +241,20 @@ func New() *Detector {
 	v.intern("thank")
 	v.intern("your")
 	v.intern("app")
+	d.idInto, d.idIn = v.intern("into"), v.intern("in")
+	d.fees = map[int32]bool{}
+	for _, w := range []string{"fee", "fees", "tax", "taxes", "charge", "charges", "duty", "insurance", "processing", "release", "clearance", "handling"} {
+		d.fees[v.intern(w)] = true
+	}
+	d.gains = map[int32]bool{}
+	for _, w := range []string{"winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate"} {
+		d.gains[v.intern(w)] = true
+	}
 	d.class = make([]uint64, len(v.words))
+	d.joinEnd = make([]bool, len(v.words))
+	for _, c := range compounds {
+		d.joinEnd[v.ids[c.b]] = true
+	}
 	for cl, words := range wordClasses {
 		for _, w := range words {
 			d.class[v.ids[w]] |= uint64(cl)

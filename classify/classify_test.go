@@ -523,3 +523,63 @@ func TestValuesAppsAndBills(t *testing.T) {
 		}
 	}
 }
+
+// TestRecogniserSplits: compounds a recogniser writes in halves ("pass
+// word", "user name", "e mail", "user i d") and initialisms it spells
+// letter by letter ("s i n", "t f n", "u p i") read as the whole word, for
+// asking and telling alike.
+func TestRecogniserSplits(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"this is apple support your account was hacked i need your apple i d and the pass word", CategoryCredentials},
+		{"this is microsoft your email was hacked can you tell me the user name and pass word for your e mail", CategoryCredentials},
+		{"never share your pass word with anyone not even us", ""},
+		{"my pass word is on a sticky note so i will read it later", ""},
+		{"this is service canada your social insurance number is suspended please give me your s i n number", CategoryPersonalID},
+		{"Service Canada here, your SIN was used in a crime. Please read me your nine-digit SIN.", CategoryPersonalID},
+		{"we will never ask for your s i n over the phone", ""},
+		{"this is the australian taxation office please tell me your t f n now or the police will come", CategoryPersonalID},
+		{"you have a tax debt and a warrant for your arrest pay it now by pay i d to the email i give you", CategoryPaymentTransfer},
+		{"you can pay your bill by pay i d in your banking app", ""},
+		{"i d like to book a table for two", ""},
+	} {
+		r := d.Classify(ParseTranscript(tt.text))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
+
+// TestWalletsCodesAndStories: a wallet's recovery words (and "seat
+// phrase" for "seed phrase"), a misheard "code" by its length or delivery,
+// an account about to be shut as pressure, a balance moved across, money
+// the listener is to receive, and what another call asked of the speaker
+// told on to a relative.
+func TestWalletsCodesAndStories(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"this is metamask support your funds will be drained please read me your seat phrase the twelve words in order", CategoryCredentials},
+		{"Never share your seed phrase or the twelve words with anyone.", ""},
+		{"i wrote the twelve words on a card and put it in the safe", ""},
+		{"it sent the code to your phone by mistake could you just read me the six digit coat that came through", CategoryVerificationCode},
+		{"could you read me the coat we sent you", CategoryVerificationCode},
+		{"read me the label on the coat that came back from the cleaners", ""},
+		{"This is the Office 365 team. Your mailbox will be disabled today. Call us back and have your email username and password ready.", CategoryCredentials},
+		{"hi mum whats the password for the xbox account", ""},
+		{"this is xbox enforcement your sons account will be banned tomorrow whats the password for the xbox account", CategoryCredentials},
+		{"Rep: This is the HSBC fraud team. We opened a new protected account in your name. What we need to do now, today, is move your balance across before they try again.", CategoryPaymentTransfer},
+		{"Press 1 to hear your balance.", ""},
+		{"Scammer: You've won the second prize! To transfer your winnings we need to wire it directly into your bank.", ""},
+		{"Scammer: This is your bank's fraud team. Wire the money to this account right now.", CategoryPaymentTransfer},
+		{"this is the irs you are eligible for a stimulus payment of 1400 dollars to deposit the money into your account we need your routing number", CategoryBankingDetails},
+		{"you have won five thousand dollars to claim it pay the processing fee of two hundred dollars by wire today", CategoryPaymentTransfer},
+		{"this is your bank fraud team move all your money into your new safe account today", CategoryPaymentTransfer},
+		{"Tom: I got a call from someone saying they were HMRC.\nMum: Oh no.\nTom: They wanted me to go to Tesco and buy iTunes vouchers and read them the numbers. I just hung up.\nMum: Good. HMRC would never ask for that. You should report it.\nTom: I already forwarded the number to 7726.", ""},
+		{"Caller: This is the attorney for your grandson, he is in jail. He told me to call you. He needs you to send 5000 dollars for bail today.", CategoryPaymentTransfer},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

@@ -35,9 +35,10 @@ type tokenizer struct {
 	out  []token
 	sb   bool // the next token starts a sentence
 	// prev is the previous word as written and prevAt the index in out of
-	// its token (-1 when it emitted none), for the misheard table.
-	prev, cur []byte // two buffers, swapped at each word
-	prevAt    int
+	// its token (-1 when it emitted none), for the misheard table; prev2
+	// and prev2At are the word before that.
+	prev, prev2, cur []byte // three buffers, rotated at each word
+	prevAt, prev2At  int
 }
 
 // run appends the tokens of text to t.out.
@@ -47,7 +48,7 @@ func (t *tokenizer) run(text string) {
 	}
 	t.word = t.word[:0]
 	t.sb = true
-	t.prev, t.prevAt = t.prev[:0], -1
+	t.prev, t.prevAt, t.prev2, t.prev2At = t.prev[:0], -1, t.prev2[:0], -1
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c == '[' {
@@ -111,11 +112,33 @@ func (t *tokenizer) add(c byte) {
 	}
 }
 
-// emit appends a token, marking it when it starts a sentence.
+// emit appends a token, marking it when it starts a sentence. A word that
+// ends a compound the recogniser split ("pass word", "user name", "e
+// mail", "i d") joins the token before it in the same sentence instead.
 func (t *tokenizer) emit(tk token) {
 	tk.sb = t.sb
 	t.sb = false
+	if n := len(t.out); n > 0 && !tk.sb && int(tk.id) < len(t.d.joinEnd) && t.d.joinEnd[tk.id] {
+		if id, ok := t.d.joins[pairKey(t.out[n-1].id, tk.id)]; ok {
+			t.out[n-1].id, t.out[n-1].digits = id, 0
+			return
+		}
+	}
 	t.out = append(t.out, tk)
+}
+
+// compounds are words a recogniser (or a hurried typist) writes in two
+// halves: "pass word", "user name", "pass code", "e mail", and a spelled
+// "i d" ("your user i d", "pay by pay i d"). The tokenizer joins the halves
+// and New joins them in rule phrases too, so that "pass word" and
+// "password" are one token for every rule, word class and negation check
+// alike. "Log in" stays two words: it is a verb as often as a noun, and
+// the rules list both forms.
+var compounds = []struct{ a, b, as string }{
+	{"pass", "word", "password"}, {"pass", "words", "passwords"}, {"pass", "code", "passcode"},
+	{"pass", "codes", "passcodes"}, {"pass", "phrase", "passphrase"}, {"user", "name", "username"},
+	{"user", "names", "usernames"}, {"e", "mail", "email"}, {"e", "mails", "emails"}, {"e", "mailed", "emailed"},
+	{"i", "d", "id"}, {"i", "ds", "ids"}, {"g", "mail", "gmail"}, {"i", "cloud", "icloud"},
 }
 
 // flush ends the current word: numerals become idNum, contractions expand,
@@ -134,15 +157,18 @@ func (t *tokenizer) flush() {
 		return
 	}
 	t.cur = append(t.cur[:0], w...)
-	t.prev, t.cur = t.cur, t.prev
-	prev, prevAt := t.cur, t.prevAt
+	prev, prevAt, prev2, prev2At := t.prev, t.prevAt, t.prev2, t.prev2At
+	t.prev, t.prev2, t.cur = t.cur, prev, prev2
 	if t.sb {
-		prevAt = -1 // the misheard table does not look across sentences
+		prevAt, prev2At = -1, -1 // the misheard table does not look across sentences
 	}
-	t.prevAt = -1
+	t.prevAt, t.prev2At = -1, prevAt
 	if len(w) > maxWord {
 		t.emit(token{})
 		return
+	}
+	if prev2At >= 0 && prev2At == prevAt-1 {
+		t.misheardAcross(w, prev, prev2, prev2At)
 	}
 	if t.misheard(w, prev, prevAt) {
 		t.prevAt = len(t.out) - 1
@@ -174,11 +200,53 @@ func (t *tokenizer) flush() {
 	t.prevAt = len(t.out) - 1
 }
 
+// acronyms are the initialisms of things asked for that a recogniser
+// writes letter by letter ("your s i n number", "the t f n", "pay by u p
+// i"). New adds every object phrase naming one again with the letters
+// spelled, so a rule written "sin number" also matches "s i n number".
+// ("id" is joined by the tokenizer instead: see compounds.)
+var acronyms = map[string]bool{
+	"sin": true, "ssn": true, "tfn": true, "pan": true, "upi": true, "bsb": true, "otp": true, "pin": true,
+	"cvv": true, "cvc": true, "nric": true, "ppsn": true, "pps": true, "utr": true, "ein": true, "itin": true,
+	"ni": true, "nino": true, "iban": true, "atm": true, "pac": true, "ic": true, "ohip": true, "aba": true,
+	"tin": true, "imps": true, "neft": true, "ifsc": true, "crn": true, "sms": true, "eft": true,
+}
+
+// spelled returns phrase with its acronyms written letter by letter, and
+// whether it had any; a phrase that would grow past maxPhrase is left out.
+func spelled(phrase string) (string, bool) {
+	ws := strings.Fields(phrase)
+	n, any := 0, false
+	for _, w := range ws {
+		if acronyms[w] {
+			n += len(w)
+			any = true
+		} else {
+			n++
+		}
+	}
+	if !any || n > maxPhrase {
+		return "", false
+	}
+	out := make([]string, 0, n)
+	for _, w := range ws {
+		if acronyms[w] {
+			for i := 0; i < len(w); i++ {
+				out = append(out, w[i:i+1])
+			}
+		} else {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " "), true
+}
+
 // misheardWord is one entry of the misheard table: a recogniser's output
 // (any of heard) that stands for a key word (as) when the word before is
 // one of prev, or when the word after is one of next.
 type misheardWord struct {
 	heard, prev, next, as string
+	skip                  string // words that may stand between heard and next
 }
 
 // misheard lists what PocketSphinx writes for a few key words of scam
@@ -200,6 +268,13 @@ var misheard = []misheardWord{
 	// unless the neighbour is there.
 	{heard: "rowdy rowdie", next: "number numbers", as: "routing"},
 	{heard: "coat coats", prev: "verification claim security access redemption qr otp", as: "code"},
+	// A code by its length or its delivery: "the six digit coat that came
+	// through", "the coat we sent you", "the cold that was texted". Not
+	// "came" or "got", which ordinary coats and colds do too ("the coat
+	// that came back from the cleaners", "the cold you got last week").
+	{heard: "coat coats cold cope coke", prev: "digit digits", as: "code"},
+	{heard: "coat coats cold cope coke", next: "sent texted", as: "code"},
+	{heard: "coat coats cold cope coke", next: "sent texted received arrived", skip: "that which we i you they just", as: "code"},
 	{heard: "sock sox", next: "security", as: "social"},
 	{heard: "medic", next: "air", as: "medicare"},
 	{heard: "get", next: "card cards", as: "gift"},
@@ -209,6 +284,8 @@ var misheard = []misheardWord{
 	{heard: "big", next: "coin coins", as: "bit"},
 	{heard: "car", prev: "gift", as: "card"},
 	{heard: "cars", prev: "gift", as: "cards"},
+	// A wallet's "seed phrase" heard as "seat phrase", "sea phrase".
+	{heard: "seat seats sea cede", next: "phrase phrases", as: "seed"},
 }
 
 // misheardIndex maps each heard word to its entries.
@@ -250,7 +327,7 @@ func (t *tokenizer) misheard(w, prev []byte, prevAt int) bool {
 	}
 	v := &t.d.vocab
 	for _, e := range misheardIndex[string(prev)] {
-		if e.next != "" && hasField(e.next, w) {
+		if e.next != "" && e.skip == "" && hasField(e.next, w) {
 			if id, ok := v.ids[e.as]; ok {
 				t.out[prevAt].id, t.out[prevAt].digits = id, v.digits[id]
 			}
@@ -274,6 +351,21 @@ func (t *tokenizer) misheard(w, prev []byte, prevAt int) bool {
 		return true
 	}
 	return false
+}
+
+// misheardAcross applies the entries keyed on the next word across one
+// word in between (an entry's skip): "the six digit coat that came
+// through", "the coat we sent you". prev2 is the word two back, whose
+// token is at prev2At.
+func (t *tokenizer) misheardAcross(w, prev, prev2 []byte, prev2At int) {
+	for _, e := range misheardIndex[string(prev2)] {
+		if e.skip != "" && hasField(e.skip, prev) && hasField(e.next, w) {
+			if id, ok := t.d.vocab.ids[e.as]; ok {
+				t.out[prev2At].id, t.out[prev2At].digits = id, t.d.vocab.digits[id]
+			}
+			return
+		}
+	}
 }
 
 // imperative undoes a recogniser's stray past tense after "please":

@@ -174,6 +174,11 @@ var objectRules = []objectRule{
 		"login", "logins", "the log in", "your log in", "log in details",
 		"sign in email", "signin email", "login email", "log in email", "email and pass", "username and pass",
 		"secret word", "secret phrase", "secret password", "pass words",
+		// A crypto wallet's recovery words: whoever has them has the wallet.
+		"secret recovery phrase", "wallet recovery phrase", "wallet phrase", "wallet seed", "recovery seed", "seed words",
+		"recovery words", "backup phrase", "backup words", "mnemonic", "mnemonic phrase", "private key", "private keys",
+		"wallet key", "wallet keys", "twelve words", "12 words", "twelve word phrase", "12 word phrase", "twenty four words",
+		"24 words", "twenty four word phrase", "24 word phrase", "twelve word recovery phrase",
 	}},
 	// Security questions by their content, and characters of a secret.
 	{catCred, 0, securityAnswers()},
@@ -187,6 +192,11 @@ var objectRules = []objectRule{
 	// A home network's password is shared in families; an office network's
 	// is a login. Asked under pressure (a virus, an impersonated IT desk) it counts.
 	{catCred, objWeak, []string{"network password", "your network password"}},
+	// A console's or a streaming service's online account is a login, not
+	// the household device: "the password for the Xbox account" cancels
+	// no request as "the password for the Xbox" does, but families share
+	// it too, so it needs pressure.
+	{catCred, objWeak, accountPasswords()},
 	{catNone, 0, []string{
 		"wifi password", "wi fi password", "wireless password", "internet password", "router password",
 		"netflix password", "hulu password", "disney password", "disney plus password",
@@ -263,6 +273,11 @@ var objectRules = []objectRule{
 		"health card", "ohip number", "medicare card no", "citizen number", "fin number", "passport no",
 		"little blue card", "blue card", "number the government gave you", "number the government gave",
 	}},
+	// An identity number by its length: "read me your nine-digit SIN", "your 12 digit Aadhaar".
+	{catID, 0, cross([]string{"# digit"}, []string{"sin", "sin number", "ssn", "social", "social security number",
+		"social insurance number", "tax file number", "tfn", "aadhaar", "aadhaar number", "aadhar", "aadhar number",
+		"pan", "pan number", "national insurance number", "ni number", "medicare number", "passport number", "tax id",
+		"tax id number", "ird number", "nric", "ppsn", "pps number", "utr", "utr number"})},
 	// "the nine digit number": a social security number, or a remote app's ID when one is named.
 	{catID, objRemoteAmb, []string{"nine digit number", "9 digit number", "nine digits", "9 digits", "all nine digits",
 		"full nine digits", "all 9 digits", "full 9 digits", "whole nine digits"}},
@@ -382,6 +397,12 @@ var objectRules = []objectRule{
 		"zelle", "zell", "venmo", "cash app", "cashapp", "paypal", "apple pay", "google pay", "bank transfer",
 		"transfer", "the difference", "the extra", "the rest", "the amount",
 		"bail", "the fine", "the fee", "fees", "deposit", "full amount", "the payment",
+		// What the listener holds, moved as a whole: "move your balance across to the new account".
+		"your balance across", "your balance over", "your balance over to", "your balance into", "your balance onto",
+		"the balance across", "the balance into", "your balances across", "your balances over", "your balances into",
+		"your whole balance", "your full balance", "your entire balance", "the full balance", "the whole balance", "the entire balance",
+		"everything in your account", "everything in your accounts", "all your money", "all of your money", "all your savings",
+		"all of your savings",
 	}},
 	{catPay, objWeak | objAmount, []string{
 		"# dollars", "# dollar", "# pounds", "# euros", "# bucks", "# grand", "the same amount", "another #",
@@ -706,6 +727,8 @@ const (
 	wAskAux                 // "can", "could", "will": before "you", a present question that ends a story
 	wLoginWord              // "password", "username": a login, the bank's when the call is about online banking
 	wOpen                   // "open", "tap": using an app the listener already has, not getting one
+	wReceipt                // "approved", "eligible", "won": money the listener is to receive
+	wAcctNoun               // "account", "bank": "into your account" is the listener's own, money paid to them
 )
 
 var wordClasses = map[int][]string{
@@ -770,7 +793,10 @@ var wordClasses = map[int][]string{
 	wAskAux:    {"can", "could", "will", "would", "please"},
 	wOpen:      {"open", "opening", "launch", "tap", "click", "check", "look", "use", "using", "visit", "go", "see", "find", "select"},
 	wLoginWord: {"password", "passwords", "username", "usernames", "user", "login", "logon", "passcode", "credentials"},
-	wOccasion:  {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
+	wReceipt: {"approved", "eligible", "entitled", "owed", "won", "qualify", "qualified", "awarded", "granted", "winnings",
+		"receive", "receiving"},
+	wAcctNoun: {"account", "accounts", "bank", "checking", "savings", "chequing", "card"},
+	wOccasion: {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
 	wClause: {"so", "where", "which", "please", "because", "thanks", "thank", "too", "first", "as", "cheers"},
@@ -815,7 +841,9 @@ var signalRules = []signalRule{
 		"check we mailed", "cheque we mailed", "check we sent", "cheque we sent", "check for the equipment", "check to buy"}},
 	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
 	{"refund", 0.25, []string{"refund", "refunded", "reverse", "reversal", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
-	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "unlock", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address"}},
+	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "unlock", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address",
+		// An account about to be shut: "your account is going to be banned tomorrow", "will be disabled at 5 p.m.".
+		"banned", "be disabled", "been disabled", "get disabled", "deactivated", "be deactivated", "be deleted", "be closed", "permanently closed"}},
 	{"parcel_problem", 0.3, []string{"parcel on hold", "package on hold", "parcel is on hold", "package is on hold", "unable to deliver", "could not be delivered", "could not deliver", "failed delivery", "delivery attempt", "redelivery", "re delivery", "held at customs", "customs fee", "shipping fee", "delivery fee", "illegal items", "drugs", "suspicious package"}},
 	{"secrecy", 0.4, []string{"do not tell anyone", "do not tell anybody", "not tell anyone", "keep this confidential", "keep it confidential", "keep this between us", "between us", "keep it secret", "keep this secret", "do not tell the bank", "do not tell your", "do not tell the cashier", "tell the cashier", "do not tell the teller", "tell the teller",
 		"do not talk to the teller", "do not talk to the bank", "do not talk to your bank", "do not tell mum", "do not tell dad", "if the bank asks", "if they ask you why", "tell them it is for", "say it is for", "do not talk to anyone", "gag order", "do not discuss"}},
@@ -951,6 +979,12 @@ func accountEmails() []string {
 // householdCodes are the PINs and passwords of shared household things
 // ("the PIN for the garage door", "the password for the laptop"), which
 // family members ask each other for; they cancel "pin", "password", "code".
+func accountPasswords() []string {
+	return cross([]string{"password", "passcode", "pin", "login", "email"}, []string{"for the", "to the", "on the", "of the"},
+		[]string{"xbox", "xbox live", "playstation", "nintendo", "switch", "netflix", "disney", "disney plus", "hulu", "spotify",
+			"roku", "steam", "fortnite", "roblox", "minecraft", "epic games", "epic"}, []string{"account"})
+}
+
 func householdCodes() []string {
 	var out []string
 	things := []string{"garage", "garage door", "door", "front door", "back door", "gate", "front gate", "alarm",
