@@ -1040,8 +1040,9 @@ func (c *Call) paidToListener(o hit) bool {
 		return true // "to transfer your winnings", "send your refund"
 	}
 	for j := o.end; j < o.end+receiptReach && j+2 < int32(len(w)) && !w[j].sb; j++ {
-		if (w[j].id == c.d.idInto || w[j].id == c.d.idTo || w[j].id == c.d.idIn) && w[j+1].id == c.d.idYour && cl[w[j+2].id]&wAcctNoun != 0 {
-			return true
+		if (w[j].id == c.d.idInto || w[j].id == c.d.idTo || w[j].id == c.d.idIn) && w[j+1].id == c.d.idYour && cl[w[j+2].id]&wAcctNoun != 0 &&
+			!(j+3 < int32(len(w)) && cl[w[j+3].id]&wOf != 0) {
+			return true // not "to your account at Coinbase", "into your account on the platform": a place the caller runs
 		}
 		if cl[w[j].id]&wNeg != 0 {
 			break
@@ -1135,6 +1136,9 @@ func (c *Call) storyOpens(j int32) bool {
 	}
 	if w[j].id != c.d.idCall {
 		return false
+	}
+	if j+2 < int32(len(w)) && w[j+1].id == c.d.idFrom && (cl[w[j+2].id]&wYou != 0 || w[j+2].id == c.d.idYour) {
+		return false // "we got a call from you earlier": the listener's own call, not another one told
 	}
 	for i := j - 1; i >= 0 && i >= j-2 && !w[i+1].sb; i-- {
 		if cl[w[i].id]&wStoryGot != 0 {

@@ -583,3 +583,26 @@ func TestWalletsCodesAndStories(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnCallsPinCodesAndPlatforms: a call from the listener is no told
+// story, a "pin code we sent" is the delivered code, other countries' tax
+// numbers and agencies, and money moved "to your account at" a platform
+// is still a payment asked.
+func TestOwnCallsPinCodesAndPlatforms(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"Caller: This is Amazon. We got a call from you earlier. They told us you wanted a refund. Read me the code we sent so I can process it.", CategoryVerificationCode},
+		{"Me: I got a call from a man saying he was from Amazon. He told me to download AnyDesk and give him the code on the screen.", ""},
+		{"can you read me the four digit pin code we just sent you", CategoryVerificationCode},
+		{"this is your bank, can you confirm the pin code for your debit card", CategoryBankingDetails},
+		{"this is inland revenue new zealand please confirm your ird number or you will be arrested", CategoryPersonalID},
+		{"this is the canada revenue agency, we need your social insurance number to hand when you call back", CategoryPersonalID},
+		{"your profits are ready transfer the money to your account at coinbase right now to avoid the withdrawal fee", CategoryPaymentTransfer},
+		{"we will send the refund to your bank account within three days thank you for calling", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
