@@ -879,8 +879,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		return false // "Coinbase will never ask for your password, your code, or to send crypto"
 	}
 	for _, q := range c.hitsIn(pos-maxPhrase, pos) {
-		if q.group == gCue && q.end == pos && q.start < pos && !w[pos].sb && !c.addressed(q.start, q.attr) {
-			return false // "don't read out what you log in with": a cue chained to a negated one
+		if q.group == gCue && q.end == pos && q.start < pos && !w[pos].sb && w[q.start].id != c.d.idPlease && !c.addressed(q.start, q.attr) {
+			return false // "don't read out what you log in with": a cue chained to a negated one ("please" starts a new ask: "he needs bail please send 500 dollars")
 		}
 	}
 	for j, steps := pos-1, 0; j >= 0 && steps < walkBack; j, steps = j-1, steps+1 {

@@ -542,6 +542,9 @@ func TestRecogniserSplits(t *testing.T) {
 		{"you have a tax debt and a warrant for your arrest pay it now by pay i d to the email i give you", CategoryPaymentTransfer},
 		{"you can pay your bill by pay i d in your banking app", ""},
 		{"i d like to book a table for two", ""},
+		{"theres a processing fee of two hundred you can pay with an e bay card from any store", CategoryGiftCard},
+		{"this is immigration read me your pass port number now or you will be deported", CategoryPersonalID},
+		{"hold on line two please", ""},
 	} {
 		r := d.Classify(ParseTranscript(tt.text))
 		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
@@ -599,6 +602,9 @@ func TestOwnCallsPinCodesAndPlatforms(t *testing.T) {
 		{"this is the canada revenue agency, we need your social insurance number to hand when you call back", CategoryPersonalID},
 		{"your profits are ready transfer the money to your account at coinbase right now to avoid the withdrawal fee", CategoryPaymentTransfer},
 		{"we will send the refund to your bank account within three days thank you for calling", ""},
+		// "please" starts a new ask: a cue before it with another subject does not carry over.
+		{"this is the lawyer for your grandson he needs bail please wire seven thousand five hundred dollars right away", CategoryPaymentTransfer},
+		{"he needs bail but please do not send any money to anyone who calls", ""},
 	} {
 		r := d.Classify(ParseTranscript(Redact(tt.text)))
 		if firstCategory(r) != tt.want || len(r.Flags) > 1 {

@@ -138,7 +138,9 @@ var compounds = []struct{ a, b, as string }{
 	{"pass", "word", "password"}, {"pass", "words", "passwords"}, {"pass", "code", "passcode"},
 	{"pass", "codes", "passcodes"}, {"pass", "phrase", "passphrase"}, {"user", "name", "username"},
 	{"user", "names", "usernames"}, {"e", "mail", "email"}, {"e", "mails", "emails"}, {"e", "mailed", "emailed"},
-	{"i", "d", "id"}, {"i", "ds", "ids"}, {"g", "mail", "gmail"}, {"i", "cloud", "icloud"},
+	{"i", "d", "id"}, {"i", "ds", "ids"}, {"g", "mail", "gmail"}, {"i", "cloud", "icloud"}, {"e", "bay", "ebay"},
+	{"on", "line", "online"}, {"web", "site", "website"}, {"pass", "port", "passport"}, {"face", "book", "facebook"},
+	{"check", "book", "checkbook"}, {"cheque", "book", "chequebook"},
 }
 
 // flush ends the current word: numerals become idNum, contractions expand,
