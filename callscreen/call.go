@@ -641,6 +641,10 @@ func (c *liveCall) readTrack(ctx context.Context, tr *webrtc.TrackRemote, label 
 		off := max(offset, 0)
 		c.post(func(_ context.Context, s *liveState) { s.onSegment(label, off, seg) })
 	}
+	if kind.narrowband() {
+		// Telephone audio: the engine has decoders tuned for it.
+		ctx = transcribe.WithSource(ctx, transcribe.Source{Rate: 8000})
+	}
 	stream, err := c.m.cfg.Engine.NewStream(ctx, emit)
 	if err != nil {
 		log.Error("no recogniser for this track", "err", err)

@@ -18,6 +18,7 @@ import (
 	"github.com/pion/webrtc/v4"
 
 	"github.com/callscreen/callscreen/bus"
+	"github.com/callscreen/callscreen/transcribe"
 )
 
 func isAlert(cat string) func(Message) bool {
@@ -120,10 +121,13 @@ func TestPacketLossStillDetects(t *testing.T) {
 	p.waitMessage(t, 30*time.Second, isAlert("verification_code"))
 }
 
-// TestNarrowbandNotice: a PCMU-only peer is accepted (upsampled to 16 kHz)
-// and told that screening quality is reduced.
+// TestNarrowbandNotice: a PCMU-only peer is accepted (upsampled to 16 kHz),
+// told that screening quality is reduced, and transcribed by the engine's
+// narrowband decoders.
 func TestNarrowbandNotice(t *testing.T) {
 	env := newMediaEnv(t)
+	eng, _ := mediaSphinx(t).(*transcribe.Sphinx)
+	nbBefore := eng.Stats().NarrowbandStreams
 	_, pcm := mediaSynthOpus(t, mediaScamText)
 	p := dialWHIP(t, env.url, peerOptions{codec: webrtc.MimeTypePCMU})
 	p.waitConnected(t, 10*time.Second)
@@ -133,6 +137,12 @@ func TestNarrowbandNotice(t *testing.T) {
 	n, _, _ := p.waitMessage(t, 10*time.Second, func(m Message) bool { return m.Type == MsgNotice })
 	if !strings.Contains(n.Text, "narrowband") {
 		t.Errorf("notice %q", n.Text)
+	}
+	for deadline := time.Now().Add(10 * time.Second); eng.Stats().NarrowbandStreams == nbBefore; {
+		if time.Now().After(deadline) {
+			t.Fatal("the PCMU track did not get a narrowband recogniser stream")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 

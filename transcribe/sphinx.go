@@ -34,12 +34,13 @@ type Sphinx struct {
 	nbFull *pool[*psDecoder]
 	nbKWS  *pool[*psDecoder] // nil when there are no keywords
 
-	streams  atomic.Int64
-	audioNS  atomic.Int64 // audio processed, in samples
-	fullCPU  atomic.Int64 // ns
-	kwsCPU   atomic.Int64 // ns
-	closeMu  sync.Mutex
-	isClosed bool
+	streams   atomic.Int64
+	nbStreams atomic.Int64 // of streams, those on the narrowband decoders
+	audioNS   atomic.Int64 // audio processed, in samples
+	fullCPU   atomic.Int64 // ns
+	kwsCPU    atomic.Int64 // ns
+	closeMu   sync.Mutex
+	isClosed  bool
 }
 
 var _ Engine = (*Sphinx)(nil)
@@ -190,6 +191,7 @@ func (s *Sphinx) Stats() SphinxStats {
 		add(s.nbKWS, &st.KWSInUse, &st.KWSIdle, &st.KWSInits)
 	}
 	st.Streams = s.streams.Load()
+	st.NarrowbandStreams = s.nbStreams.Load()
 	st.AudioSeconds = float64(s.audioNS.Load()) / SampleRate
 	st.FullCPUSeconds = float64(s.fullCPU.Load()) / 1e9
 	st.KWSCPUSeconds = float64(s.kwsCPU.Load()) / 1e9
@@ -205,7 +207,8 @@ func (s *Sphinx) NewStream(ctx context.Context, emit EmitFunc) (Stream, error) {
 		emit = func(Segment) {}
 	}
 	fullPool, kwsPool := s.full, s.kws
-	if SourceFrom(ctx).Narrowband() {
+	nb := SourceFrom(ctx).Narrowband()
+	if nb {
 		fullPool, kwsPool = s.nbFull, s.nbKWS
 	}
 	full, err := fullPool.get(ctx)
@@ -222,7 +225,7 @@ func (s *Sphinx) NewStream(ctx context.Context, emit EmitFunc) (Stream, error) {
 	}
 	st := &sphinxStream{
 		s: s, emit: emit, full: full, kws: kws, fullPool: fullPool, kwsPool: kwsPool,
-		vad:         newEnergyVAD(),
+		vad: newEnergyVAD(), nb: nb,
 		seen:        map[kwsKey]bool{},
 		fullCPUSeen: int64(full.cpuNS),
 	}
@@ -234,6 +237,9 @@ func (s *Sphinx) NewStream(ctx context.Context, emit EmitFunc) (Stream, error) {
 		}
 	}
 	s.streams.Add(1)
+	if nb {
+		s.nbStreams.Add(1)
+	}
 	return st, nil
 }
 
@@ -274,7 +280,8 @@ var (
 // word error rate on five telephone-channel voices from 35 % to 28 %, for
 // 1.7× the full decoder's CPU on those streams only. The whole cmudict,
 // feature options (-remove_noise, -dither, -lw) and keyword thresholds
-// were measured and not kept.
+// were measured and not kept. Their audio is also band-extended before
+// decoding (foldBand).
 var (
 	sxNBFullSearch = sxArgs(sxFullSearch, []string{"-maxhmmpf", "5000"})
 	sxNBKWSSearch  = sxKWSSearch
@@ -349,6 +356,8 @@ type sphinxStream struct {
 	fullPool, kwsPool *pool[*psDecoder] // where full and kws go back
 
 	pending []int16 // < sxFrameLen samples waiting for the rest of a frame
+	nb      bool    // narrowband source: frames are folded first (foldBand)
+	foldBuf []int16 // the folded frame
 	pos     int64   // samples consumed into frames so far (stream time)
 
 	vad       *energyVAD
@@ -434,6 +443,10 @@ func (st *sphinxStream) accountCPU() {
 
 // frame processes one 20 ms frame (the slice is not retained).
 func (st *sphinxStream) frame(f []int16) error {
+	if st.nb {
+		st.foldBuf = foldBand(st.foldBuf[:0], f, sxNBFoldGain)
+		f = st.foldBuf
+	}
 	framePos := st.pos
 	st.pos += int64(len(f))
 	speech := st.vad.push(frameEnergy(f))

@@ -45,6 +45,7 @@ type SphinxStats struct {
 	KWSInUse, KWSIdle   int   // keyword-spotting decoders
 	FullInits, KWSInits int64 // decoders ever created (pool reuse check)
 	Streams             int64 // streams opened
+	NarrowbandStreams   int64 // of which on the narrowband decoders
 	AudioSeconds        float64
 	FullCPUSeconds      float64 // CPU time inside the full decoders
 	KWSCPUSeconds       float64 // CPU time inside the keyword decoders

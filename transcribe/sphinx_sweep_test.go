@@ -24,8 +24,9 @@ import (
 //
 // Each configuration is name=options; options are added to the full
 // decoder's (after the defaults, so they override them), except those
-// after "kws:", which go to the keyword decoder, and "thr:" followed by
-// the slope and offset of kwsThreshold. CALLSCREEN_SWEEP_NB=1 measures the
+// after "kws:", which go to the keyword decoder, "thr:" followed by the
+// slope and offset of kwsThreshold, and "fold:" followed by the narrowband
+// fold gain (sxNBFoldGain; 0 turns folding off). CALLSCREEN_SWEEP_NB=1 measures the
 // five narrowband voices (sxNBVoices) instead, without the LibriVox clips.
 func TestSphinxSweep(t *testing.T) {
 	spec := os.Getenv("CALLSCREEN_SWEEP")
@@ -63,10 +64,17 @@ func TestSphinxSweep(t *testing.T) {
 	var table strings.Builder
 	fmt.Fprintf(&table, "\n| config | full CPU/audio-s | KWS CPU/audio-s | WER %s | mean | LibriVox | LibriVox CPU/audio-s (both) | keyword hits | false alarms |\n|---|---|---|%s---|---|---|---|---|\n",
 		strings.Join(voices, " | "), strings.Repeat("---|", len(voices)))
-	defFull, defKWS, defSlope, defOffset := *fullOpts, *kwsOpts, kwsSlope, kwsOffset
-	defer func() { *fullOpts, *kwsOpts, kwsSlope, kwsOffset = defFull, defKWS, defSlope, defOffset }()
+	defFull, defKWS, defSlope, defOffset, defFold := *fullOpts, *kwsOpts, kwsSlope, kwsOffset, sxNBFoldGain
+	defer func() {
+		*fullOpts, *kwsOpts, kwsSlope, kwsOffset, sxNBFoldGain = defFull, defKWS, defSlope, defOffset, defFold
+	}()
 	for _, cfg := range strings.Split(spec, ";") {
 		name, opts, _ := strings.Cut(cfg, "=")
+		opts, fold, _ := strings.Cut(opts, "fold:")
+		sxNBFoldGain = defFold
+		if f, err := strconv.ParseFloat(strings.TrimSpace(fold), 64); err == nil {
+			sxNBFoldGain = f
+		}
 		opts, thr, _ := strings.Cut(opts, "thr:")
 		full, kws, _ := strings.Cut(opts, "kws:")
 		*fullOpts = append(append([]string{}, defFull...), strings.Fields(full)...)

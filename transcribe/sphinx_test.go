@@ -290,7 +290,7 @@ func TestSphinxNarrowbandRouting(t *testing.T) {
 	if segs := sxRunCtx(t, WithSource(ctx, Source{Rate: 8000}), eng, speech); finalText(segs) == "" {
 		t.Error("narrowband stream heard nothing")
 	}
-	if st := eng.Stats(); st.FullInits != 2 || st.FullInUse != 0 || st.FullIdle != 2 {
+	if st := eng.Stats(); st.FullInits != 2 || st.FullInUse != 0 || st.FullIdle != 2 || st.Streams != 6 || st.NarrowbandStreams != 3 {
 		t.Errorf("stats %+v, want one decoder of each band, idle", st)
 	}
 	if (Source{Rate: 8000}).Narrowband() != true || (Source{}).Narrowband() || (Source{Rate: 16000}).Narrowband() || (Source{Rate: 22050}).Narrowband() {
