@@ -178,7 +178,8 @@ var objectRules = []objectRule{
 		"secret recovery phrase", "wallet recovery phrase", "wallet phrase", "wallet seed", "recovery seed", "seed words",
 		"recovery words", "backup phrase", "backup words", "mnemonic", "mnemonic phrase", "private key", "private keys",
 		"wallet key", "wallet keys", "twelve words", "12 words", "twelve word phrase", "12 word phrase", "twenty four words",
-		"24 words", "twenty four word phrase", "24 word phrase", "twelve word recovery phrase",
+		"24 words", "twenty four word phrase", "24 word phrase", "twelve word recovery phrase", "twelve word seed", "12 word seed",
+		"twenty four word seed", "24 word seed", "recovery sheet", "words on your recovery", "seed backup", "wallet backup phrase",
 	}},
 	// Security questions by their content, and characters of a secret.
 	{catCred, 0, securityAnswers()},
@@ -404,6 +405,7 @@ var objectRules = []objectRule{
 		"the balance across", "the balance into", "your balances across", "your balances over", "your balances into",
 		"your whole balance", "your full balance", "your entire balance", "the full balance", "the whole balance", "the entire balance",
 		"everything in your account", "everything in your accounts", "all your money", "all of your money", "all your savings",
+		"everything over", "everything across", "everything over to", "everything into", "everything out of",
 		"all of your savings",
 	}},
 	{catPay, objWeak | objAmount, []string{
