@@ -1122,6 +1122,13 @@ func (c *Call) storyOpens(j int32) bool {
 		// of its sentence only.
 		return true
 	}
+	if k&wStorySaid != 0 && j > 0 && !w[j].sb && cl[w[j-1].id]&wHeShe != 0 && j+2 < int32(len(w)) && cl[w[j+1].id]&wHeShe != 0 &&
+		(w[j+2].id == c.d.idWas || w[j+2].id == c.d.idWere) && !(j+3 < int32(len(w)) && (cl[w[j+3].id]&wModal != 0 || w[j+3].id == c.d.idGoing)) {
+		// "he said he was from the tax office", "they claimed they were
+		// Microsoft": a past call told; not "they said they were going to
+		// keep me unless you pay", a threat passed on now.
+		return true
+	}
 	if k&(wStoryCall|wStorySaid) != 0 {
 		for i := j - 1; i >= 0 && i >= j-3 && !w[i+1].sb; i-- {
 			ki := cl[w[i].id]

@@ -102,7 +102,10 @@ type Detector struct {
 	idNor    int32
 	idInto   int32 // "into your account": money paid to the listener
 	idIn     int32
-	idFrom   int32          // "a call from you": the listener's own call, no story
+	idFrom   int32 // "a call from you": the listener's own call, no story
+	idWas    int32 // "he said he was from the IRS": a past call told
+	idWere   int32
+	idGoing  int32
 	fees     map[int32]bool // "fee", "tax": what a prize scam charges before paying out
 	gains    map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
 	// joins maps the two halves of a split compound to the whole
@@ -243,6 +246,7 @@ func New() *Detector {
 	v.intern("your")
 	v.intern("app")
 	d.idInto, d.idIn, d.idFrom = v.intern("into"), v.intern("in"), v.intern("from")
+	d.idWas, d.idWere, d.idGoing = v.intern("was"), v.intern("were"), v.intern("going")
 	d.fees = map[int32]bool{}
 	for _, w := range []string{"fee", "fees", "tax", "taxes", "charge", "charges", "duty", "insurance", "processing", "release", "clearance", "handling"} {
 		d.fees[v.intern(w)] = true

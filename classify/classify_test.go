@@ -582,6 +582,9 @@ func TestWalletsCodesAndStories(t *testing.T) {
 		{"this is your bank fraud team move all your money into your new safe account today", CategoryPaymentTransfer},
 		{"Tom: I got a call from someone saying they were HMRC.\nMum: Oh no.\nTom: They wanted me to go to Tesco and buy iTunes vouchers and read them the numbers. I just hung up.\nMum: Good. HMRC would never ask for that. You should report it.\nTom: I already forwarded the number to 7726.", ""},
 		{"Caller: This is the attorney for your grandson, he is in jail. He told me to call you. He needs you to send 5000 dollars for bail today.", CategoryPaymentTransfer},
+		{"officer he said he was from the tax office and he told me i had to pay in gift cards so i bought two and read him the numbers", ""},
+		{"this is your grandsons lawyer he said he was in a car accident and he needs bail please send 5000 dollars today", CategoryPaymentTransfer},
+		{"the irs agent said he was going to arrest you unless you pay now so buy the google play cards and read me the numbers", CategoryGiftCard},
 	} {
 		r := d.Classify(ParseTranscript(Redact(tt.text)))
 		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
