@@ -583,8 +583,8 @@ func (c *Call) deliveredBefore(o hit) bool {
 func (c *Call) owner(o hit) (int, bool) {
 	w, cl := c.win, c.d.class
 	n := int32(len(w))
-	if o.end >= n || cl[w[o.end].id]&wOf == 0 {
-		return 0, false
+	if o.end >= n || cl[w[o.end].id]&wOf == 0 && w[o.end].id != c.d.idBack {
+		return 0, false // "back": "the three digit number back side of the card"
 	}
 	for j := o.end + 1; j < n && j <= o.end+ownerReach; j++ {
 		if w[j].sb {

@@ -603,6 +603,8 @@ func TestOwnCallsPinCodesAndPlatforms(t *testing.T) {
 		{"Caller: This is Amazon. We got a call from you earlier. They told us you wanted a refund. Read me the code we sent so I can process it.", CategoryVerificationCode},
 		{"Me: I got a call from a man saying he was from Amazon. He told me to download AnyDesk and give him the code on the screen.", ""},
 		{"can you read me the four digit pin code we just sent you", CategoryVerificationCode},
+		{"i need you to read me your passport number and the date of expiry from the photo page", CategoryPersonalID},
+		{"just tell me your card number and the expiry and the three digit number back side of the card", CategoryBankingDetails},
 		{"this is your bank, can you confirm the pin code for your debit card", CategoryBankingDetails},
 		{"this is inland revenue new zealand please confirm your ird number or you will be arrested", CategoryPersonalID},
 		{"this is the canada revenue agency, we need your social insurance number to hand when you call back", CategoryPersonalID},

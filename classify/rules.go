@@ -134,6 +134,7 @@ var objectRules = []objectRule{
 		"the sixteen", "number on the account", "number of the account", "number on your account", "number of your account",
 	}},
 	{catBank, objListAmb, []string{"expiry date", "expiration date", "expiry", "expiration", "exp date", "valid thru",
+		"date of expiry", "date of expiration", "the date of expiry", "the date of expiration",
 		"expire date", "expires date", "expiry data", "expiration on it", "expiry on it", "expiration date on it"}},
 	{catBank, objGiftAmb, []string{
 		"numbers on the back", "number on the back", "digits on the back", "back of the card",
