@@ -569,6 +569,8 @@ func TestWalletsCodesAndStories(t *testing.T) {
 		{"hi mum i moved everything over to the new laptop last night it works fine", ""},
 		{"it sent the code to your phone by mistake could you just read me the six digit coat that came through", CategoryVerificationCode},
 		{"could you read me the coat we sent you", CategoryVerificationCode},
+		{"im selling the couch to make sure youre real im sending you a google voice cold just text it back to me", CategoryVerificationCode},
+		{"your verification code is 482913 do not text it back to anyone", ""},
 		{"read me the label on the coat that came back from the cleaners", ""},
 		{"This is the Office 365 team. Your mailbox will be disabled today. Call us back and have your email username and password ready.", CategoryCredentials},
 		{"hi mum whats the password for the xbox account", ""},

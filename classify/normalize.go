@@ -274,7 +274,7 @@ var misheard = []misheardWord{
 	// through", "the coat we sent you", "the cold that was texted". Not
 	// "came" or "got", which ordinary coats and colds do too ("the coat
 	// that came back from the cleaners", "the cold you got last week").
-	{heard: "coat coats cold cope coke", prev: "digit digits", as: "code"},
+	{heard: "coat coats cold cope coke", prev: "digit digits voice", as: "code"},
 	{heard: "coat coats cold cope coke", next: "sent texted", as: "code"},
 	{heard: "coat coats cold cope coke", next: "sent texted received arrived", skip: "that which we i you they just", as: "code"},
 	{heard: "sock sox", next: "security", as: "social"},

@@ -45,6 +45,8 @@ func TestMisheard(t *testing.T) {
 		{"pass. Word", "", "password"},
 		{"read me the six digit coat", "digit code", ""},
 		{"the coat we texted you", "code we texted", ""},
+		{"a google voice cold", "voice code", ""},
+		{"a cold voice", "", "code"},
 		{"the coat that came back", "", "code"},
 		{"the coat we sent you", "code we sent", ""},
 		{"the coat came back from the cleaners", "", "code"},

@@ -1214,6 +1214,8 @@ var refRules = []refRule{
 		"what is underneath", "what is underneath it", "what is under it", "what is under there", "what is behind it",
 		"what it says underneath", "what is written underneath", "what is under the strip", "what is under the silver",
 		"read me that", "read me those", "read me it",
+		// A code sent back by text: "I'm sending you a Google Voice code, just text it back to me".
+		"text it back", "text it back to me", "text them back", "text them back to me", "text me back with it", "reply with it",
 	}},
 	{refNoun, []string{
 		"the little number", "the number", "the numbers", "those digits", "those numbers", "the digits",
