@@ -545,6 +545,7 @@ func TestRecogniserSplits(t *testing.T) {
 		{"theres a processing fee of two hundred you can pay with an e bay card from any store", CategoryGiftCard},
 		{"this is immigration read me your pass port number now or you will be deported", CategoryPersonalID},
 		{"hold on line two please", ""},
+		{"this is the nhs your vaccine record has a problem please read me your n h s number", CategoryPersonalID},
 	} {
 		r := d.Classify(ParseTranscript(tt.text))
 		if firstCategory(r) != tt.want || len(r.Flags) > 1 {

@@ -275,7 +275,7 @@ var objectRules = []objectRule{
 		"health card", "ohip number", "medicare card no", "citizen number", "fin number", "passport no",
 		"little blue card", "blue card", "number the government gave you", "number the government gave",
 		"ird number", "ird", "i r d number", "inland revenue number", "tax identification number", "national identity number",
-		"nin", "nin number", "voter id", "voter card", "ration card", "health card no", "medicare card no",
+		"nin", "nin number", "voter id", "voter card", "ration card", "health card no", "medicare card no", "nhs number",
 	}},
 	// An identity number by its length: "read me your nine-digit SIN", "your 12 digit Aadhaar".
 	{catID, 0, cross([]string{"# digit"}, []string{"sin", "sin number", "ssn", "social", "social security number",
