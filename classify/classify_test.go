@@ -541,6 +541,8 @@ func TestRecogniserSplits(t *testing.T) {
 		{"this is the australian taxation office please tell me your t f n now or the police will come", CategoryPersonalID},
 		{"you have a tax debt and a warrant for your arrest pay it now by pay i d to the email i give you", CategoryPaymentTransfer},
 		{"you can pay your bill by pay i d in your banking app", ""},
+		{"this is the income tax department you must pay the penalty by neft or imps today or police will arrest you", CategoryPaymentTransfer},
+		{"this is the tax office pay your outstanding balance by bpay using the biller code on your notice", ""},
 		{"i d like to book a table for two", ""},
 		{"theres a processing fee of two hundred you can pay with an e bay card from any store", CategoryGiftCard},
 		{"this is immigration read me your pass port number now or you will be deported", CategoryPersonalID},

@@ -395,6 +395,7 @@ var objectRules = []objectRule{
 	// Real-time payment schemes outside the US, as weak as Zelle.
 	{catPay, objWeak, []string{"payid", "pay id", "osko", "interac", "e transfer", "etransfer", "upi", "gpay", "g pay",
 		"phonepe", "phone pe", "paytm", "paynow", "faster payment", "eft", "instant eft", "bank giro",
+		"neft", "imps", "rtgs", "bacs", "chaps payment", "sepa", "sepa transfer", "mpesa", "m pesa", "gcash",
 		"overpayment", "overpaid amount", "overpaid refund", "the overpaid", "the excess"}},
 	{catPay, objWeak, []string{
 		"money", "the money", "funds", "your funds", "your savings", "savings", "cash", "payment",
