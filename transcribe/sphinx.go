@@ -265,12 +265,15 @@ func (s *Sphinx) poolErr(err error) error {
 //   - -pl_beam/-pl_pbeam 1e-4 (default 1e-10) make the phone-loop
 //     lookahead prune words whose first phones do not fit what comes next.
 //
-// Keyword decoder: library defaults. -ds 2 (acoustics on every other
-// frame) saves 40 % of its CPU with the same hits at 16 kHz, but finds
-// 5 keywords instead of 9 of 13 on 8 kHz speech.
+// Keyword decoder: -ds 2 computes the acoustics on every other frame. It
+// saves a third of that decoder's CPU (0.024 → 0.016 s per audio second)
+// with the same hits and fewer false alarms at 16 kHz, which brings a
+// 60 s voicemail under 6 s on one core. Narrowband streams keep the
+// library default (sxNBKWSSearch): there -ds 2 found 5 keywords instead
+// of 9 of 13.
 var (
 	sxFullSearch = []string{"-fwdflat", "no", "-maxhmmpf", "1500", "-pl_beam", "1e-4", "-pl_pbeam", "1e-4"}
-	sxKWSSearch  []string
+	sxKWSSearch  = []string{"-ds", "2"}
 )
 
 // Narrowband decoder options, for streams whose Source is narrowband (see
@@ -284,7 +287,7 @@ var (
 // decoding (foldBand).
 var (
 	sxNBFullSearch = sxArgs(sxFullSearch, []string{"-maxhmmpf", "5000"})
-	sxNBKWSSearch  = sxKWSSearch
+	sxNBKWSSearch  []string
 )
 
 // sxArgs returns base with the option/value pairs of extra added, or
