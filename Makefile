@@ -1,5 +1,5 @@
 # Wraps exactly the commands the README gives.
-.PHONY: deps serve test build bench
+.PHONY: deps serve test build bench bench-voicemail
 
 deps:
 	scripts/install-deps
@@ -16,3 +16,6 @@ test: deps
 
 bench: deps
 	scripts/bench
+
+bench-voicemail: deps
+	scripts/bench-voicemail
