@@ -169,7 +169,7 @@ func (t *tokenizer) flush() {
 		t.emit(token{})
 		return
 	}
-	if prev2At >= 0 && prev2At == prevAt-1 {
+	if prev2At >= 0 && prev2At == prevAt-1 && len(prev2) > 0 && skipFirst[prev2[0]] {
 		t.misheardAcross(w, prev, prev2, prev2At)
 	}
 	if t.misheard(w, prev, prevAt) {
@@ -289,6 +289,19 @@ var misheard = []misheardWord{
 	// A wallet's "seed phrase" heard as "seat phrase", "sea phrase".
 	{heard: "seat seats sea cede", next: "phrase phrases", as: "seed"},
 }
+
+// skipFirst marks the first letters of heard words with a skip entry, so
+// that most words cost no map look-up in misheardAcross.
+var skipFirst = func() (f [256]bool) {
+	for _, e := range misheard {
+		if e.skip != "" {
+			for _, h := range strings.Fields(e.heard) {
+				f[h[0]] = true
+			}
+		}
+	}
+	return f
+}()
 
 // misheardIndex maps each heard word to its entries.
 var misheardIndex = func() map[string][]*misheardWord {
