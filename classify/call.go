@@ -890,6 +890,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 			return true // "oh no, please wire the money": an interjection ends the clause
 		case k&wNeg != 0 && attr&cueSelf != 0 && cl[w[pos].id]&wIWe != 0:
 			return true // "no that's not me okay i need your sort code": the cue has a subject of its own
+		case k&wNeg != 0 && j > 0 && cl[w[j-1].id]&wVerbish != 0 && cl[w[j+1].id]&wYou != 0 && c.ifClause(j):
+			return true // "if this was not you, read me the code we just texted": the negation is the condition's
 		case k&wNeg != 0:
 			// A negation ends the ask only in its own sentence: in an
 			// unlabelled transcript "not me" / "I don't" is the other
@@ -1018,6 +1020,22 @@ func ok2(_ int, ok bool) bool { return ok }
 // speaker ("read it to me", "read it to the agent").
 func (c *Call) toYours(end int32) bool {
 	return end+1 < int32(len(c.win)) && c.win[end].id == c.d.idTo && c.win[end+1].id == c.d.idYour
+}
+
+// ifClause reports that the negation at j sits in a condition: "if" at
+// most three words before it, in its sentence. addressed uses it only for
+// "if this was not you" / "if it isn't you", where "you" ends the
+// condition; "if you do not share your password" negates the cue itself.
+func (c *Call) ifClause(j int32) bool {
+	for i := j - 1; i >= 0 && i >= j-3; i-- {
+		if c.win[i].id == c.d.idIf {
+			return true
+		}
+		if c.win[i].sb {
+			break
+		}
+	}
+	return false
 }
 
 // receiptReach bounds how far, in tokens, "into your account" may follow

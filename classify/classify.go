@@ -106,6 +106,7 @@ type Detector struct {
 	idWas    int32 // "he said he was from the IRS": a past call told
 	idWere   int32
 	idGoing  int32
+	idIf     int32          // "if this was not you, read me the code": the negation is the condition's
 	fees     map[int32]bool // "fee", "tax": what a prize scam charges before paying out
 	gains    map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
 	// joins maps the two halves of a split compound to the whole
@@ -246,7 +247,7 @@ func New() *Detector {
 	v.intern("your")
 	v.intern("app")
 	d.idInto, d.idIn, d.idFrom = v.intern("into"), v.intern("in"), v.intern("from")
-	d.idWas, d.idWere, d.idGoing = v.intern("was"), v.intern("were"), v.intern("going")
+	d.idWas, d.idWere, d.idGoing, d.idIf = v.intern("was"), v.intern("were"), v.intern("going"), v.intern("if")
 	d.fees = map[int32]bool{}
 	for _, w := range []string{"fee", "fees", "tax", "taxes", "charge", "charges", "duty", "insurance", "processing", "release", "clearance", "handling"} {
 		d.fees[v.intern(w)] = true

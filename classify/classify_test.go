@@ -618,6 +618,10 @@ func TestOwnCallsPinCodesAndPlatforms(t *testing.T) {
 		// "please" starts a new ask: a cue before it with another subject does not carry over.
 		{"this is the lawyer for your grandson he needs bail please wire seven thousand five hundred dollars right away", CategoryPaymentTransfer},
 		{"he needs bail but please do not send any money to anyone who calls", ""},
+		// "if this was not you": the negation is the condition's, not the ask's.
+		{"hi this is your bank we noticed a login from a new device if this was not you read me the six digit cope we just texted", CategoryVerificationCode},
+		{"if you do not share your password with anyone your account stays safe", ""},
+		{"if this is not you do not share the code with anyone", ""},
 		// A recogniser's past tense after "never" still negates the asking verb.
 		{"this is a reminder from your bank we will never asked you to move money to as safe account or to buy gift cards if someone does hang up", ""},
 		{"this is your bank we never asked you for your pin but now we need you to buy gift cards to protect your account", CategoryGiftCard},
