@@ -577,6 +577,8 @@ func TestWalletsCodesAndStories(t *testing.T) {
 		{"read me the label on the coat that came back from the cleaners", ""},
 		{"This is the Office 365 team. Your mailbox will be disabled today. Call us back and have your email username and password ready.", CategoryCredentials},
 		{"hi mum whats the password for the xbox account", ""},
+		{"hey mum my xbox account got banned for a day lol whats the password for the xbox account", ""},
+		{"Hi this is Chase, our branch will be closed on Monday, please call us back and have your account number ready.", ""},
 		{"this is xbox enforcement your sons account will be banned tomorrow whats the password for the xbox account", CategoryCredentials},
 		{"Rep: This is the HSBC fraud team. We opened a new protected account in your name. What we need to do now, today, is move your balance across before they try again.", CategoryPaymentTransfer},
 		{"Press 1 to hear your balance.", ""},
