@@ -883,9 +883,14 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 			return false // "don't read out what you log in with": a cue chained to a negated one ("please" starts a new ask: "he needs bail please send 500 dollars")
 		}
 	}
+	please := false
 	for j, steps := pos-1, 0; j >= 0 && steps < walkBack; j, steps = j-1, steps+1 {
 		k := cl[w[j].id]
 		switch {
+		case please && k&(wYou|wNeg|wSkip) == 0:
+			return true // "used by criminals please withdraw your cash": "please" opens the ask; the noun before it is no subject
+		case w[j].id == c.d.idPlease:
+			please = true
 		case w[j].id == c.d.idNo && j > 0 && w[j-1].id == c.d.idOh:
 			return true // "oh no, please wire the money": an interjection ends the clause
 		case k&wNeg != 0 && attr&cueSelf != 0 && cl[w[pos].id]&wIWe != 0:

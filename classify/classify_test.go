@@ -623,3 +623,25 @@ func TestOwnCallsPinCodesAndPlatforms(t *testing.T) {
 		}
 	}
 }
+
+// TestRecogniserNegationAndPlease: a recogniser's tense slip keeps a
+// negated asking verb negated ("we will never asked you to … or to buy
+// gift cards"), and "please" opens an ask of its own, so a noun before it
+// ("used by criminals please withdraw your cash") is no subject.
+func TestRecogniserNegationAndPlease(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"this is a reminder from your bank we will never asked you to move money to as safe account or to buy gift cards if someone does hang up", ""},
+		{"we never asked you to read out the code or to give us your pin", ""},
+		{"hi this is chase we have never asked for your password and we never will", ""},
+		{"this is your bank we asked you to move your money to a safe account today do it now", CategoryPaymentTransfer},
+		{"this is the police your bank account is being used by criminals please withdraw your cash", CategoryPaymentTransfer},
+		{"this is the police criminals withdraw cash from accounts like yours every day", ""},
+		{"scammers may ask you to withdraw your cash please hang up on them", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

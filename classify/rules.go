@@ -771,7 +771,7 @@ var wordClasses = map[int][]string{
 		"scammers", "fraudsters", "criminals", "who", "message", "messages", "email", "emails", "text", "texts",
 		"website", "websites", "company", "companies", "agency", "agencies"},
 	wJoin: {"and", "or", "the", "your", "also", "then", "plus", "a", "as", "well", "that", "on", "its"},
-	wAskVerb: {"ask", "asks", "asking", "call", "calls", "calling", "demand", "demands", "request", "requests",
+	wAskVerb: {"ask", "asks", "asking", "asked", "call", "calls", "calling", "demand", "demands", "request", "requests",
 		"contact", "require", "requires", "text", "email", "phone"},
 	wHead: {"renewal", "renewals", "office", "offices", "application", "appointment", "status", "benefits",
 		"department", "administration", "bureau"},
