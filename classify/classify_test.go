@@ -645,3 +645,28 @@ func TestRecogniserNegationAndPlease(t *testing.T) {
 		}
 	}
 }
+
+// TestRecogniserYour: "their", "there", "or", "year" a recogniser writes
+// for "your" between a request verb and a sensitive object are the
+// listener's; a third party's things named otherwise stay theirs.
+func TestRecogniserYour(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"this is the help desk we are moving everyone to the new email system tonight please reply with their network password so we can move your mailbox", CategoryCredentials},
+		{"this is the department of motor vehicles your license is suspended please call back with their driver's license number and date of birth", CategoryPersonalID},
+		{"your warranty expired and your computer is infected please let us take control of their computer to clean it", CategoryRemoteAccess},
+		{"this is your bank your card is blocked please call back and confirm or debit card info so we can reactivate it", CategoryBankingDetails},
+		{"this is the irs please give me there social security number now or you will be arrested", CategoryPersonalID},
+		{"their password was leaked in a breach so please change it", ""},
+		{"the bank asked for their pin and they gave it", ""},
+		{"they called the bank and gave them their card number", ""},
+		{"kids please share their screen with the teacher during class", ""},
+		{"please tell me or text me when you get home", ""},
+		{"you can pay with cash or card at the desk", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
