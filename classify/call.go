@@ -441,8 +441,30 @@ func (c *Call) listFrom(o hit, from int32, atStart bool) bool {
 	}
 	if first < 0 {
 		first = o.start
+		if first-q.end > frontGap && !atStart && c.garbledItem(q.end, o.start) {
+			return true // "please tell me your film main gate of the earth and social security number"
+		}
 	}
 	return first-q.end <= frontGap
+}
+
+// garbledReach bounds the words a misheard first item of a list may take.
+const garbledReach = 10
+
+// garbledItem reports that [from, to) is a list's first item the
+// recogniser garbled, joined to the object at to: it opens with "your"
+// right after the request verb, ends in "and" or "plus" just before the
+// object, and is short ("please tell me your film main gate of the earth
+// and social security number" for "your full name, date of birth and").
+// The words between were already checked to hold no verb, subject or
+// negation of their own.
+func (c *Call) garbledItem(from, to int32) bool {
+	w := c.win
+	if to-from > garbledReach || to-from < 3 || w[from].id != c.d.idYour {
+		return false
+	}
+	last := w[to-1].id
+	return last == c.d.idAnd || last == c.d.idPlus
 }
 
 // verbAfter reports a verb or subject of the object's own in the six

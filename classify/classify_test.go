@@ -670,3 +670,23 @@ func TestRecogniserYour(t *testing.T) {
 		}
 	}
 }
+
+// TestGarbledListItem: a list governed by one request verb whose first
+// item the recogniser garbled ("your <noise> and social security number")
+// is still asked; "your X and …" with a clause of its own is not a list.
+func TestGarbledListItem(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"hello this is the census bureau we need to finish your form please tell me your film main gate of the earth and social security number", CategoryPersonalID},
+		{"hello this is the census bureau please tell me your phone then there to earth and social security number", CategoryPersonalID},
+		{"this is your bank please read me your full name in her and card number", CategoryBankingDetails},
+		{"please tell me your plans for the weekend and i will send you the social security form", ""},
+		{"please tell me your name and whether you have your social security card with you", ""},
+		{"can you tell me your favourite colour and my social security number is on the form", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
