@@ -690,3 +690,28 @@ func TestGarbledListItem(t *testing.T) {
 		}
 	}
 }
+
+// TestPaymentMeansAndPayees: a payment asked by its means when the
+// recogniser lost the verb ("… now by sending the money with Zelle",
+// "… must be made today with gift cards"), a payee the caller will supply,
+// and money "sent by mistake" to be sent back, against thanks, bills paid
+// the usual way and call-back numbers.
+func TestPaymentMeansAndPayees(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"hi this is a utility company your account is overdue pay now by sending them on you would sell to the number i give you our readers connected today", CategoryPaymentTransfer},
+		{"hi this is a utility company your account is older dude a night by sending the money would sell to the number by gave you are we disconnected today", CategoryPaymentTransfer},
+		{"this is paypal a payment was sent to you by mistake please send the nine hundred dollars back to the phone number in the text", CategoryPaymentTransfer},
+		{"hello this is the power company your time does past due date and must be made today with eddie gift cards", CategoryGiftCard},
+		{"thank you for sending the money to the number i gave you last week", ""},
+		{"you can pay your bill by sending a check to the address on the statement", ""},
+		{"hi its jane i sent you fifty dollars by mistake no worries keep it for the pizza", ""},
+		{"please call us back at the number in the text message", ""},
+		{"to pay your bill please call us back at the number we will text you", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

@@ -373,6 +373,11 @@ var objectRules = []objectRule{
 		"bitcoin kiosk", "crypto kiosk",
 		"to our escrow account", "into our escrow account", "our escrow account", "escrow account in", "the escrow account in",
 	}},
+	// A payee the caller will supply: "send the money with Zelle to the
+	// number I give you". Weak: a call-back number is given the same way.
+	{catPay, objWeak, cross([]string{"to the", "to this", "to a"}, []string{"number", "phone number", "account", "email", "address", "wallet"},
+		[]string{"i give you", "i gave you", "i will give you", "i will send you", "i will text you", "i am giving you", "we give you",
+			"we will give you", "we will send you", "we will text you", "in the text", "in the message", "in the email"})},
 	// An account that has just changed is the payee of invoice redirection
 	// and of the "new number" relative: "send it with Venmo to my new account".
 	{catPay, 0, newAccounts()},
@@ -518,6 +523,10 @@ var cueRules = []cueRule{
 	}},
 	{cueGiftPay | cueAct, []string{"paying", "paying with", "by paying", "paying by", "paying in", "paying it"}},
 	{cueGiftPay, []string{"paid in", "paid using", "paid with"}},
+	// A payment's means, the verb the recogniser lost: "(pay) now by sending
+	// the money with Zelle", "(payment) must be made today with gift cards".
+	{cueAct | cueGiftPay, []string{"by sending", "by sending us", "by sending me", "by wiring", "by transferring"}},
+	{cueGiftPay, []string{"must be made", "has to be made", "needs to be made", "need to be made", "is to be made"}},
 	{cueGiftPay | cueAct, []string{"be paid in", "be paid with", "be paid using", "be paid by", "be settled in"}},
 	{cueGiftPay | cueAct | cueBack, []string{"pay", "pay the", "pay with", "pay in", "pay using", "pay by", "pay through", "pay via"}},
 	// Obligation addressed to the listener: "you must put the money in a
@@ -845,7 +854,10 @@ var signalRules = []signalRule{
 		"cut your gas", "power cut off", "power shut off", "crew is scheduled"}},
 	{"press_1_menu", 0.3, []string{"press #", "press one", "press two", "press nine", "press zero", "dial #", "press the # key"}},
 	// The fake-check setup: money "sent" by check before the listener is told to pass some on.
+	// Money "sent by mistake" is the overpayment refund: the listener is to send it back.
 	{"fake_check", 0.3, []string{"mailed you a check", "mailed you a cheque", "sent you a check", "sent you a cheque",
+		"sent to you by mistake", "sent you by mistake", "sent to your account by mistake", "paid to you by mistake",
+		"paid you by mistake", "deposited by mistake", "sent by mistake", "overpaid you", "we overpaid", "overpaid your",
 		"check we mailed", "cheque we mailed", "check we sent", "cheque we sent", "check for the equipment", "check to buy"}},
 	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
 	{"refund", 0.25, []string{"refund", "refunded", "reverse", "reversal", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
