@@ -715,3 +715,21 @@ func TestPaymentMeansAndPayees(t *testing.T) {
 		}
 	}
 }
+
+// TestScratchPanels: scratching a card's panel, under pressure, asks for
+// gift cards even when the recogniser lost the "buy"; negated and
+// reported scratching does not.
+func TestScratchPanels(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"hello this is tech support to process your refund please doctors two hundred dollars in the tubes gift cards and scratch off the back", CategoryGiftCard},
+		{"this is the irs you owe back taxes go to the store and scratch off the silver strip on the cards and read me what is underneath", CategoryGiftCard},
+		{"never scratch off the back of a gift card for someone who calls you", ""},
+		{"scammers will ask you to scratch off the back of the cards and read the numbers", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

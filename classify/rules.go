@@ -646,6 +646,12 @@ var standaloneRules = []objectRule{
 		"see what you are seeing", "see what you see", "see what is on your screen", "see your screen",
 		"click run", "hit run", "press run", "click on run", "click the run", "press the run",
 	}},
+	// Scratching a card's panel is what a gift card demand ends with, and
+	// survives a lost "buy": "… in the tubes gift cards and scratch off the
+	// back". Weak: a present's card is scratched too ("the card is in the
+	// mail, scratch off the back to see the code").
+	{catGift, objWeak, cross([]string{"scratch off", "scratch", "scratch away"}, []string{"the back", "the backs", "the silver",
+		"the silver strip", "the strip", "the panel", "the coating", "the foil"})},
 	// Working from the caller's side: weak, as a real agent fixes things "from my side" too.
 	{catRemote, objWeak, []string{"do it from my side", "do it from my end", "fix it from here", "fix it from my side",
 		"fix it from my end", "do it for you from my", "sort it from my side", "sort it from my end"}},
