@@ -1406,14 +1406,20 @@ func (c *Call) textNear(kw string, nCtx int32) bool {
 }
 
 // textHeard reports whether the segment's own text already holds the
-// spotted phrase's last word inside an object the rules judged. A keyword
-// stands in for a noun the transcript misheard; where the transcript
-// heard it ("the wifi password is at the cabin"), the rules' judgement
-// stands, exemptions included.
+// spotted phrase's head word (its last word that is no filler such as
+// "number") inside an object the rules judged. A keyword stands in for a
+// noun the transcript misheard; where the transcript heard it ("the wifi
+// password is at the cabin"), the rules' judgement stands, exemptions
+// included. A bare "number" heard ("tell me or pay number" for "your pin
+// number") is not the head of "pin number".
 func (c *Call) textHeard(kw string, nCtx int32) bool {
+	words := strings.Fields(kw)
 	last := kw
-	if i := strings.LastIndexByte(kw, ' '); i >= 0 {
-		last = kw[i+1:]
+	for i := len(words) - 1; i >= 0; i-- {
+		last = words[i]
+		if !spotFiller[last] {
+			break
+		}
 	}
 	id := c.d.vocab.lookup([]byte(last))
 	for _, h := range c.hits {

@@ -733,3 +733,34 @@ func TestScratchPanels(t *testing.T) {
 		}
 	}
 }
+
+// TestSpottedHeadWord: a spotted phrase stands in for its head word the
+// transcript lost ("pin" of "pin number" in "tell me or pay number"), even
+// when the transcript heard the filler "number"; where the transcript
+// heard the head word itself, its reading stands.
+func TestSpottedHeadWord(t *testing.T) {
+	d := New()
+	for _, tt := range []struct {
+		text string
+		kws  []string
+		want string
+	}{
+		{"this is your bank we have la cara town please tell me or pay number so we can unlock it today", []string{"pin number"}, CategoryBankingDetails},
+		{"hello this is my daughter we are sending you a new card please read me or my editor number so we can process it", []string{"medicare number"}, CategoryPersonalID},
+		{"hi mum what is the pin for the garage door i forgot the number", []string{"pin number"}, ""},
+		{"thanks for your order your tracking number is in the email", []string{"pin number"}, ""},
+	} {
+		c := d.NewCall()
+		c.Add(bus.Segment{Seq: 1, Track: bus.TrackCaller, Text: tt.text, Final: true, Keywords: tt.kws})
+		r := c.Result()
+		got := ""
+		for _, f := range r.Flags {
+			if got == "" || f.Category == tt.want {
+				got = f.Category
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q %v: flags %+v, want %q", tt.text, tt.kws, r.Flags, tt.want)
+		}
+	}
+}
