@@ -359,6 +359,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		found = true
 	}
+	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.purposeAsk(o) {
+		return cat, false, from, true // "to issue your refund by the the three digit security code on the back of your card"
+	}
 	if !found && depth == 0 && cat <= catID && o.attr&(objWeak|objSent|objDeliver|objBackOnly) == 0 && c.bareList(o) {
 		return cat, false, from, true // "Your FSA ID, your date of birth, and your social."
 	}
@@ -377,6 +380,51 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 	}
 	return cat, true, from, found
+}
+
+// purposeReach bounds how far before a closely described object a purpose
+// clause ("to issue your refund") may start.
+const purposeReach = 12
+
+// purposeAsk reports a closely described object (a card's security code
+// by its length and place) with no request wording of its own, after a
+// purpose clause of the caller's, "to <verb> your …", in its sentence: the
+// recogniser lost the verb between ("to issue your refund by the the three
+// digit security code on the back of your card" for "read me the"). Not
+// when a negation or a reporting verb stands between, when the object has
+// a verb of its own after it ("… on the back of your card is never
+// needed"), when a subject of its own stands between ("to verify your
+// identity we use the three digit code …"), or when it is not addressed
+// to the listener.
+func (c *Call) purposeAsk(o hit) bool {
+	w, cl := c.win, c.d.class
+	found := false
+	for j := o.start - 1; j >= 0 && j >= o.start-purposeReach; j-- {
+		k := cl[w[j].id]
+		if k&(wNeg|wFarNeg|wReport|wYou|wOther|wPerfect) != 0 {
+			return false // "to keep your card safe we have moved the three digit code …": a clause of its own
+		}
+		if w[j].id == c.d.idTo && j+3 < o.start && (w[j+2].id == c.d.idYour || w[j+3].id == c.d.idYour) {
+			found = true
+			break
+		}
+		if w[j].sb {
+			return false
+		}
+	}
+	if !found {
+		return false
+	}
+	for j := o.end; j < int32(len(w)) && j < o.end+6 && !w[j].sb; j++ { // past an owner's tail: "of your card is never needed"
+		k := cl[w[j].id]
+		if k&wClause != 0 {
+			break
+		}
+		if k&(wVerbish|wNeg) != 0 {
+			return false // "… on the back of your card is never needed"
+		}
+	}
+	return c.addressed(o.start, cueInfo)
 }
 
 // listReach bounds how far back, in tokens, a list a request frame governs

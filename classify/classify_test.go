@@ -764,3 +764,27 @@ func TestSpottedHeadWord(t *testing.T) {
 		}
 	}
 }
+
+// TestPurposeAndCardCode: a card's security code described by its length
+// and place, after the caller's purpose clause ("to issue your refund"),
+// is asked even when the recogniser lost the verb ("read me" heard as "by
+// the"); with a clause of its own, a negation, a report or a verb after
+// it, it is told.
+func TestPurposeAndCardCode(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"hello this is visa security to issue your refund by the the three digit security code on the back of your card", CategoryBankingDetails},
+		{"to verify your account please the three digit security code on the back of your card", CategoryBankingDetails},
+		{"to protect your card never share the three digit security code on the back of your card", ""},
+		{"to keep your account safe the three digit security code on the back of your card is never needed on the phone", ""},
+		{"to keep your card safe we have moved the three digit security code on the back of your card to the app", ""},
+		{"to protect your identity scammers want the three digit security code on the back of your card", ""},
+		{"to verify your identity we use the three digit code on the back of your card only when you call us", ""},
+		{"to activate your new card call the number on the back of your card", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

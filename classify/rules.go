@@ -57,6 +57,7 @@ const (
 	objCredToo                 // a bank's login: banking details and credentials both ("net banking user ID")
 	objListAmb                 // "the expiration on it": an ID's when it follows an ID in a list, else banking
 	objByCaller                // weak unless the caller is its subject: "let me log in remotely" against "you can log in remotely"
+	objPurpose                 // described so closely that a purpose clause asks for it when the recogniser lost the verb: "to issue your refund (read me) the three digit security code on the back of your card"
 )
 
 // objectRule lists the things a scammer asks for, per category.
@@ -119,7 +120,7 @@ var objectRules = []objectRule{
 		"card details", "card info", "card information", "credit card details", "credit card info",
 		"debit card details", "card detail", "long number on the front", "long number on your card",
 		"sixteen digit number", "16 digit number", "sixteen digit card number", "sixteen digit", "16 digit", "16 digits", "sixteen digits", "cvv", "c v v", "cvc", "c v c", "cvv2",
-		"cbb", "cvv number", "cvv code", "card verification", "card security code", "security code on the back",
+		"cbb", "cvv number", "cvv code", "card verification", "card security code",
 		"see vee vee", "see v v", "cee vee vee", "c vv", "see vv", "cvv2 number", "security digits",
 		"valid through", "p i n", "atm pin", "card pin", "bank pin",
 		"bank account number", "account number", "account numbers", "acct number", "account no",
@@ -147,7 +148,12 @@ var objectRules = []objectRule{
 		"card you want to use", "card on file", "card you have on file", "card on the account",
 	}},
 	{catBank, objGiftAmb | objDeliverCode, []string{"pin", "pin number", "pin code"}},
-	{catBank, 0, []string{"three digit code", "three digit security code", "three digit security number"}},
+	{catBank, objPurpose, []string{"three digit code", "three digit security code", "three digit security number"}},
+	// A card's security code or number by its length and place on the card.
+	{catBank, objPurpose | objGiftAmb, cross([]string{"three digit", "3 digit", "four digit", "4 digit"},
+		[]string{"security code", "code", "number", "security number"}, []string{"on the back", "on the front"})},
+	{catBank, objPurpose | objGiftAmb, cross([]string{"security code", "cvv", "cvv code", "card security code", "sixteen digit number",
+		"16 digit number", "card number"}, []string{"on the back", "on the front"})},
 	{catBank, objWeak, []string{"credit card", "debit card", "bank card", "bank account", "checking account",
 		"savings account", "chequing account"}},
 	{catBank, 0, []string{"checking account number", "savings account number", "chequing account number",
