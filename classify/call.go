@@ -359,6 +359,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		found = true
 	}
+	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.purposeAsk(o) {
+		return cat, false, from, true // "to issue your refund by the the three digit security code on the back of your card"
+	}
 	if !found && depth == 0 && cat <= catID && o.attr&(objWeak|objSent|objDeliver|objBackOnly) == 0 && c.bareList(o) {
 		return cat, false, from, true // "Your FSA ID, your date of birth, and your social."
 	}
@@ -377,6 +380,51 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 	}
 	return cat, true, from, found
+}
+
+// purposeReach bounds how far before a closely described object a purpose
+// clause ("to issue your refund") may start.
+const purposeReach = 12
+
+// purposeAsk reports a closely described object (a card's security code
+// by its length and place) with no request wording of its own, after a
+// purpose clause of the caller's, "to <verb> your …", in its sentence: the
+// recogniser lost the verb between ("to issue your refund by the the three
+// digit security code on the back of your card" for "read me the"). Not
+// when a negation or a reporting verb stands between, when the object has
+// a verb of its own after it ("… on the back of your card is never
+// needed"), when a subject of its own stands between ("to verify your
+// identity we use the three digit code …"), or when it is not addressed
+// to the listener.
+func (c *Call) purposeAsk(o hit) bool {
+	w, cl := c.win, c.d.class
+	found := false
+	for j := o.start - 1; j >= 0 && j >= o.start-purposeReach; j-- {
+		k := cl[w[j].id]
+		if k&(wNeg|wFarNeg|wReport|wYou|wOther|wPerfect) != 0 {
+			return false // "to keep your card safe we have moved the three digit code …": a clause of its own
+		}
+		if w[j].id == c.d.idTo && j+3 < o.start && (w[j+2].id == c.d.idYour || w[j+3].id == c.d.idYour) {
+			found = true
+			break
+		}
+		if w[j].sb {
+			return false
+		}
+	}
+	if !found {
+		return false
+	}
+	for j := o.end; j < int32(len(w)) && j < o.end+6 && !w[j].sb; j++ { // past an owner's tail: "of your card is never needed"
+		k := cl[w[j].id]
+		if k&wClause != 0 {
+			break
+		}
+		if k&(wVerbish|wNeg) != 0 {
+			return false // "… on the back of your card is never needed"
+		}
+	}
+	return c.addressed(o.start, cueInfo)
 }
 
 // listReach bounds how far back, in tokens, a list a request frame governs
@@ -441,8 +489,30 @@ func (c *Call) listFrom(o hit, from int32, atStart bool) bool {
 	}
 	if first < 0 {
 		first = o.start
+		if first-q.end > frontGap && !atStart && c.garbledItem(q.end, o.start) {
+			return true // "please tell me your film main gate of the earth and social security number"
+		}
 	}
 	return first-q.end <= frontGap
+}
+
+// garbledReach bounds the words a misheard first item of a list may take.
+const garbledReach = 10
+
+// garbledItem reports that [from, to) is a list's first item the
+// recogniser garbled, joined to the object at to: it opens with "your"
+// right after the request verb, ends in "and" or "plus" just before the
+// object, and is short ("please tell me your film main gate of the earth
+// and social security number" for "your full name, date of birth and").
+// The words between were already checked to hold no verb, subject or
+// negation of their own.
+func (c *Call) garbledItem(from, to int32) bool {
+	w := c.win
+	if to-from > garbledReach || to-from < 3 || w[from].id != c.d.idYour {
+		return false
+	}
+	last := w[to-1].id
+	return last == c.d.idAnd || last == c.d.idPlus
 }
 
 // verbAfter reports a verb or subject of the object's own in the six
@@ -883,9 +953,14 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 			return false // "don't read out what you log in with": a cue chained to a negated one ("please" starts a new ask: "he needs bail please send 500 dollars")
 		}
 	}
+	please := false
 	for j, steps := pos-1, 0; j >= 0 && steps < walkBack; j, steps = j-1, steps+1 {
 		k := cl[w[j].id]
 		switch {
+		case please && k&(wYou|wNeg|wSkip) == 0:
+			return true // "used by criminals please withdraw your cash": "please" opens the ask; the noun before it is no subject
+		case w[j].id == c.d.idPlease:
+			please = true
 		case w[j].id == c.d.idNo && j > 0 && w[j-1].id == c.d.idOh:
 			return true // "oh no, please wire the money": an interjection ends the clause
 		case k&wNeg != 0 && attr&cueSelf != 0 && cl[w[pos].id]&wIWe != 0:
@@ -1397,14 +1472,20 @@ func (c *Call) textNear(kw string, nCtx int32) bool {
 }
 
 // textHeard reports whether the segment's own text already holds the
-// spotted phrase's last word inside an object the rules judged. A keyword
-// stands in for a noun the transcript misheard; where the transcript
-// heard it ("the wifi password is at the cabin"), the rules' judgement
-// stands, exemptions included.
+// spotted phrase's head word (its last word that is no filler such as
+// "number") inside an object the rules judged. A keyword stands in for a
+// noun the transcript misheard; where the transcript heard it ("the wifi
+// password is at the cabin"), the rules' judgement stands, exemptions
+// included. A bare "number" heard ("tell me or pay number" for "your pin
+// number") is not the head of "pin number".
 func (c *Call) textHeard(kw string, nCtx int32) bool {
+	words := strings.Fields(kw)
 	last := kw
-	if i := strings.LastIndexByte(kw, ' '); i >= 0 {
-		last = kw[i+1:]
+	for i := len(words) - 1; i >= 0; i-- {
+		last = words[i]
+		if !spotFiller[last] {
+			break
+		}
 	}
 	id := c.d.vocab.lookup([]byte(last))
 	for _, h := range c.hits {

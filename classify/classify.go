@@ -100,6 +100,8 @@ type Detector struct {
 	idPlease int32 // "please" ends a story: a present ask
 	idOr     int32 // "not to click anything or share any OTP": the negation reaches the second verb
 	idNor    int32
+	idAnd    int32 // "your <garbled item> and social security number": a list the request verb governs
+	idPlus   int32
 	idInto   int32 // "into your account": money paid to the listener
 	idIn     int32
 	idFrom   int32 // "a call from you": the listener's own call, no story
@@ -272,6 +274,7 @@ func New() *Detector {
 	d.idYour, d.idApp, d.idTell = v.ids["your"], v.ids["app"], v.ids["tell"]
 	d.idWorth, d.idAcct, d.idAcct2 = v.ids["worth"], v.ids["account"], v.ids["acct"]
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]
+	d.idAnd, d.idPlus = v.ids["and"], v.ids["plus"]
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {
 		if p.toks[0] < 0 {

@@ -634,3 +634,168 @@ func TestOwnCallsPinCodesAndPlatforms(t *testing.T) {
 		}
 	}
 }
+
+// TestRecogniserNegationAndPlease: a recogniser's tense slip keeps a
+// negated asking verb negated ("we will never asked you to … or to buy
+// gift cards"), and "please" opens an ask of its own, so a noun before it
+// ("used by criminals please withdraw your cash") is no subject.
+func TestRecogniserNegationAndPlease(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"this is a reminder from your bank we will never asked you to move money to as safe account or to buy gift cards if someone does hang up", ""},
+		{"we never asked you to read out the code or to give us your pin", ""},
+		{"hi this is chase we have never asked for your password and we never will", ""},
+		{"this is your bank we asked you to move your money to a safe account today do it now", CategoryPaymentTransfer},
+		{"this is the police your bank account is being used by criminals please withdraw your cash", CategoryPaymentTransfer},
+		{"this is the police criminals withdraw cash from accounts like yours every day", ""},
+		{"scammers may ask you to withdraw your cash please hang up on them", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
+
+// TestRecogniserYour: "their", "there", "or", "year" a recogniser writes
+// for "your" between a request verb and a sensitive object are the
+// listener's; a third party's things named otherwise stay theirs.
+func TestRecogniserYour(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"this is the help desk we are moving everyone to the new email system tonight please reply with their network password so we can move your mailbox", CategoryCredentials},
+		{"this is the department of motor vehicles your license is suspended please call back with their driver's license number and date of birth", CategoryPersonalID},
+		{"your warranty expired and your computer is infected please let us take control of their computer to clean it", CategoryRemoteAccess},
+		{"this is your bank your card is blocked please call back and confirm or debit card info so we can reactivate it", CategoryBankingDetails},
+		{"this is the irs please give me there social security number now or you will be arrested", CategoryPersonalID},
+		{"their password was leaked in a breach so please change it", ""},
+		{"the bank asked for their pin and they gave it", ""},
+		{"they called the bank and gave them their card number", ""},
+		{"kids please share their screen with the teacher during class", ""},
+		{"please tell me or text me when you get home", ""},
+		{"you can pay with cash or card at the desk", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
+
+// TestGarbledListItem: a list governed by one request verb whose first
+// item the recogniser garbled ("your <noise> and social security number")
+// is still asked; "your X and …" with a clause of its own is not a list.
+func TestGarbledListItem(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"hello this is the census bureau we need to finish your form please tell me your film main gate of the earth and social security number", CategoryPersonalID},
+		{"hello this is the census bureau please tell me your phone then there to earth and social security number", CategoryPersonalID},
+		{"this is your bank please read me your full name in her and card number", CategoryBankingDetails},
+		{"please tell me your plans for the weekend and i will send you the social security form", ""},
+		{"please tell me your name and whether you have your social security card with you", ""},
+		{"can you tell me your favourite colour and my social security number is on the form", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
+
+// TestPaymentMeansAndPayees: a payment asked by its means when the
+// recogniser lost the verb ("… now by sending the money with Zelle",
+// "… must be made today with gift cards"), a payee the caller will supply,
+// and money "sent by mistake" to be sent back, against thanks, bills paid
+// the usual way and call-back numbers.
+func TestPaymentMeansAndPayees(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"hi this is a utility company your account is overdue pay now by sending them on you would sell to the number i give you our readers connected today", CategoryPaymentTransfer},
+		{"hi this is a utility company your account is older dude a night by sending the money would sell to the number by gave you are we disconnected today", CategoryPaymentTransfer},
+		{"this is paypal a payment was sent to you by mistake please send the nine hundred dollars back to the phone number in the text", CategoryPaymentTransfer},
+		{"hello this is the power company your time does past due date and must be made today with eddie gift cards", CategoryGiftCard},
+		{"thank you for sending the money to the number i gave you last week", ""},
+		{"you can pay your bill by sending a check to the address on the statement", ""},
+		{"hi its jane i sent you fifty dollars by mistake no worries keep it for the pizza", ""},
+		{"please call us back at the number in the text message", ""},
+		{"to pay your bill please call us back at the number we will text you", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
+
+// TestScratchPanels: scratching a card's panel, under pressure, asks for
+// gift cards even when the recogniser lost the "buy"; negated and
+// reported scratching does not.
+func TestScratchPanels(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"hello this is tech support to process your refund please doctors two hundred dollars in the tubes gift cards and scratch off the back", CategoryGiftCard},
+		{"this is the irs you owe back taxes go to the store and scratch off the silver strip on the cards and read me what is underneath", CategoryGiftCard},
+		{"never scratch off the back of a gift card for someone who calls you", ""},
+		{"scammers will ask you to scratch off the back of the cards and read the numbers", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
+
+// TestSpottedHeadWord: a spotted phrase stands in for its head word the
+// transcript lost ("pin" of "pin number" in "tell me or pay number"), even
+// when the transcript heard the filler "number"; where the transcript
+// heard the head word itself, its reading stands.
+func TestSpottedHeadWord(t *testing.T) {
+	d := New()
+	for _, tt := range []struct {
+		text string
+		kws  []string
+		want string
+	}{
+		{"this is your bank we have la cara town please tell me or pay number so we can unlock it today", []string{"pin number"}, CategoryBankingDetails},
+		{"hello this is my daughter we are sending you a new card please read me or my editor number so we can process it", []string{"medicare number"}, CategoryPersonalID},
+		{"hi mum what is the pin for the garage door i forgot the number", []string{"pin number"}, ""},
+		{"thanks for your order your tracking number is in the email", []string{"pin number"}, ""},
+	} {
+		c := d.NewCall()
+		c.Add(bus.Segment{Seq: 1, Track: bus.TrackCaller, Text: tt.text, Final: true, Keywords: tt.kws})
+		r := c.Result()
+		got := ""
+		for _, f := range r.Flags {
+			if got == "" || f.Category == tt.want {
+				got = f.Category
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q %v: flags %+v, want %q", tt.text, tt.kws, r.Flags, tt.want)
+		}
+	}
+}
+
+// TestPurposeAndCardCode: a card's security code described by its length
+// and place, after the caller's purpose clause ("to issue your refund"),
+// is asked even when the recogniser lost the verb ("read me" heard as "by
+// the"); with a clause of its own, a negation, a report or a verb after
+// it, it is told.
+func TestPurposeAndCardCode(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"hello this is visa security to issue your refund by the the three digit security code on the back of your card", CategoryBankingDetails},
+		{"to verify your account please the three digit security code on the back of your card", CategoryBankingDetails},
+		{"to protect your card never share the three digit security code on the back of your card", ""},
+		{"to keep your account safe the three digit security code on the back of your card is never needed on the phone", ""},
+		{"to keep your card safe we have moved the three digit security code on the back of your card to the app", ""},
+		{"to protect your identity scammers want the three digit security code on the back of your card", ""},
+		{"to verify your identity we use the three digit code on the back of your card only when you call us", ""},
+		{"to activate your new card call the number on the back of your card", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

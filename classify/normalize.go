@@ -169,8 +169,13 @@ func (t *tokenizer) flush() {
 		t.emit(token{})
 		return
 	}
-	if prev2At >= 0 && prev2At == prevAt-1 && len(prev2) > 0 && skipFirst[prev2[0]] {
-		t.misheardAcross(w, prev, prev2, prev2At)
+	if prev2At >= 0 && prev2At == prevAt-1 {
+		if len(prev2) > 0 && skipFirst[prev2[0]] {
+			t.misheardAcross(w, prev, prev2, prev2At)
+		}
+		if prevAt == len(t.out)-1 && yourHeard[string(prev)] && yourAfter[string(prev2)] && yourBefore[string(w)] {
+			t.out[prevAt].id = t.d.idYour // "reply with their network password": the listener's
+		}
 	}
 	if t.misheard(w, prev, prevAt) {
 		t.prevAt = len(t.out) - 1
@@ -302,6 +307,26 @@ var skipFirst = func() (f [256]bool) {
 	}
 	return f
 }()
+
+// A recogniser often writes "their", "there", "or", "year(s)" for an
+// unstressed "your". Between a request verb's last word and the head of a
+// sensitive object ("reply with their network password", "come back with
+// their driver's license number", "take control of their computer",
+// "confirm or debit card") it is read as "your": a third party's things
+// are asked after other words ("the bank asked for their PIN", "their
+// password was leaked" stay as they are).
+var (
+	yourHeard = map[string]bool{"their": true, "there": true, "or": true, "year": true, "years": true}
+	yourAfter = map[string]bool{"with": true, "me": true, "us": true, "of": true, "confirm": true, "confirmed": true,
+		"verify": true, "provide": true, "enter": true, "read": true, "give": true, "tell": true,
+		"send": true, "update": true, "access": true, "control": true, "into": true, "onto": true, "need": true}
+	yourBefore = map[string]bool{"password": true, "passwords": true, "passcode": true, "pin": true, "social": true,
+		"ssn": true, "driver's": true, "drivers": true, "driver": true, "passport": true, "card": true, "debit": true,
+		"credit": true, "checking": true, "savings": true, "bank": true, "account": true, "login": true,
+		"username": true, "user": true, "email": true, "network": true, "online": true, "medicare": true,
+		"security": true, "computer": true, "laptop": true, "screen": true, "pc": true, "device": true,
+		"routing": true, "sort": true, "license": true, "licence": true, "verification": true, "date": true}
+)
 
 // misheardIndex maps each heard word to its entries.
 var misheardIndex = func() map[string][]*misheardWord {

@@ -57,6 +57,7 @@ const (
 	objCredToo                 // a bank's login: banking details and credentials both ("net banking user ID")
 	objListAmb                 // "the expiration on it": an ID's when it follows an ID in a list, else banking
 	objByCaller                // weak unless the caller is its subject: "let me log in remotely" against "you can log in remotely"
+	objPurpose                 // described so closely that a purpose clause asks for it when the recogniser lost the verb: "to issue your refund (read me) the three digit security code on the back of your card"
 )
 
 // objectRule lists the things a scammer asks for, per category.
@@ -119,7 +120,7 @@ var objectRules = []objectRule{
 		"card details", "card info", "card information", "credit card details", "credit card info",
 		"debit card details", "card detail", "long number on the front", "long number on your card",
 		"sixteen digit number", "16 digit number", "sixteen digit card number", "sixteen digit", "16 digit", "16 digits", "sixteen digits", "cvv", "c v v", "cvc", "c v c", "cvv2",
-		"cbb", "cvv number", "cvv code", "card verification", "card security code", "security code on the back",
+		"cbb", "cvv number", "cvv code", "card verification", "card security code",
 		"see vee vee", "see v v", "cee vee vee", "c vv", "see vv", "cvv2 number", "security digits",
 		"valid through", "p i n", "atm pin", "card pin", "bank pin",
 		"bank account number", "account number", "account numbers", "acct number", "account no",
@@ -147,7 +148,12 @@ var objectRules = []objectRule{
 		"card you want to use", "card on file", "card you have on file", "card on the account",
 	}},
 	{catBank, objGiftAmb | objDeliverCode, []string{"pin", "pin number", "pin code"}},
-	{catBank, 0, []string{"three digit code", "three digit security code", "three digit security number"}},
+	{catBank, objPurpose, []string{"three digit code", "three digit security code", "three digit security number"}},
+	// A card's security code or number by its length and place on the card.
+	{catBank, objPurpose | objGiftAmb, cross([]string{"three digit", "3 digit", "four digit", "4 digit"},
+		[]string{"security code", "code", "number", "security number"}, []string{"on the back", "on the front"})},
+	{catBank, objPurpose | objGiftAmb, cross([]string{"security code", "cvv", "cvv code", "card security code", "sixteen digit number",
+		"16 digit number", "card number"}, []string{"on the back", "on the front"})},
 	{catBank, objWeak, []string{"credit card", "debit card", "bank card", "bank account", "checking account",
 		"savings account", "chequing account"}},
 	{catBank, 0, []string{"checking account number", "savings account number", "chequing account number",
@@ -373,6 +379,11 @@ var objectRules = []objectRule{
 		"bitcoin kiosk", "crypto kiosk",
 		"to our escrow account", "into our escrow account", "our escrow account", "escrow account in", "the escrow account in",
 	}},
+	// A payee the caller will supply: "send the money with Zelle to the
+	// number I give you". Weak: a call-back number is given the same way.
+	{catPay, objWeak, cross([]string{"to the", "to this", "to a"}, []string{"number", "phone number", "account", "email", "address", "wallet"},
+		[]string{"i give you", "i gave you", "i will give you", "i will send you", "i will text you", "i am giving you", "we give you",
+			"we will give you", "we will send you", "we will text you", "in the text", "in the message", "in the email"})},
 	// An account that has just changed is the payee of invoice redirection
 	// and of the "new number" relative: "send it with Venmo to my new account".
 	{catPay, 0, newAccounts()},
@@ -519,6 +530,10 @@ var cueRules = []cueRule{
 	}},
 	{cueGiftPay | cueAct, []string{"paying", "paying with", "by paying", "paying by", "paying in", "paying it"}},
 	{cueGiftPay, []string{"paid in", "paid using", "paid with"}},
+	// A payment's means, the verb the recogniser lost: "(pay) now by sending
+	// the money with Zelle", "(payment) must be made today with gift cards".
+	{cueAct | cueGiftPay, []string{"by sending", "by sending us", "by sending me", "by wiring", "by transferring"}},
+	{cueGiftPay, []string{"must be made", "has to be made", "needs to be made", "need to be made", "is to be made"}},
 	{cueGiftPay | cueAct, []string{"be paid in", "be paid with", "be paid using", "be paid by", "be settled in"}},
 	{cueGiftPay | cueAct | cueBack, []string{"pay", "pay the", "pay with", "pay in", "pay using", "pay by", "pay through", "pay via"}},
 	// Obligation addressed to the listener: "you must put the money in a
@@ -638,6 +653,12 @@ var standaloneRules = []objectRule{
 		"see what you are seeing", "see what you see", "see what is on your screen", "see your screen",
 		"click run", "hit run", "press run", "click on run", "click the run", "press the run",
 	}},
+	// Scratching a card's panel is what a gift card demand ends with, and
+	// survives a lost "buy": "… in the tubes gift cards and scratch off the
+	// back". Weak: a present's card is scratched too ("the card is in the
+	// mail, scratch off the back to see the code").
+	{catGift, objWeak, cross([]string{"scratch off", "scratch", "scratch away"}, []string{"the back", "the backs", "the silver",
+		"the silver strip", "the strip", "the panel", "the coating", "the foil"})},
 	// Working from the caller's side: weak, as a real agent fixes things "from my side" too.
 	{catRemote, objWeak, []string{"do it from my side", "do it from my end", "fix it from here", "fix it from my side",
 		"fix it from my end", "do it for you from my", "sort it from my side", "sort it from my end"}},
@@ -846,7 +867,10 @@ var signalRules = []signalRule{
 		"cut your gas", "power cut off", "power shut off", "crew is scheduled"}},
 	{"press_1_menu", 0.3, []string{"press #", "press one", "press two", "press nine", "press zero", "dial #", "press the # key"}},
 	// The fake-check setup: money "sent" by check before the listener is told to pass some on.
+	// Money "sent by mistake" is the overpayment refund: the listener is to send it back.
 	{"fake_check", 0.3, []string{"mailed you a check", "mailed you a cheque", "sent you a check", "sent you a cheque",
+		"sent to you by mistake", "sent you by mistake", "sent to your account by mistake", "paid to you by mistake",
+		"paid you by mistake", "deposited by mistake", "sent by mistake", "overpaid you", "we overpaid", "overpaid your",
 		"check we mailed", "cheque we mailed", "check we sent", "cheque we sent", "check for the equipment", "check to buy"}},
 	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
 	{"refund", 0.25, []string{"refund", "refunded", "reverse", "reversal", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
