@@ -735,6 +735,8 @@ const (
 	wOpen                   // "open", "tap": using an app the listener already has, not getting one
 	wReceipt                // "approved", "eligible", "won": money the listener is to receive
 	wAcctNoun               // "account", "bank": "into your account" is the listener's own, money paid to them
+	wQuote                  // "says", "goes": after "he"/"she", a told story's third party quoted
+	wCallsNow               // "rings", "phones": a story of another call told in the present, "so this guy rings"
 )
 
 var wordClasses = map[int][]string{
@@ -802,6 +804,8 @@ var wordClasses = map[int][]string{
 	wReceipt: {"approved", "eligible", "entitled", "owed", "won", "qualify", "qualified", "awarded", "granted", "winnings",
 		"receive", "receiving"},
 	wAcctNoun: {"account", "accounts", "bank", "checking", "savings", "chequing", "card"},
+	wQuote:    {"says", "said", "goes", "went", "asks", "asked", "tells", "told", "starts", "started", "replies", "replied"},
+	wCallsNow: {"rings", "phones", "calls", "texts", "messages"},
 	wOccasion: {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
@@ -1144,29 +1148,46 @@ func askYou() []string {
 	return out
 }
 
+// inPersons are a document or card shown where the listener goes, not
+// read out on the phone: "please bring your passport in person", "bring
+// your driving licence to the branch", "have your photo ID with you on
+// your first day".
+func inPersons() []string {
+	out := cross([]string{"to", "at", "into"}, []string{"reception", "the reception", "the front desk", "the desk",
+		"the branch", "your branch", "your local branch", "the office", "our office", "the counter", "the clinic",
+		"the surgery", "the practice", "the appointment", "your appointment", "the interview", "your interview",
+		"the post office", "the station", "the hospital", "the pharmacy"})
+	return append(out, "in person", "on your first day", "on the first day", "on your first morning", "on the day",
+		"when you come in", "when you come into", "when you arrive", "when you get here", "when you visit",
+		"when you pop in", "when you check in", "bring it with you", "bring them with you", "bring it along",
+		"bring them along", "with you on the day", "with you when you come", "in paper", "the original", "originals",
+		"take a photocopy", "take a copy", "make a copy", "photocopy")
+}
+
 // Call-level references. A delivery ("I'm sending you a text") or a named
 // object ("your debit card", "a link") is remembered for the rest of the
 // call; a later reference to "it" ("what does it say", "what came
 // through", "the little number", "accept the prompt") asks for the most
 // recent one, however many lines back, within refReach tokens.
 const (
-	refDeliver = iota // something is being delivered to the listener: a code
-	refCard           // a bank card named plainly: "the card", "your card"
-	refLink           // a link or app the caller sends: remote access
-	refBack           // a reference that asks for the referent by itself
-	refNoun           // "the little number", "those digits": asks only after an info cue
-	refAct            // "accept the prompt": asks only for a remote-access referent
-	refType           // "what you type when you log on": a login by its shape, or the referent
-	refNone           // "it came with the computer": looks like a delivery, is not one
-	refInbound        // "thank you for calling": the callee dialled, so a company's name is no pressure
-	refFamily         // "hi mom", "aunt sue": the caller addresses a relative
-	refDialled        // said by the callee: "I'm calling to book a flight": the callee rang a business
-	refGot            // "what did you get": asks for a delivery only; of a named object it asks about the past
-	refYourNum        // "confirm your number" just after an ID was named, under pressure: the ID, not a phone number
-	refPayBack        // "return it", "pay it back": asks only for money the caller claims to have sent
-	refNeedQ          // said by the callee: "what do you need?": the caller's answer, a list of things, asks for them
-	refAnswer         // "what answer did you set": asks for the security question just named, and only for that
-	refBanking        // "online banking": a login asked later in the call is the bank's too
+	refDeliver  = iota // something is being delivered to the listener: a code
+	refCard            // a bank card named plainly: "the card", "your card"
+	refLink            // a link or app the caller sends: remote access
+	refBack            // a reference that asks for the referent by itself
+	refNoun            // "the little number", "those digits": asks only after an info cue
+	refAct             // "accept the prompt": asks only for a remote-access referent
+	refType            // "what you type when you log on": a login by its shape, or the referent
+	refNone            // "it came with the computer": looks like a delivery, is not one
+	refInbound         // "thank you for calling": the callee dialled, so a company's name is no pressure
+	refFamily          // "hi mom", "aunt sue": the caller addresses a relative
+	refDialled         // said by the callee: "I'm calling to book a flight": the callee rang a business
+	refGot             // "what did you get": asks for a delivery only; of a named object it asks about the past
+	refYourNum         // "confirm your number" just after an ID was named, under pressure: the ID, not a phone number
+	refPayBack         // "return it", "pay it back": asks only for money the caller claims to have sent
+	refNeedQ           // said by the callee: "what do you need?": the caller's answer, a list of things, asks for them
+	refAnswer          // "what answer did you set": asks for the security question just named, and only for that
+	refBanking         // "online banking": a login asked later in the call is the bank's too
+	refInPerson        // "in person", "to reception": a document shown at a desk, not read out on the phone
 )
 
 const yourNumReach = 40 // tokens after a named ID within which "your number" means it
@@ -1235,6 +1256,7 @@ var refRules = []refRule{
 		"what details do you need", "what do i need to give", "what do you want from me", "what should i give you",
 		"what do you need me to", "what information", "what details"}},
 	{refYourNum, []string{"your number", "your full number", "your number again"}},
+	{refInPerson, inPersons()},
 	{refAnswer, securityAnswerRefs()},
 	{refBanking, []string{"online banking", "internet banking", "mobile banking", "net banking", "netbanking", "ebanking",
 		"e banking", "online bank account", "online banking account", "banking app", "bank app", "banking website"}},
