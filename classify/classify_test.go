@@ -671,3 +671,22 @@ func TestStoriesNegationsInPersonAndNewSecrets(t *testing.T) {
 		}
 	}
 }
+
+// TestDepositsAheadAndMedicareSplit: a deposit sent ahead to a seller or
+// landlord who cannot meet, and a recogniser's "medi care".
+func TestDepositsAheadAndMedicareSplit(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"hi its the landlord for the student room im in poland at the moment so i cant show it to reserve you send the deposit and first month eight hundred euros by wise or remitly and i post you the keys", CategoryPaymentTransfer},
+		{"about the camper van, im posted in germany so i cant show it but if you pay the deposit of two thousand through their escrow by bank transfer they deliver it to you", CategoryPaymentTransfer},
+		{"hi its the letting agent, viewings are on saturday, if you want to go ahead after the viewing you can pay the holding deposit by bank transfer", ""},
+		{"hi mum i cant show you the photos now, i will send them tonight", ""},
+		{"this is your medi care plan i just need to verify your medi care number so we can ship the kit", CategoryPersonalID},
+		{"we will never ask for your medi care number over the phone", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

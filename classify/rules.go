@@ -396,6 +396,7 @@ var objectRules = []objectRule{
 	{catPay, objWeak, []string{"payid", "pay id", "osko", "interac", "e transfer", "etransfer", "upi", "gpay", "g pay",
 		"phonepe", "phone pe", "paytm", "paynow", "faster payment", "eft", "instant eft", "bank giro",
 		"neft", "imps", "rtgs", "bacs", "chaps payment", "sepa", "sepa transfer", "mpesa", "m pesa", "gcash",
+		"by wise", "via wise", "through wise", "remitly", "worldremit", "world remit",
 		"overpayment", "overpaid amount", "overpaid refund", "the overpaid", "the excess"}},
 	{catPay, objWeak, []string{
 		"money", "the money", "funds", "your funds", "your savings", "savings", "cash", "payment",
@@ -843,6 +844,16 @@ var signalRules = []signalRule{
 	{"impersonation:paypal", 0.25, []string{"paypal", "pay pal"}},
 	{"impersonation:telecom", 0.25, []string{"british telecom", "bt", "at and t", "verizon", "comcast", "xfinity", "internet provider", "internet service provider", "broadband", "internet line"}},
 	{"impersonation:utility", 0.25, []string{"electric company", "power company", "utility company", "gas and electric", "electricity will", "power will be"}},
+	// A seller or landlord who cannot meet, and a deposit sent ahead: the
+	// advance-fee rental and sale scam ("I'm posted in Germany so I can't
+	// show it", "I post you the keys", "before the viewing", "or I give it
+	// to the next one").
+	{"cannot_meet", 0.3, []string{"cannot show it", "can not show it", "cannot show you", "can not show you",
+		"cannot show the", "can not show the", "i am abroad", "i am overseas", "i am out of the country",
+		"i am posted in", "posted overseas", "posted abroad", "deployed overseas", "post you the keys",
+		"send you the keys", "mail you the keys", "post the keys", "before you see it", "before you have seen it",
+		"before the viewing", "before the viewings", "whoever secures it first", "give it to the next",
+		"go to the next person", "to the next person", "first come first served"}},
 	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency", "past due", "overdue", "immediate payment", "window closes", "by tomorrow or"}},
 	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
 		"remove your meter", "remove the meter", "come remove", "crew will come",
