@@ -849,11 +849,11 @@ var signalRules = []signalRule{
 	// show it", "I post you the keys", "before the viewing", "or I give it
 	// to the next one").
 	{"cannot_meet", 0.3, []string{"cannot show it", "can not show it", "cannot show you", "can not show you",
-		"cannot show the", "can not show the", "i am abroad", "i am overseas", "i am out of the country",
-		"i am posted in", "posted overseas", "posted abroad", "deployed overseas", "post you the keys",
+		"cannot show the", "can not show the", "am abroad", "am overseas", "am out of the country",
+		"am posted in", "posted overseas", "posted abroad", "deployed overseas", "post you the keys",
 		"send you the keys", "mail you the keys", "post the keys", "before you see it", "before you have seen it",
 		"before the viewing", "before the viewings", "whoever secures it first", "give it to the next",
-		"go to the next person", "to the next person", "first come first served"}},
+		"go to the next person", "first come first served"}},
 	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency", "past due", "overdue", "immediate payment", "window closes", "by tomorrow or"}},
 	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
 		"remove your meter", "remove the meter", "come remove", "crew will come",
