@@ -32,6 +32,7 @@ type Call struct {
 	// in call positions [storyFrom, storyTo): cues of that segment judged
 	// again later stay reported after its opener left the context.
 	storyFrom, storyTo int64
+	callStory          bool  // a told story opened with the call itself ("the call I had"): its third party may be quoted
 	bankingAt          int64 // call position of the latest "online banking", -1 before any
 
 	// Call-level referents (refRules): token positions counted over the
@@ -41,6 +42,7 @@ type Call struct {
 	delivAt int64
 	objAt   int64
 	objCat  int
+	objNew  bool // the latest object is a secret being set: "a new password", typed into the listener's own boxes
 
 	tk   tokenizer
 	win  []token
@@ -285,6 +287,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	if cat == catBank && c.ownRecord(o) {
 		return cat, false, from, false // "the account number from the top of your bill"
+	}
+	if (cat == catID || cat == catBank) && c.inPerson(o) {
+		return cat, false, from, false // "please bring your passport, or your residence permit, in person": shown at a desk, not said
 	}
 	if cat == catPay && c.paidToListener(o) {
 		return cat, false, from, false // "to deposit the money into your account we need your routing number": money coming in
@@ -930,8 +935,14 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 			return false // "never", "nobody", "no one"
 		}
 	}
+	if c.neverWhen(pos) {
+		return false // "at no point in the process will we or the client ask you to pay anything or give bank details"
+	}
 	if c.reported(pos) {
 		return false // "scammers may ask you to buy gift cards, wire money or share codes"
+	}
+	if c.quoted(pos) {
+		return false // "so this guy rings … and then he says, "we're going to send you a code, can you read it back to us""
 	}
 	if c.inStory(pos) {
 		return false // "a man rang saying he was from the IRS and told me I'd be arrested unless I bought Google Play cards"
@@ -986,6 +997,25 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		}
 	}
 	return true
+}
+
+// neverWhen reports "at no point", "at no time", "at no stage", "under
+// no circumstances", "on no account" earlier in the cue's sentence, at
+// most frameReach words back: they negate the whole sentence as "never"
+// does, however long ("at no point in the process will we or the client
+// ask you to pay anything"). "In no time" and "there's no point waiting"
+// negate nothing.
+func (c *Call) neverWhen(pos int32) bool {
+	w := c.win
+	for j := pos - 1; j > 0 && j >= pos-frameReach; j-- {
+		if w[j].id == c.d.idNo && j+1 < pos && c.d.noWhen[w[j+1].id] && c.d.noWhenPrep[w[j-1].id] {
+			return true
+		}
+		if w[j].sb {
+			break
+		}
+	}
+	return false
 }
 
 // negatedAsk reports that the cue at pos sits, in its own sentence, after
@@ -1082,6 +1112,31 @@ func (c *Call) inStory(pos int32) bool {
 		}
 		if c.storyOpens(j) {
 			return true
+		}
+	}
+	return false
+}
+
+// quoteReach bounds how far, in tokens, the words a story's third party
+// is quoted as saying run after "he says" in unpunctuated text.
+const quoteReach = 24
+
+// quoted reports that the cue at pos sits in the words a told story's
+// third party is quoted as saying: "he says" / "she said" / "they went"
+// in the cue's sentence, at most quoteReach words before it, after a told
+// story of another call ("you will not believe the call I had … so this
+// guy rings … and then he says, "we're going to send you a code, can you
+// read it back to us""). The quote's own asks ("can you", "we need") do
+// not end it as they end a story; the sentence's end does. Without a
+// story before it, "he said" is a go-between's message and stays one.
+func (c *Call) quoted(pos int32) bool {
+	w, cl := c.win, c.d.class
+	for j := pos - 1; j > 0 && j >= pos-quoteReach; j-- {
+		if cl[w[j].id]&wQuote != 0 && !w[j].sb && cl[w[j-1].id]&wHeShe != 0 && c.callStoryBefore(j-1) {
+			return true
+		}
+		if w[j].sb {
+			break
 		}
 	}
 	return false
@@ -1192,6 +1247,7 @@ func (c *Call) markStory() {
 		}
 		end = min(end, j+storyReach)
 		c.storyFrom, c.storyTo = base+int64(j), base+int64(end)
+		c.callStory = c.callStory || c.callWord(j)
 		j = end
 	}
 }
@@ -1205,7 +1261,7 @@ func (c *Call) storyOpens(j int32) bool {
 	w, cl := c.win, c.d.class
 	k := cl[w[j].id]
 	if j+1 < int32(len(w)) && cl[w[j+1].id]&wYou != 0 {
-		return false
+		return c.callGot(j) // "someone called you" is told to the listener; "one of those calls you warned me about" is not
 	}
 	if k&wStorySaid != 0 && j > 0 && !w[j].sb && cl[w[j-1].id]&wHeShe != 0 && j+1 < int32(len(w)) && cl[w[j+1].id]&wToMe != 0 && c.storyBefore(j) {
 		// "They wanted me to buy vouchers and read them the numbers",
@@ -1222,26 +1278,43 @@ func (c *Call) storyOpens(j int32) bool {
 		// keep me unless you pay", a threat passed on now.
 		return true
 	}
-	if k&(wStoryCall|wStorySaid) != 0 {
+	if k&(wStoryCall|wStorySaid) != 0 || k&wCallsNow != 0 {
 		for i := j - 1; i >= 0 && i >= j-3 && !w[i+1].sb; i-- {
 			ki := cl[w[i].id]
 			if ki&wStoryWho != 0 || k&wStoryCall != 0 && ki&wHeShe != 0 {
-				return true
+				return true // "some man rang", "he phoned"; told in the present, "so this guy rings"
 			}
 			if ki&wYou != 0 {
 				return false
 			}
 		}
-		return false
+		if k&(wStoryCall|wStorySaid) != 0 {
+			return false
+		}
 	}
-	if w[j].id != c.d.idCall {
+	return c.callGot(j)
+}
+
+// callGot reports a call got, the noun "call(s)" at j: "I got a call
+// saying", "I had one of those calls you warned me about", "you will not
+// believe the call I had this morning". "We got a call from you" is the
+// listener's own call, and "you will get a call" is one to come.
+func (c *Call) callGot(j int32) bool {
+	w, cl := c.win, c.d.class
+	if w[j].id != c.d.idCall && w[j].id != c.d.idCalls {
 		return false
 	}
 	if j+2 < int32(len(w)) && w[j+1].id == c.d.idFrom && (cl[w[j+2].id]&wYou != 0 || w[j+2].id == c.d.idYour) {
 		return false // "we got a call from you earlier": the listener's own call, not another one told
 	}
-	for i := j - 1; i >= 0 && i >= j-2 && !w[i+1].sb; i-- {
+	if j+2 < int32(len(w)) && !w[j+1].sb && cl[w[j+1].id]&wIWe != 0 && cl[w[j+2].id]&wStoryGot != 0 {
+		return true // "the call I had this morning", "a call we got last night"
+	}
+	for i := j - 1; i >= 0 && i >= j-4 && !w[i+1].sb; i-- {
 		if cl[w[i].id]&wStoryGot != 0 {
+			if i > 0 && cl[w[i-1].id]&wIWe != 0 {
+				return true // "I wanted to tell you I had one of those calls": the speaker's call
+			}
 			return !(i > 0 && cl[w[i-1].id]&wYou != 0 || i > 1 && cl[w[i-2].id]&wYou != 0)
 		}
 	}
@@ -1260,6 +1333,28 @@ func (c *Call) storyBefore(j int32) bool {
 		}
 	}
 	return false
+}
+
+// callStoryBefore reports a told story of another call before j that
+// opened with the call itself ("the call I had", "this guy rings",
+// "someone phoned"), marked in an earlier segment or opened in the
+// window; "he said he was in a crash", a go-between's news, is none.
+func (c *Call) callStoryBefore(j int32) bool {
+	if c.callStory {
+		return true
+	}
+	for i := j - 2; i >= 0 && i >= j-storyReach; i-- {
+		if c.callWord(i) && c.storyOpens(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// callWord reports a call's word at j: "call(s)", "rang", "rings".
+func (c *Call) callWord(j int32) bool {
+	id := c.win[j].id
+	return id == c.d.idCall || id == c.d.idCalls || c.d.class[id]&(wStoryCall|wCallsNow) != 0
 }
 
 // storyReset reports a present ask at j, before pos, that ends a story:
@@ -1629,7 +1724,7 @@ func (c *Call) references(seg bus.Segment, nCtx int32) {
 
 func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 	base := c.tokBase - int64(nCtx)
-	delivAt, objAt, objCat := c.delivAt, c.objAt, c.objCat
+	delivAt, objAt, objCat, objNew := c.delivAt, c.objAt, c.objCat, c.objNew
 	delivEnd := int32(-2) // window end of the latest delivery phrase
 	for _, h := range c.hits {
 		if h.start < nCtx {
@@ -1660,7 +1755,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			if h.attr&objDeliverCode != 0 && c.deliverNear(h) || h.attr&objSentCode != 0 && c.sentNear(h) {
 				cat = catCode // "you'll get a text with a PIN … read that to me"
 			}
-			objAt, objCat = pos, cat
+			objAt, objCat, objNew = pos, cat, cat == catCred && c.newSecret(h)
 			continue
 		case gRef:
 		case gCue:
@@ -1678,21 +1773,21 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		switch h.cat {
 		case refDeliver:
 			if c.moneyDelivery(h) {
-				objAt, objCat = pos, catPay // "I sent you $400 on Cash App by mistake": money, not a code
+				objAt, objCat, objNew = pos, catPay, false // "I sent you $400 on Cash App by mistake": money, not a code
 				continue
 			}
 			delivAt, delivEnd = pos, h.end
 			continue
 		case refCard:
 			if !c.near(h, frontGap, func(g hit) bool { return g.group == gObj && g.cat == catGift }) {
-				objAt, objCat = pos, catBank
+				objAt, objCat, objNew = pos, catBank, false
 			}
 			continue
 		case refLink:
-			objAt, objCat = pos, catRemote
+			objAt, objCat, objNew = pos, catRemote, false
 			continue
 		}
-		if h.cat == refNone || h.cat == refInbound || h.cat == refFamily || h.cat == refDialled || h.cat == refBanking {
+		if h.cat == refNone || h.cat == refInbound || h.cat == refFamily || h.cat == refDialled || h.cat == refBanking || h.cat == refInPerson {
 			continue
 		}
 		if seg == nil {
@@ -1719,6 +1814,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			cat = catCred
 			if objAt > delivAt && pos-objAt <= refReach && (objCat == catBank || objCat == catCred) {
 				cat = objCat
+				if objNew {
+					cat = catNone // "new password and confirm … make one up … type it in both boxes": setting the listener's own
+				}
 			}
 		case delivAt >= objAt && pos-delivAt <= refReach && h.cat != refAct:
 			cat = catCode
@@ -1769,8 +1867,51 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		c.raise(cat, c.evidence(*seg, false))
 	}
 	if save {
-		c.delivAt, c.objAt, c.objCat = delivAt, objAt, objCat
+		c.delivAt, c.objAt, c.objCat, c.objNew = delivAt, objAt, objCat, objNew
 	}
+}
+
+// inPersonReach bounds how far, in tokens, an in-person phrase may lie
+// from the object it places, in the object's sentence.
+const inPersonReach = 16
+
+// inPerson reports a document brought or shown ("bring", "show",
+// "present" at most six words before it) with an in-person phrase ("in
+// person", "to reception", "on your first day") in o's sentence, within
+// inPersonReach tokens: the document is shown where the listener goes. Only IDs and cards
+// ("bring your card to the branch"); cash brought anywhere is still paid.
+func (c *Call) inPerson(o hit) bool {
+	shown := false
+	for j := o.start - 1; j >= 0 && j >= o.start-6 && !c.win[j+1].sb; j-- {
+		if c.d.shows[c.win[j].id] {
+			shown = true // "bring your passport", "show them your licence"
+			break
+		}
+	}
+	if !shown {
+		return false // "read me your passport number, an officer will visit you in person": still read out
+	}
+	for _, h := range c.hitsIn(o.start-inPersonReach, o.end+inPersonReach) {
+		if h.group == gRef && h.cat == refInPerson && c.sameSentence(h.start, o.start) {
+			return true
+		}
+	}
+	return false
+}
+
+// newSecret reports a login named as one being set: "new" at most two
+// words before it in its sentence ("a new password", "your new strong
+// password"). Typed into the listener's own boxes it is set, not told.
+func (c *Call) newSecret(h hit) bool {
+	for j := h.start - 1; j >= 0 && j >= h.start-2; j-- {
+		if c.win[j].id == c.d.idNew {
+			return true
+		}
+		if c.win[j+1].sb {
+			break
+		}
+	}
+	return false
 }
 
 // moneyDelivery reports a delivery ("sent you", "you will receive") whose

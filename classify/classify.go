@@ -73,44 +73,49 @@ type Detector struct {
 	// Phrases of a first token with many (the generated request frames:
 	// "can I take", "could we just get") are kept by their first two
 	// tokens instead, so a common word costs one lookup, not a scan.
-	second   map[uint64][]phrase
-	split    []bool   // by first token id: its two-token phrases are in second
-	wild     []phrase // phrases starting with a number
-	signals  []signalRule
-	soft     []string // soft-ask signal names, by sig index
-	spot     map[string]int
-	idNo     int32 // "no", "one": "no one" negates like "nobody"
-	idOne    int32
-	idDid    int32 // "did": "did Mum give you" asks about the past
-	idOh     int32 // "oh no": an interjection, not a negation
-	idUsed   int32 // "used to buy": something done with it, not asked
-	idTo     int32
-	idDo     int32 // "what should I do": the listener's question ends there
-	idBack   int32 // "call me back on 442 with your password"
-	idWay    int32 // "the only way is through gift cards"
-	idOnly   int32
-	idThank  int32 // "thank you, and your date of birth"
-	idYour   int32
-	idApp    int32 // "open your Chase app"
-	idTell   int32 // "scammers may tell you to…"
-	idWorth  int32 // "an order worth $497": an amount's value, not a payment asked
-	idAcct   int32 // "account", "acct": a bare account number, a utility's when its bill is named
-	idAcct2  int32
-	idCall   int32 // "I got a call saying…" opens a story
-	idPlease int32 // "please" ends a story: a present ask
-	idOr     int32 // "not to click anything or share any OTP": the negation reaches the second verb
-	idNor    int32
-	idAnd    int32 // "your <garbled item> and social security number": a list the request verb governs
-	idPlus   int32
-	idInto   int32 // "into your account": money paid to the listener
-	idIn     int32
-	idFrom   int32 // "a call from you": the listener's own call, no story
-	idWas    int32 // "he said he was from the IRS": a past call told
-	idWere   int32
-	idGoing  int32
-	idIf     int32          // "if this was not you, read me the code": the negation is the condition's
-	fees     map[int32]bool // "fee", "tax": what a prize scam charges before paying out
-	gains    map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
+	second     map[uint64][]phrase
+	split      []bool   // by first token id: its two-token phrases are in second
+	wild       []phrase // phrases starting with a number
+	signals    []signalRule
+	soft       []string // soft-ask signal names, by sig index
+	spot       map[string]int
+	idNo       int32 // "no", "one": "no one" negates like "nobody"
+	idOne      int32
+	idDid      int32 // "did": "did Mum give you" asks about the past
+	idOh       int32 // "oh no": an interjection, not a negation
+	idUsed     int32 // "used to buy": something done with it, not asked
+	idTo       int32
+	idDo       int32 // "what should I do": the listener's question ends there
+	idBack     int32 // "call me back on 442 with your password"
+	idWay      int32 // "the only way is through gift cards"
+	idOnly     int32
+	idThank    int32 // "thank you, and your date of birth"
+	idYour     int32
+	idApp      int32 // "open your Chase app"
+	idTell     int32 // "scammers may tell you to…"
+	idWorth    int32 // "an order worth $497": an amount's value, not a payment asked
+	idAcct     int32 // "account", "acct": a bare account number, a utility's when its bill is named
+	idAcct2    int32
+	idCall     int32 // "I got a call saying…" opens a story
+	idCalls    int32
+	idPlease   int32 // "please" ends a story: a present ask
+	idOr       int32 // "not to click anything or share any OTP": the negation reaches the second verb
+	idNor      int32
+	idAnd      int32 // "your <garbled item> and social security number": a list the request verb governs
+	idPlus     int32
+	idInto     int32 // "into your account": money paid to the listener
+	idIn       int32
+	idFrom     int32 // "a call from you": the listener's own call, no story
+	idWas      int32 // "he said he was from the IRS": a past call told
+	idWere     int32
+	idGoing    int32
+	idNew      int32          // "a new password": one being set, not told
+	idIf       int32          // "if this was not you, read me the code": the negation is the condition's
+	shows      map[int32]bool // "bring", "show": a document brought to a desk
+	noWhen     map[int32]bool // "point", "time": "at no point" negates like "never"
+	noWhenPrep map[int32]bool // "at", "under", "on"
+	fees       map[int32]bool // "fee", "tax": what a prize scam charges before paying out
+	gains      map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
 	// joins maps the two halves of a split compound to the whole
 	// ("pass"+"word" → "password"); joinEnd marks the second halves.
 	joins   map[uint64]int32
@@ -250,6 +255,19 @@ func New() *Detector {
 	v.intern("app")
 	d.idInto, d.idIn, d.idFrom = v.intern("into"), v.intern("in"), v.intern("from")
 	d.idWas, d.idWere, d.idGoing, d.idIf = v.intern("was"), v.intern("were"), v.intern("going"), v.intern("if")
+	d.idNew = v.intern("new")
+	d.idCalls = v.intern("calls")
+	d.shows = map[int32]bool{}
+	for _, w := range []string{"bring", "show", "present", "carry", "produce"} {
+		d.shows[v.intern(w)] = true
+	}
+	d.noWhen, d.noWhenPrep = map[int32]bool{}, map[int32]bool{}
+	for _, w := range []string{"point", "time", "stage", "moment", "circumstances", "circumstance", "account", "step"} {
+		d.noWhen[v.intern(w)] = true
+	}
+	for _, w := range []string{"at", "under", "on"} {
+		d.noWhenPrep[v.intern(w)] = true
+	}
 	d.fees = map[int32]bool{}
 	for _, w := range []string{"fee", "fees", "tax", "taxes", "charge", "charges", "duty", "insurance", "processing", "release", "clearance", "handling"} {
 		d.fees[v.intern(w)] = true

@@ -799,3 +799,59 @@ func TestPurposeAndCardCode(t *testing.T) {
 		}
 	}
 }
+
+// TestStoriesNegationsInPersonAndNewSecrets: a told story of another call
+// with its caller quoted, "at no point … will we ask", a document brought
+// in person, and a relative's new password typed into the listener's own
+// boxes, each against the asking variant it must not hide.
+func TestStoriesNegationsInPersonAndNewSecrets(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		// Quotes inside a told story of another call are telling.
+		{"A: You will not believe the call I had this morning.\nB: Go on.\nA: So this guy rings, says he's from my bank.\nB: Oh no.\nA: And then he says, \"we're going to send you a code, can you read it back to us to cancel it.\" And I just hung up.", ""},
+		{"i got a call this morning and he says can you read me the code we sent", ""},
+		{"hello dear i just wanted to tell you i had one of those calls you warned me about a man saying i owed tax and i had to buy gift cards from the supermarket can you believe it", ""},
+		{"Caller: This is your grandson's lawyer. He said he was in a crash. And he said, please send the bail money today by wire, grandma.", CategoryPaymentTransfer},
+		{"this is amazon, you will get a call from our courier, read me the code we sent", CategoryVerificationCode},
+		{"this is your bank, he says there is fraud on your card, can you read me the code we just sent", CategoryVerificationCode},
+		// Negations of a whole sentence.
+		{"Just so you know, at no point in the process will we or the client ask you to pay anything or give bank details before an offer.", ""},
+		{"on no account will anyone from the bank ask you to buy gift cards", ""},
+		{"under no circumstances will we need your online banking password", ""},
+		{"this is your bank, we will have it sorted in no time, just read me the code we sent", CategoryVerificationCode},
+		{"this is the irs, there is no point waiting, read me your social security number now", CategoryPersonalID},
+		// A document brought in person is shown, not read out.
+		{"HR: For your first day, please bring your passport, or your residence permit, in person, so we can do the right to work check.", ""},
+		{"please bring your driving licence to the branch when you come in to open the account", ""},
+		{"this is the immigration office, read me your passport number, an officer will visit you in person tomorrow", CategoryPersonalID},
+		{"your card has been compromised, an officer will collect it in person, read me the pin", CategoryBankingDetails},
+		// A new password set by the listener, typed into their own boxes.
+		{"Dad: It wants a new password.\nLucy: Is it the screen with new password and confirm? Just make one up, something you'll remember. But don't tell me what it is, just type it in both boxes.", ""},
+		{"this is microsoft support, your account is locked. choose a new password and tell me what it is so i can update our system", CategoryCredentials},
+		{"this is microsoft support. open the page i sent you and enter what you would type to log on, both boxes", CategoryCredentials},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
+
+// TestDepositsAheadAndMedicareSplit: a deposit sent ahead to a seller or
+// landlord who cannot meet, and a recogniser's "medi care".
+func TestDepositsAheadAndMedicareSplit(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"hi its the landlord for the student room im in poland at the moment so i cant show it to reserve you send the deposit and first month eight hundred euros by wise or remitly and i post you the keys", CategoryPaymentTransfer},
+		{"about the camper van, im posted in germany so i cant show it but if you pay the deposit of two thousand through their escrow by bank transfer they deliver it to you", CategoryPaymentTransfer},
+		{"hi its the letting agent, viewings are on saturday, if you want to go ahead after the viewing you can pay the holding deposit by bank transfer", ""},
+		{"hi mum i cant show you the photos now, i will send them tonight", ""},
+		{"this is your medi care plan i just need to verify your medi care number so we can ship the kit", CategoryPersonalID},
+		{"we will never ask for your medi care number over the phone", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

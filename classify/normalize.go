@@ -140,7 +140,7 @@ var compounds = []struct{ a, b, as string }{
 	{"user", "names", "usernames"}, {"e", "mail", "email"}, {"e", "mails", "emails"}, {"e", "mailed", "emailed"},
 	{"i", "d", "id"}, {"i", "ds", "ids"}, {"g", "mail", "gmail"}, {"i", "cloud", "icloud"}, {"e", "bay", "ebay"},
 	{"on", "line", "online"}, {"web", "site", "website"}, {"pass", "port", "passport"}, {"face", "book", "facebook"},
-	{"check", "book", "checkbook"}, {"cheque", "book", "chequebook"},
+	{"check", "book", "checkbook"}, {"cheque", "book", "chequebook"}, {"medi", "care", "medicare"},
 }
 
 // flush ends the current word: numerals become idNum, contractions expand,

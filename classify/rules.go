@@ -407,6 +407,7 @@ var objectRules = []objectRule{
 	{catPay, objWeak, []string{"payid", "pay id", "osko", "interac", "e transfer", "etransfer", "upi", "gpay", "g pay",
 		"phonepe", "phone pe", "paytm", "paynow", "faster payment", "eft", "instant eft", "bank giro",
 		"neft", "imps", "rtgs", "bacs", "chaps payment", "sepa", "sepa transfer", "mpesa", "m pesa", "gcash",
+		"by wise", "via wise", "through wise", "remitly", "worldremit", "world remit",
 		"overpayment", "overpaid amount", "overpaid refund", "the overpaid", "the excess"}},
 	{catPay, objWeak, []string{
 		"money", "the money", "funds", "your funds", "your savings", "savings", "cash", "payment",
@@ -756,6 +757,8 @@ const (
 	wOpen                   // "open", "tap": using an app the listener already has, not getting one
 	wReceipt                // "approved", "eligible", "won": money the listener is to receive
 	wAcctNoun               // "account", "bank": "into your account" is the listener's own, money paid to them
+	wQuote                  // "says", "goes": after "he"/"she", a told story's third party quoted
+	wCallsNow               // "rings", "phones": a story of another call told in the present, "so this guy rings"
 )
 
 var wordClasses = map[int][]string{
@@ -823,6 +826,8 @@ var wordClasses = map[int][]string{
 	wReceipt: {"approved", "eligible", "entitled", "owed", "won", "qualify", "qualified", "awarded", "granted", "winnings",
 		"receive", "receiving"},
 	wAcctNoun: {"account", "accounts", "bank", "checking", "savings", "chequing", "card"},
+	wQuote:    {"says", "said", "goes", "went", "asks", "asked", "tells", "told", "starts", "started", "replies", "replied"},
+	wCallsNow: {"rings", "phones", "calls", "texts", "messages"},
 	wOccasion: {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
@@ -860,6 +865,16 @@ var signalRules = []signalRule{
 	{"impersonation:paypal", 0.25, []string{"paypal", "pay pal"}},
 	{"impersonation:telecom", 0.25, []string{"british telecom", "bt", "at and t", "verizon", "comcast", "xfinity", "internet provider", "internet service provider", "broadband", "internet line"}},
 	{"impersonation:utility", 0.25, []string{"electric company", "power company", "utility company", "gas and electric", "electricity will", "power will be"}},
+	// A seller or landlord who cannot meet, and a deposit sent ahead: the
+	// advance-fee rental and sale scam ("I'm posted in Germany so I can't
+	// show it", "I post you the keys", "before the viewing", "or I give it
+	// to the next one").
+	{"cannot_meet", 0.3, []string{"cannot show it", "can not show it", "cannot show you", "can not show you",
+		"cannot show the", "can not show the", "am abroad", "am overseas", "am out of the country",
+		"am posted in", "posted overseas", "posted abroad", "deployed overseas", "post you the keys",
+		"send you the keys", "mail you the keys", "post the keys", "before you see it", "before you have seen it",
+		"before the viewing", "before the viewings", "whoever secures it first", "give it to the next",
+		"go to the next person", "first come first served"}},
 	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency", "past due", "overdue", "immediate payment", "window closes", "by tomorrow or"}},
 	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
 		"remove your meter", "remove the meter", "come remove", "crew will come",
@@ -1168,29 +1183,46 @@ func askYou() []string {
 	return out
 }
 
+// inPersons are a document or card shown where the listener goes, not
+// read out on the phone: "please bring your passport in person", "bring
+// your driving licence to the branch", "have your photo ID with you on
+// your first day".
+func inPersons() []string {
+	out := cross([]string{"to", "at", "into"}, []string{"reception", "the reception", "the front desk", "the desk",
+		"the branch", "your branch", "your local branch", "the office", "our office", "the counter", "the clinic",
+		"the surgery", "the practice", "the appointment", "your appointment", "the interview", "your interview",
+		"the post office", "the station", "the hospital", "the pharmacy"})
+	return append(out, "in person", "on your first day", "on the first day", "on your first morning", "on the day",
+		"when you come in", "when you come into", "when you arrive", "when you get here", "when you visit",
+		"when you pop in", "when you check in", "bring it with you", "bring them with you", "bring it along",
+		"bring them along", "with you on the day", "with you when you come", "in paper", "the original", "originals",
+		"take a photocopy", "take a copy", "make a copy", "photocopy")
+}
+
 // Call-level references. A delivery ("I'm sending you a text") or a named
 // object ("your debit card", "a link") is remembered for the rest of the
 // call; a later reference to "it" ("what does it say", "what came
 // through", "the little number", "accept the prompt") asks for the most
 // recent one, however many lines back, within refReach tokens.
 const (
-	refDeliver = iota // something is being delivered to the listener: a code
-	refCard           // a bank card named plainly: "the card", "your card"
-	refLink           // a link or app the caller sends: remote access
-	refBack           // a reference that asks for the referent by itself
-	refNoun           // "the little number", "those digits": asks only after an info cue
-	refAct            // "accept the prompt": asks only for a remote-access referent
-	refType           // "what you type when you log on": a login by its shape, or the referent
-	refNone           // "it came with the computer": looks like a delivery, is not one
-	refInbound        // "thank you for calling": the callee dialled, so a company's name is no pressure
-	refFamily         // "hi mom", "aunt sue": the caller addresses a relative
-	refDialled        // said by the callee: "I'm calling to book a flight": the callee rang a business
-	refGot            // "what did you get": asks for a delivery only; of a named object it asks about the past
-	refYourNum        // "confirm your number" just after an ID was named, under pressure: the ID, not a phone number
-	refPayBack        // "return it", "pay it back": asks only for money the caller claims to have sent
-	refNeedQ          // said by the callee: "what do you need?": the caller's answer, a list of things, asks for them
-	refAnswer         // "what answer did you set": asks for the security question just named, and only for that
-	refBanking        // "online banking": a login asked later in the call is the bank's too
+	refDeliver  = iota // something is being delivered to the listener: a code
+	refCard            // a bank card named plainly: "the card", "your card"
+	refLink            // a link or app the caller sends: remote access
+	refBack            // a reference that asks for the referent by itself
+	refNoun            // "the little number", "those digits": asks only after an info cue
+	refAct             // "accept the prompt": asks only for a remote-access referent
+	refType            // "what you type when you log on": a login by its shape, or the referent
+	refNone            // "it came with the computer": looks like a delivery, is not one
+	refInbound         // "thank you for calling": the callee dialled, so a company's name is no pressure
+	refFamily          // "hi mom", "aunt sue": the caller addresses a relative
+	refDialled         // said by the callee: "I'm calling to book a flight": the callee rang a business
+	refGot             // "what did you get": asks for a delivery only; of a named object it asks about the past
+	refYourNum         // "confirm your number" just after an ID was named, under pressure: the ID, not a phone number
+	refPayBack         // "return it", "pay it back": asks only for money the caller claims to have sent
+	refNeedQ           // said by the callee: "what do you need?": the caller's answer, a list of things, asks for them
+	refAnswer          // "what answer did you set": asks for the security question just named, and only for that
+	refBanking         // "online banking": a login asked later in the call is the bank's too
+	refInPerson        // "in person", "to reception": a document shown at a desk, not read out on the phone
 )
 
 const yourNumReach = 40 // tokens after a named ID within which "your number" means it
@@ -1259,6 +1291,7 @@ var refRules = []refRule{
 		"what details do you need", "what do i need to give", "what do you want from me", "what should i give you",
 		"what do you need me to", "what information", "what details"}},
 	{refYourNum, []string{"your number", "your full number", "your number again"}},
+	{refInPerson, inPersons()},
 	{refAnswer, securityAnswerRefs()},
 	{refBanking, []string{"online banking", "internet banking", "mobile banking", "net banking", "netbanking", "ebanking",
 		"e banking", "online bank account", "online banking account", "banking app", "bank app", "banking website"}},
