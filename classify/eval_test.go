@@ -189,6 +189,8 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot14.jsonl", 1},    // other calls as recogniser output, likewise (first run 0.889, 0/37)
 		{"holdout18.jsonl", 0}, // long rambling conversations, after the second round (first run 0.944, 4/40; 0/40 after the told-quotes round)
 		{"spot15.jsonl", 0},    // a poor line's recogniser output, likewise (first run 0.825, 1/37; 0/37 after the told-quotes round)
+		{"holdout19.jsonl", 4}, // a realistic mix, after the last rounds (first run 0.943, 4/40)
+		{"spot16.jsonl", 1},    // recogniser output, likewise (first run 0.873, 0/37)
 	}
 	d := New()
 	for _, tt := range tests {
