@@ -32,6 +32,8 @@ type Call struct {
 	// in call positions [storyFrom, storyTo): cues of that segment judged
 	// again later stay reported after its opener left the context.
 	storyFrom, storyTo int64
+	quoteFrom, quoteTo int64 // the last told story's quoted words, likewise ("he said, and I quote, …")
+	negFrom, negTo     int64 // the last far negation's reach, likewise ("nobody from our team will ever ask you to read …")
 	callStory          bool  // a told story opened with the call itself ("the call I had"): its third party may be quoted
 	bankingAt          int64 // call position of the latest "online banking", -1 before any
 
@@ -311,6 +313,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if (cat == catRemote || cat == catPay) && o.attr&objWeak != 0 && c.appNamed(o) && q.end <= o.start && c.d.class[w[q.start].id]&wOpen != 0 {
 			continue // "to track your package, open the Amazon app": an app opened is one the listener has; getting or putting one on asks
+		}
+		if cat == catRemote && o.attr&objWeak != 0 && c.photoCue(q) {
+			continue // "I'll leave it there and take a photo for the app": a picture taken, no software put on
 		}
 		if !sent && q.attr&cueRead == 0 {
 			continue // "what is the code" may be the gate's; "read me the code" is not
@@ -930,9 +935,20 @@ func compatible(cat int, attr uint16) bool {
 // "we will send you").
 func (c *Call) addressed(pos int32, attr uint16) bool {
 	w, cl := c.win, c.d.class
-	for j := pos - 1; j >= 0 && j >= pos-farNeg; j-- {
+	if pos < c.nCtx {
+		// A cue of an earlier segment, judged again after its "never" or
+		// "nobody" has left the context.
+		if at := c.tokBase - int64(c.nCtx) + int64(pos); at > c.negFrom && at < c.negTo {
+			return false
+		}
+	}
+	lo := pos - farNeg
+	for j := pos - 1; j >= 0 && j >= lo; j-- {
 		if cl[w[j].id]&wFarNeg != 0 || w[j].id == c.d.idNo && j+1 < pos && w[j+1].id == c.d.idOne {
 			return false // "never", "nobody", "no one"
+		}
+		if w[j].id == c.d.idEver && !w[j].sb {
+			lo = min(lo, j-farNeg) // "nobody from our team will ever ask you to read the numbers": "ever" carries the negation on
 		}
 	}
 	if c.neverWhen(pos) {
@@ -1130,9 +1146,16 @@ const quoteReach = 24
 // not end it as they end a story; the sentence's end does. Without a
 // story before it, "he said" is a go-between's message and stays one.
 func (c *Call) quoted(pos int32) bool {
-	w, cl := c.win, c.d.class
+	w := c.win
+	if pos < c.nCtx {
+		// A cue of an earlier segment, judged again after "he said" has
+		// left the context.
+		if at := c.tokBase - int64(c.nCtx) + int64(pos); at >= c.quoteFrom && at < c.quoteTo {
+			return true
+		}
+	}
 	for j := pos - 1; j > 0 && j >= pos-quoteReach; j-- {
-		if cl[w[j].id]&wQuote != 0 && !w[j].sb && cl[w[j-1].id]&wHeShe != 0 && c.callStoryBefore(j-1) {
+		if c.quoteOpens(j) {
 			return true
 		}
 		if w[j].sb {
@@ -1250,6 +1273,46 @@ func (c *Call) markStory() {
 		c.callStory = c.callStory || c.callWord(j)
 		j = end
 	}
+	for j := c.nCtx; j < n; j++ {
+		if c.d.class[c.win[j].id]&wFarNeg == 0 {
+			continue
+		}
+		end := j + farNeg + 1
+		for r := j + 1; r < end && r < n; r++ {
+			if c.win[r].id == c.d.idEver && !c.win[r].sb {
+				end = max(end, r+farNeg+1)
+			}
+		}
+		c.negFrom, c.negTo = base+int64(j), base+int64(min(end, n))
+	}
+	for j := max(c.nCtx, 1); j < n; j++ {
+		if !c.quoteOpens(j) {
+			continue
+		}
+		end := min(n, j+quoteReach)
+		for r := j + 1; r < end; r++ {
+			if c.win[r].sb {
+				end = r
+				break
+			}
+		}
+		c.quoteFrom, c.quoteTo = base+int64(j), base+int64(end)
+		j = end
+	}
+}
+
+// quoteOpens reports the start at j of a told story's quoted words, after
+// a told story of another call: "he says", "she said", "they went"; and
+// "and I quote", said by whoever tells the story.
+func (c *Call) quoteOpens(j int32) bool {
+	w, cl := c.win, c.d.class
+	if j < 1 || w[j].sb {
+		return false
+	}
+	if !(cl[w[j].id]&wQuote != 0 && cl[w[j-1].id]&wHeShe != 0 || w[j].id == c.d.idQuote && w[j-1].id == c.d.idI) {
+		return false
+	}
+	return c.callStoryBefore(j - 1)
 }
 
 // storyOpens reports a story's opening verb at j: a past call or speech
@@ -1383,6 +1446,9 @@ func (c *Call) orNegated(pos int32) bool {
 	}
 	if w[pos-1].id == c.d.idNor {
 		return true
+	}
+	if pos >= 3 && c.d.class[w[pos-3].id]&wNeg != 0 && !w[pos-2].sb && !w[pos-1].sb {
+		return true // "please don't email or text them to us": one negated verb before "or"
 	}
 	for _, q := range c.hitsIn(pos-1-4-maxPhrase, pos-1) {
 		if q.group == gCue && q.end <= pos-1 && pos-1-q.end <= 4 && c.sameSentence(q.start, pos) && !c.addressed(q.start, q.attr) {
@@ -1995,6 +2061,18 @@ func (c *Call) reasked(o hit) bool {
 func (c *Call) insideGift(h hit) bool {
 	for _, g := range c.hitsIn(h.start-maxPhrase, h.start+1) {
 		if g.group == gObj && g.cat == catGift && g.start <= h.start && g.end >= h.end {
+			return true
+		}
+	}
+	return false
+}
+
+// photoCue reports a cue that takes a picture ("take a photo", "picture
+// of"): it asks for a photo of a card, never for software, so a weak
+// remote object near it ("for the app") is only where the photo goes.
+func (c *Call) photoCue(q hit) bool {
+	for j := q.start; j < q.end; j++ {
+		if id := c.win[j].id; id == c.d.idPhoto || id == c.d.idPicture {
 			return true
 		}
 	}

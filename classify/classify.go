@@ -94,6 +94,11 @@ type Detector struct {
 	idApp      int32 // "open your Chase app"
 	idTell     int32 // "scammers may tell you to…"
 	idWorth    int32 // "an order worth $497": an amount's value, not a payment asked
+	idPhoto    int32 // "take a photo for the app": a picture taken, no software asked for
+	idPicture  int32
+	idEver     int32 // "nobody from our team will ever ask": the negation reaches on past "ever"
+	idQuote    int32 // "and then he said, and I quote, …"
+	idI        int32
 	idAcct     int32 // "account", "acct": a bare account number, a utility's when its bill is named
 	idAcct2    int32
 	idCall     int32 // "I got a call saying…" opens a story
@@ -276,6 +281,9 @@ func New() *Detector {
 	for _, w := range []string{"winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate"} {
 		d.gains[v.intern(w)] = true
 	}
+	for _, w := range []string{"photo", "picture", "ever", "quote", "i"} {
+		v.intern(w) // looked up by id below, whether or not a rule uses them
+	}
 	d.class = make([]uint64, len(v.words))
 	d.joinEnd = make([]bool, len(v.words))
 	for _, c := range compounds {
@@ -291,6 +299,8 @@ func New() *Detector {
 	d.idBack, d.idWay, d.idOnly, d.idThank = v.ids["back"], v.ids["way"], v.ids["only"], v.ids["thank"]
 	d.idYour, d.idApp, d.idTell = v.ids["your"], v.ids["app"], v.ids["tell"]
 	d.idWorth, d.idAcct, d.idAcct2 = v.ids["worth"], v.ids["account"], v.ids["acct"]
+	d.idPhoto, d.idPicture, d.idEver = v.ids["photo"], v.ids["picture"], v.ids["ever"]
+	d.idQuote, d.idI = v.ids["quote"], v.ids["i"]
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]
 	d.idAnd, d.idPlus = v.ids["and"], v.ids["plus"]
 	d.first = make([][]phrase, len(v.words))

@@ -855,3 +855,30 @@ func TestDepositsAheadAndMedicareSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestPointersPhotosQuotesAndReachingNegations: a reading pointer ("for
+// more information, visit our website"), a photo taken for an app, a told
+// story quoted across segments ("and then he said, and I quote, …"), a
+// negation carried on past "ever" and across segments, and one negated
+// verb before "or", each against the asking variant it must not hide.
+func TestPointersPhotosQuotesAndReachingNegations(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"This is Ausgrid with a message about planned maintenance. Power will be off in your street on Tuesday between 8 am and 2 pm. For more information, visit our website.", ""},
+		{"this is the power company your service will be cut today for more details please see our website", ""},
+		{"this is microsoft your computer is hacked, visit our website and download the support app now", CategoryRemoteAccess},
+		{"Driver: Hi, it's your Amazon driver, there's no answer at the door.\nDriver: No worries, I'll leave it there and take a photo for the app.", ""},
+		{"this is amazon, buy a google play card and take a photo of the back and send it to me", CategoryGiftCard},
+		{"Hi Mum, it's Sophie. Just ringing to warn you, I got the weirdest call this morning. This guy said he was from Amazon and someone had bought a laptop on my account, and then he said, and I quote, \"to reverse the charge you need to buy Google Play gift cards and read me the numbers.\" I just laughed and hung up. Anyway, it's a scam.", ""},
+		{"this is amazon security, i quote your case number 4471, you need to buy google play gift cards and read me the numbers now or you will be arrested", CategoryGiftCard},
+		{"HR: Please bring your Social Security card. Please don't email or text them to us.", ""},
+		{"HR: nobody from our team will ever ask you to read the numbers over the phone. We'll look at them at the front desk and that's it.\nMarcus: Got it, I'll bring my passport.", ""},
+		{"this is your bank, nobody else can help you now, we sent you a code, read me the numbers over the phone", CategoryVerificationCode},
+		{"this is the irs, you will be arrested today, read me your social security number now", CategoryPersonalID},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

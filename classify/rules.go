@@ -510,6 +510,8 @@ var cueRules = []cueRule{
 	{cueInfo | cueNoCode | cueAct, []string{"please enter", "please type", "please type in", "please input", "please key in"}},
 	{0, []string{"please ignore", "please hold", "please press", "please stay", "please do not", "please never", "please call", "please visit",
 		"please note"}},
+	// A pointer for reading, not an instruction: "for more information, visit our website".
+	{0, cross([]string{"information", "info", "details", "more"}, []string{"", "please"}, []string{"visit", "go to", "see", "check"})},
 	{cueInfo | cueBack | cueAfterOnly, []string{"please"}}, // "your social security number, please"
 	// A re-ask after a refusal: "fine, then your passport number will do".
 	{cueInfo | cueBack | cueAfterOnly | cueReask, []string{"will do", "would do", "will be fine", "would be fine", "is fine"}},
