@@ -299,7 +299,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift || cat == catRemote || owned || cat == catCode && c.deliveredBefore(o)
 	found := false
 	for _, q := range c.hitsIn(o.start-frontGap-maxPhrase, o.end+backGap) {
-		if q.group != gCue || !compatible(cat, q.attr) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
+		if q.group != gCue || !compatible(cat, q.attr) && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyedIn(q, o)) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
 			continue // "a purchase of 500 dollars" is not buying anything
 		}
 		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 {
@@ -338,7 +338,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		switch {
 		case q.attr&cueAfterOnly != 0:
-			if q.start != o.end && !(q.attr&cueWeak != 0 && c.tail(o.end, q.start)) || o.attr&objWeak != 0 || c.win[q.start].sb { // "…bank details. / Will do."
+			if q.start != o.end && !(q.attr&cueWeak != 0 && (c.tail(o.end, q.start) || c.listUpTo(o, q))) || o.attr&objWeak != 0 || c.win[q.start].sb { // "…bank details. / Will do."
 				continue // "have the code from your authenticator app ready": a ready frame after a short tail
 			}
 		case q.start < o.start && o.start-q.end <= frontGap: // may overlap: "read me the code" + "code we sent"
@@ -359,7 +359,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			continue
 		}
 		from = min(from, q.start)
-		if o.attr&objWeak == 0 && q.attr&cueWeak == 0 && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
+		if o.attr&objWeak == 0 && (q.attr&cueWeak == 0 || c.readyForCallBack(q, cat)) && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
 			return cat, false, from, true
 		}
 		if cat == catPay && q.attr&cueBuy == 0 && c.near(o, giftReach, func(h hit) bool {
@@ -2073,6 +2073,90 @@ func (c *Call) insideGift(h hit) bool {
 func (c *Call) photoCue(q hit) bool {
 	for j := q.start; j < q.end; j++ {
 		if id := c.win[j].id; id == c.d.idPhoto || id == c.d.idPicture {
+			return true
+		}
+	}
+	return false
+}
+
+// readyForCallBack reports a ready frame ("ready", "handy", "to hand")
+// after a call-back earlier in its sentence: "please call us back and have
+// your social insurance number ready", the voicemail that asks for the
+// thing on the return call. A ready frame alone ("have your card ready
+// when you visit the branch") still needs pressure, and so do a bank's own
+// identifiers ("call us back and have your account number ready" is what
+// a real branch says): only secrets and identity numbers count.
+func (c *Call) readyForCallBack(q hit, cat int) bool {
+	return (cat == catCred || cat == catID || cat == catCode) && q.attr&cueAfterOnly != 0 && c.framedBy(q.start, c.d.idBack, false)
+}
+
+// listUpTo reports that only later items of a list stand between o and
+// the ready frame q after it: "have your social insurance number and your
+// children's birth certificate numbers ready", "your password and your
+// security question answers ready". Between them only objects, joining
+// words ("and", "your", "the") and one unknown word right before an item
+// ("children's"); no verb, subject, negation or clause break.
+func (c *Call) listUpTo(o, q hit) bool {
+	w, cl := c.win, c.d.class
+	if q.start-o.end > listReach || c.breakBetween(o.end, q.start) || c.sentBetween(o.end, q.start) {
+		return false
+	}
+	items := 0
+	for j := o.end; j < q.start; {
+		adv := int32(0)
+		for _, h := range c.hitsIn(j-maxPhrase, j+1) {
+			if h.group == gObj && h.cat != catPay && h.start == j && h.end <= q.start {
+				adv = max(adv, h.end-j)
+			}
+		}
+		if adv > 0 {
+			items++
+			j += adv
+			continue
+		}
+		k := cl[w[j].id]
+		switch {
+		case k&(wJoin|wCoord|wFiller) != 0 && k&(wVerbish|wIWe|wYou|wNeg|wFarNeg) == 0:
+		case w[j].id == idUnknown && j+1 < q.start && c.itemAt(j+1, q.start):
+		default:
+			return false
+		}
+		j++
+	}
+	return items > 0
+}
+
+// itemAt reports an object (not a payment) starting at j and ending by end.
+func (c *Call) itemAt(j, end int32) bool {
+	for _, h := range c.hitsIn(j-maxPhrase, j+1) {
+		if h.group == gObj && h.cat != catPay && h.start == j && h.end <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// keyedIn reports a code entered into the call itself: "press 1 now and
+// enter the six-digit code we just sent", "key in the passcode we sent
+// you, followed by the hash key", "type the code on your keypad". "Enter
+// the code on the website" puts it where the listener logs in and stays
+// clean. The press comes at most six words before the cue in its
+// sentence; the keypad or the hash key after the object in its sentence.
+func (c *Call) keyedIn(q, o hit) bool {
+	w := c.win
+	for j := q.start - 1; j >= 0 && j >= q.start-6; j-- {
+		if w[j].id == c.d.idPress && j+1 < int32(len(w)) && (w[j+1].digits > 0 || w[j+1].id == c.d.idOne) {
+			return true
+		}
+		if w[j].sb {
+			break
+		}
+	}
+	for j := o.end; j < int32(len(w)) && j < o.end+14; j++ {
+		if w[j].sb {
+			break
+		}
+		if id := w[j].id; id == c.d.idHash || id == c.d.idPound || id == c.d.idKeypad || id == c.d.idPad && j > 0 && w[j-1].id == c.d.idKey {
 			return true
 		}
 	}

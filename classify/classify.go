@@ -99,6 +99,12 @@ type Detector struct {
 	idEver     int32 // "nobody from our team will ever ask": the negation reaches on past "ever"
 	idQuote    int32 // "and then he said, and I quote, …"
 	idI        int32
+	idPress    int32 // "press 1 now and enter the code we just sent": keyed into the call
+	idHash     int32
+	idPound    int32
+	idKeypad   int32
+	idPad      int32
+	idKey      int32
 	idAcct     int32 // "account", "acct": a bare account number, a utility's when its bill is named
 	idAcct2    int32
 	idCall     int32 // "I got a call saying…" opens a story
@@ -281,7 +287,7 @@ func New() *Detector {
 	for _, w := range []string{"winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate"} {
 		d.gains[v.intern(w)] = true
 	}
-	for _, w := range []string{"photo", "picture", "ever", "quote", "i"} {
+	for _, w := range []string{"photo", "picture", "ever", "quote", "i", "press", "hash", "pound", "keypad", "pad", "key"} {
 		v.intern(w) // looked up by id below, whether or not a rule uses them
 	}
 	d.class = make([]uint64, len(v.words))
@@ -301,6 +307,8 @@ func New() *Detector {
 	d.idWorth, d.idAcct, d.idAcct2 = v.ids["worth"], v.ids["account"], v.ids["acct"]
 	d.idPhoto, d.idPicture, d.idEver = v.ids["photo"], v.ids["picture"], v.ids["ever"]
 	d.idQuote, d.idI = v.ids["quote"], v.ids["i"]
+	d.idPress, d.idHash, d.idPound = v.ids["press"], v.ids["hash"], v.ids["pound"]
+	d.idKeypad, d.idPad, d.idKey = v.ids["keypad"], v.ids["pad"], v.ids["key"]
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]
 	d.idAnd, d.idPlus = v.ids["and"], v.ids["plus"]
 	d.first = make([][]phrase, len(v.words))

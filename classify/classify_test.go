@@ -882,3 +882,30 @@ func TestPointersPhotosQuotesAndReachingNegations(t *testing.T) {
 		}
 	}
 }
+
+// TestReadyCallBacksAndKeyedCodes: "call us back and have your X ready"
+// (a list of X too), and a code keyed into the call ("press 1 and enter
+// the code we just sent", "… followed by the hash key"), each against the
+// telling and ordinary variants that must stay clean.
+func TestReadyCallBacksAndKeyedCodes(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"hi this is a message from the benefit office please call us back and have your social insurance number and your childrens birth certificate numbers ready", CategoryPersonalID},
+		{"this is revenue, your account needs to be re verified, please call us back and have your ross password and your security question answers ready", CategoryCredentials},
+		{"please call us back and have your passport handy", CategoryPersonalID},
+		{"please have your passport ready when you visit the branch", ""},
+		{"Hi this is Chase, please call us back and have your account number ready.", ""},
+		{"hi its the dentist please call us back to confirm your appointment and have your insurance card ready", ""},
+		{"please call us back when you can, we will never ask you to have your password ready", ""},
+		{"If this was not you, press 1 now and enter the six-digit verification code we just sent to your phone to block this device.", CategoryVerificationCode},
+		{"To cancel this payment, please key in the one-time passcode we have just sent you by text message, followed by the hash key.", CategoryVerificationCode},
+		{"your verification code is 482913. enter it on the website to finish signing in. do not share this code.", ""},
+		{"press 1 to hear this again. to log in, enter the code we sent you on the app", ""},
+		{"never enter the code we sent you on your keypad if someone calls you", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

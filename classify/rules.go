@@ -174,7 +174,8 @@ var objectRules = []objectRule{
 		"apple id password", "account password", "username and password", "user name and password",
 		"username", "user name", "user id", "login details", "log in details", "login info", "login information",
 		"log in information", "sign in details", "login credentials", "credentials", "security question",
-		"security questions", "security answer", "secret question", "secret answer", "mother maiden name",
+		"security questions", "security answer", "security answers", "security question answer", "security question answers",
+		"answers to your security questions", "secret question", "secret answer", "mother maiden name",
 		"mothers maiden name", "maiden name", "memorable word", "memorable information", "memorable date",
 		"first pet", "name of your first pet", "passphrase", "pass phrase", "recovery phrase", "seed phrase",
 		"recovery code", "backup code", "icloud password", "gmail password", "facebook password",
@@ -282,6 +283,7 @@ var objectRules = []objectRule{
 		"little blue card", "blue card", "number the government gave you", "number the government gave",
 		"ird number", "ird", "i r d number", "inland revenue number", "tax identification number", "national identity number",
 		"nin", "nin number", "voter id", "voter card", "ration card", "health card no", "medicare card no", "nhs number",
+		"birth certificate number", "birth certificate numbers",
 	}},
 	// An identity number by its length: "read me your nine-digit SIN", "your 12 digit Aadhaar".
 	{catID, 0, cross([]string{"# digit"}, []string{"sin", "sin number", "ssn", "social", "social security number",
