@@ -13,6 +13,12 @@ import (
 // audio.
 const progressEvery = SampleRate
 
+// Primer is implemented by streams that can adapt to a recording before
+// it is written, when all of its audio is at hand (see sphinxStream.Prime).
+type Primer interface {
+	Prime(ctx context.Context, pcm []int16) error
+}
+
 // TranscribePCM transcribes a whole recording: it feeds pcm (16 kHz mono)
 // through a new stream of e in 20 ms frames, as live audio arrives, and
 // returns the final segments sorted by start time. progress, if not nil, is
@@ -36,6 +42,12 @@ func TranscribePCM(ctx context.Context, e Engine, pcm []int16, progress func(don
 	})
 	if err != nil {
 		return nil, fmt.Errorf("transcribe: %s: new stream: %w", e.Name(), err)
+	}
+	if p, ok := st.(Primer); ok {
+		if err := p.Prime(ctx, pcm); err != nil {
+			_ = st.Close(ctx)
+			return nil, fmt.Errorf("transcribe: %s: prime: %w", e.Name(), err)
+		}
 	}
 	total := len(pcm)
 	for done := 0; done < total; {

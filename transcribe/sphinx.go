@@ -223,6 +223,10 @@ func (s *Sphinx) NewStream(ctx context.Context, emit EmitFunc) (Stream, error) {
 			return nil, s.poolErr(err)
 		}
 	}
+	full.resetStream()
+	if kws != nil {
+		kws.resetStream()
+	}
 	st := &sphinxStream{
 		s: s, emit: emit, full: full, kws: kws, fullPool: fullPool, kwsPool: kwsPool,
 		vad: newEnergyVAD(), nb: nb,
@@ -429,6 +433,52 @@ func (st *sphinxStream) Write(ctx context.Context, pcm []int16) error {
 		pcm = pcm[sxFrameLen:]
 	}
 	st.pending = append(st.pending, pcm...)
+	return nil
+}
+
+// sxPrimeSamples is how much of a recording Prime decodes to set the
+// cepstral mean: enough speech for a stable mean, a small share of a
+// voicemail's cost.
+const sxPrimeSamples = 4 * SampleRate
+
+// Prime implements Primer: before the first Write of a recording whose
+// audio is all at hand (a voicemail, not a live call), both decoders set
+// their cepstral mean from its first seconds instead of starting from the
+// model's generic one, which otherwise normalises the whole first
+// utterance. The throwaway decode's words are discarded.
+func (st *sphinxStream) Prime(ctx context.Context, pcm []int16) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.closed {
+		return ErrClosed
+	}
+	if st.pos > 0 || len(pcm) == 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	defer st.accountCPU()
+	pcm = pcm[:min(len(pcm), sxPrimeSamples)]
+	if st.nb {
+		pcm = foldBand(nil, pcm, sxNBFoldGain)
+	}
+	if err := st.full.primeCMN(pcm); err != nil {
+		return st.fail(err)
+	}
+	if st.kws != nil {
+		// The keyword utterance is open from NewStream: end it, prime, and
+		// start it again.
+		if err := st.kws.endUtt(); err != nil {
+			return st.fail(err)
+		}
+		if err := st.kws.primeCMN(pcm); err != nil {
+			return st.fail(err)
+		}
+		if err := st.kws.startUtt(); err != nil {
+			return st.fail(err)
+		}
+	}
 	return nil
 }
 

@@ -20,6 +20,8 @@ package transcribe
 #include <sphinxbase/err.h>
 #include <sphinxbase/logmath.h>
 #include <sphinxbase/cmd_ln.h>
+#include <sphinxbase/feat.h>
+#include <sphinxbase/cmn.h>
 
 // cs_quiet silences sphinxbase's global logger (it otherwise writes the
 // whole configuration table and per-utterance statistics to stderr).
@@ -33,6 +35,46 @@ static ps_decoder_t *cs_init(int argc, char **argv) {
 	ps_decoder_t *ps = ps_init(cfg);
 	cmd_ln_free_r(cfg); // ps_init retained it
 	return ps;
+}
+
+// cs_cmn is a saved CMN state: the running mean CMN subtracts and the
+// sum and frame count it is updated from, carried from one utterance to
+// the next.
+typedef struct {
+	mfcc_t mean[64], sum[64];
+	int32 nframe, veclen;
+} cs_cmn;
+
+// cs_cmn_save copies the decoder's CMN state into out; 0 when it has none.
+static int cs_cmn_save(ps_decoder_t *ps, cs_cmn *out) {
+	feat_t *f = ps_get_feat(ps);
+	if (f == NULL || f->cmn_struct == NULL || f->cmn_struct->veclen > 64) return 0;
+	cmn_t *c = f->cmn_struct;
+	out->veclen = c->veclen;
+	out->nframe = c->nframe;
+	memcpy(out->mean, c->cmn_mean, c->veclen * sizeof(mfcc_t));
+	memcpy(out->sum, c->sum, c->veclen * sizeof(mfcc_t));
+	return 1;
+}
+
+// cs_cmn_restore puts a saved CMN state back (between utterances).
+static void cs_cmn_restore(ps_decoder_t *ps, const cs_cmn *in) {
+	feat_t *f = ps_get_feat(ps);
+	if (f == NULL || f->cmn_struct == NULL || f->cmn_struct->veclen != in->veclen) return;
+	cmn_t *c = f->cmn_struct;
+	c->nframe = in->nframe;
+	memcpy(c->cmn_mean, in->mean, c->veclen * sizeof(mfcc_t));
+	memcpy(c->sum, in->sum, c->veclen * sizeof(mfcc_t));
+}
+
+// cs_cmn_forget keeps the current mean but drops its weight, so that the
+// next utterance's end sets the mean from that utterance's frames alone.
+static void cs_cmn_forget(ps_decoder_t *ps) {
+	feat_t *f = ps_get_feat(ps);
+	if (f == NULL || f->cmn_struct == NULL) return;
+	cmn_t *c = f->cmn_struct;
+	c->nframe = 0;
+	memset(c->sum, 0, c->veclen * sizeof(mfcc_t));
 }
 
 static long long cs_thread_cpu_ns(void) {
@@ -116,10 +158,11 @@ var psLifeMu sync.Mutex
 // decoder keeps per-utterance state, so exactly one stream uses it at a time
 // (the pool guarantees that).
 type psDecoder struct {
-	ps     *C.ps_decoder_t
-	inUtt  bool
-	cpuNS  C.longlong // CPU time spent inside the decoder, this thread-clock
-	segBuf []C.cs_seg // reused; lives in Go memory, holds only C pointers
+	ps      *C.ps_decoder_t
+	cmnInit *C.cs_cmn // the CMN state the decoder started with (C memory)
+	inUtt   bool
+	cpuNS   C.longlong // CPU time spent inside the decoder, this thread-clock
+	segBuf  []C.cs_seg // reused; lives in Go memory, holds only C pointers
 }
 
 // rawSeg is one word (or keyphrase) from ps_seg_iter, frames at 100/s
@@ -152,7 +195,48 @@ func newPSDecoder(args []string) (*psDecoder, error) {
 	if ps == nil {
 		return nil, errors.New("ps_init failed (bad model files or arguments)")
 	}
-	return &psDecoder{ps: ps}, nil
+	d := &psDecoder{ps: ps}
+	cmn := (*C.cs_cmn)(C.calloc(1, C.size_t(unsafe.Sizeof(C.cs_cmn{}))))
+	if C.cs_cmn_save(ps, cmn) == 1 {
+		d.cmnInit = cmn
+	} else {
+		C.free(unsafe.Pointer(cmn))
+	}
+	return d, nil
+}
+
+// primeCMN sets the cepstral mean from pcm (the start of a recording) by
+// decoding it in a throwaway utterance, as the model's training did per
+// utterance (-cmn batch), instead of starting from the generic -cmninit.
+func (d *psDecoder) primeCMN(pcm []int16) error {
+	if d.cmnInit == nil || d.inUtt {
+		return nil
+	}
+	C.cs_cmn_forget(d.ps)
+	if err := d.startUtt(); err != nil {
+		return err
+	}
+	if err := d.process(pcm); err != nil {
+		return err
+	}
+	return d.endUtt()
+}
+
+// resetStream makes the decoder start a new stream as it started its
+// first: ps_start_stream resets the front end's noise estimate, and the
+// CMN state (the cepstral mean, which adapts across utterances) goes back
+// to the model's -cmninit. Without this a pooled decoder begins each
+// stream with the noise and mean of whatever voice and channel it heard
+// last, so the same audio was transcribed differently depending on the
+// pool's history.
+func (d *psDecoder) resetStream() {
+	if d.inUtt {
+		return
+	}
+	C.ps_start_stream(d.ps)
+	if d.cmnInit != nil {
+		C.cs_cmn_restore(d.ps, d.cmnInit)
+	}
 }
 
 // free releases the C decoder. The decoder must not be used afterwards.
@@ -162,6 +246,8 @@ func (d *psDecoder) free() {
 		C.ps_free(d.ps)
 		psLifeMu.Unlock()
 		d.ps = nil
+		C.free(unsafe.Pointer(d.cmnInit))
+		d.cmnInit = nil
 	}
 }
 

@@ -5,7 +5,9 @@ package transcribe
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -517,5 +519,33 @@ func TestSphinxConcurrentDecoderCreation(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// TestSphinxStreamsIndependent: a pooled decoder starts every stream from
+// the model's cepstral mean, so the same audio gives the same transcript
+// whatever the decoder heard before (here a loud different voice and
+// noise), and a voicemail's verdict does not depend on the pool's history.
+func TestSphinxStreamsIndependent(t *testing.T) {
+	eng := newTestSphinx(t, SphinxConfig{PoolSize: 1})
+	speech := sxConcat(sxSilence(0.3), sxSynth(t, "slt", "please read me the verification code we sent to your phone"), sxSilence(0.5))
+	other := sxSynth(t, "awb", "the weather in the north will be cold and wet for the rest of the week")
+	for i := range other {
+		other[i] = int16(max(-32768, min(32767, int(other[i])*4+int(int16(i*7919)%3000))))
+	}
+	// Texts (partials included), keywords and confidence must match; the
+	// first word's start may move by a frame or two of leading silence.
+	texts := func(segs []Segment) []string {
+		var out []string
+		for _, s := range segs {
+			out = append(out, fmt.Sprintf("%s %v %.4f", s.Text, s.Keywords, s.Confidence))
+		}
+		return out
+	}
+	first := texts(sxRun(t, eng, speech))
+	sxRun(t, eng, sxConcat(other, other))
+	second := texts(sxRun(t, eng, speech))
+	if len(first) == 0 || !slices.Equal(first, second) {
+		t.Errorf("same audio, different result after another stream:\n first  %q\n second %q", first, second)
 	}
 }
