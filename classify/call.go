@@ -124,7 +124,7 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 				continue // "Amazon vouchers for his birthday": a brand on a card is no claim to be the company
 			}
 			r := &c.d.signals[h.sig]
-			if !(c.inbound && strings.HasPrefix(r.name, "impersonation:")) {
+			if !(c.inbound && strings.HasPrefix(r.name, "impersonation:")) && !(r.name == "press_1_menu" && c.menuToPay()) {
 				pressured = true
 			}
 			if seg.Final {
@@ -2158,6 +2158,24 @@ func (c *Call) keyedIn(q, o hit) bool {
 		}
 		if id := w[j].id; id == c.d.idHash || id == c.d.idPound || id == c.d.idKeypad || id == c.d.idPad && j > 0 && w[j-1].id == c.d.idKey {
 			return true
+		}
+	}
+	return false
+}
+
+// menuToPay reports a menu choice ("press one") in the window that leads
+// straight into the payment it offers ("press one now to pay"): a biller's
+// menu, with its other choices ("press two to speak to an agent"), is no
+// pressure on that payment; a threat or a deadline elsewhere is.
+func (c *Call) menuToPay() bool {
+	for _, h := range c.hits {
+		if h.group != gSig || c.d.signals[h.sig].name != "press_1_menu" {
+			continue
+		}
+		for _, o := range c.hitsIn(h.end-1, h.end) {
+			if o.group == gObj && o.cat == catPay && o.attr&objWeak != 0 && o.start == h.end-1 {
+				return true
+			}
 		}
 	}
 	return false

@@ -909,3 +909,25 @@ func TestReadyCallBacksAndKeyedCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestPaymentsByMenuPayeeAndTrust: "press one now to pay" under a threat
+// (a biller's plain menu stays clean), "paid today by bank transfer to the
+// account we'll give you", "transfer the funds to our trust account", each
+// against the telling variants.
+func TestPaymentsByMenuPayeeAndTrust(t *testing.T) {
+	d := New()
+	for _, tt := range []struct{ text, want string }{
+		{"this is the toll road authority you have unpaid tolls, to avoid a late fee and suspension of your license press one now to pay immediately", CategoryPaymentTransfer},
+		{"this is the electric company, your power will be disconnected in one hour, press 1 to pay now", CategoryPaymentTransfer},
+		{"your bill is ready. press one to pay by card, press two to speak to an agent", ""},
+		{"hi this is the revenue commissioners, the sheriff will call to seize goods tomorrow unless its paid today by bank transfer to the account well give you", CategoryPaymentTransfer},
+		{"your salary is paid by bank transfer to your account on the 25th", ""},
+		{"the rate closes at five today so youll need to transfer the funds to our trust account now", CategoryPaymentTransfer},
+		{"we will never ask you to transfer money to a verification account", ""},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}

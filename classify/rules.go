@@ -351,6 +351,9 @@ var objectRules = []objectRule{
 	}},
 	// Software the caller supplies, whatever it is called: "download the program I give you".
 	{catRemote, 0, suppliedSoftware()},
+	// A payment keyed in now: "press one now to pay immediately". Weak: a
+	// real biller's menu says "press one to pay by card" too.
+	{catPay, objWeak, cross([]string{"#", "one"}, []string{"", "now"}, []string{"to pay", "to make a payment", "to make your payment", "to settle"})},
 	{catRemote, objWeak, []string{
 		"w w w", "www", "dot com", "the website", "this website", "our website", "my website", "the link", "this link",
 		"the browser", "your browser", "google chrome", "chrome", "the app store", "play store", "the app", "this app",
@@ -380,6 +383,10 @@ var objectRules = []objectRule{
 		"into this new account", "into the new account", "account i am giving you", "by wire", "via wire", "crypto machine",
 		"bitcoin kiosk", "crypto kiosk",
 		"to our escrow account", "into our escrow account", "our escrow account", "escrow account in", "the escrow account in",
+		// Where the caller will say, or an account no one keeps money in: "by bank transfer to the account we'll give you",
+		// "transfer all funds to the RBI verification account", "transfer the funds to our trust account".
+		"the account we will give you", "the account well give you", "the account we give you", "the account i give you",
+		"the account we provide", "the account we will provide", "verification account", "our trust account",
 	}},
 	// A payee the caller will supply: "send the money with Zelle to the
 	// number I give you". Weak: a call-back number is given the same way.
@@ -540,6 +547,8 @@ var cueRules = []cueRule{
 	{cueAct | cueGiftPay, []string{"by sending", "by sending us", "by sending me", "by wiring", "by transferring"}},
 	{cueGiftPay, []string{"must be made", "has to be made", "needs to be made", "need to be made", "is to be made"}},
 	{cueGiftPay | cueAct, []string{"be paid in", "be paid with", "be paid using", "be paid by", "be settled in"}},
+	// "unless it's paid today by bank transfer": the means of a payment demanded.
+	{cueAct, cross([]string{"is", "its"}, []string{"paid", "settled"}, []string{"", "today", "now", "immediately", "tonight"}, []string{"by", "via", "through", "using"})},
 	{cueGiftPay | cueAct | cueBack, []string{"pay", "pay the", "pay with", "pay in", "pay using", "pay by", "pay through", "pay via"}},
 	// Obligation addressed to the listener: "you must put the money in a
 	// safe account" is a demand even when the recogniser garbles its verb.
