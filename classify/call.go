@@ -1585,14 +1585,43 @@ func (c *Call) keywords(seg bus.Segment, nCtx int32) {
 		if !ok || c.flagged[cat] || c.textHeard(kw, nCtx) || c.textNear(kw, nCtx) {
 			continue
 		}
+		from := max(nCtx, c.negCueIn(nCtx)+1)
 		for _, q := range c.hits {
-			if q.group == gCue && q.start >= nCtx && compatible(cat, q.attr) && q.attr&kwsBlind == 0 &&
+			if q.group == gCue && q.start >= from && compatible(cat, q.attr) && q.attr&kwsBlind == 0 &&
 				c.addressed(q.start, q.attr) {
 				c.raise(cat, c.evidence(seg, false))
 				break
 			}
 		}
 	}
+}
+
+// negCueIn finds the last negated ask of the segment ("we will never ask
+// for your verification card", "do not share your …"), or -1: a spotted
+// keyword is then most likely that told object, misheard in the text, and
+// pairs with no cue before it ("no action is needed … will never ask for
+// your verification card"); an ask after it is fresh ("we never ask for
+// your password but please read me the …").
+func (c *Call) negCueIn(nCtx int32) int32 {
+	last := int32(-1)
+	w, cl := c.win, c.d.class
+	for _, q := range c.hits {
+		if q.group != gCue || q.start < nCtx || q.attr&(cueInfo|cueSelf) != cueInfo {
+			continue // "so i can't connect" (a garbled purpose) asks nothing told
+		}
+		for j := q.start - 1; j >= nCtx && j >= q.start-3; j-- {
+			if cl[w[j].id]&(wFarNeg|wNeg) != 0 {
+				if !c.addressed(q.start, q.attr) {
+					last = max(last, q.start)
+				}
+				break
+			}
+			if w[j+1].sb {
+				break
+			}
+		}
+	}
+	return last
 }
 
 // kwsBlind are the cue kinds a spotted keyword cannot pair with: they ask

@@ -931,3 +931,38 @@ func TestPaymentsByMenuPayeeAndTrust(t *testing.T) {
 		}
 	}
 }
+
+// TestSpottedKeywordAfterNegatedAsk: a keyword the spotter heard in a
+// segment with a negated ask ("will never ask for your verification card")
+// is that told object, misheard in the text, and pairs with no cue before
+// the negation ("no action is needed"); a fresh ask after the negation,
+// or a segment whose only negation is the caller's own garbled purpose
+// ("so i can't connect"), still flags.
+func TestSpottedKeywordAfterNegatedAsk(t *testing.T) {
+	d := New()
+	for _, tt := range []struct {
+		text string
+		kws  []string
+		want string
+	}{
+		{"this is your bank security team please read me the verification cold we just sent", []string{"verification code"}, CategoryVerificationCode},
+		{"this is the bank your account is locked do not hang up and tell me the verification cold on your phone", []string{"verification code"}, CategoryVerificationCode},
+		{"please install any act and give me the nine digit numbers so i can't connect", []string{"any desk"}, CategoryRemoteAccess},
+		{"we saw an unusual charge if you made it a new action is needed taste will never ask for your verification card in our password", []string{"verification code"}, ""},
+		{"if you made it no action is needed changes will never ask for your dedication pulled in the lower cost work", []string{"verification code"}, ""},
+		{"hi this is the bank no action is needed and do not share your verification cold with anyone", []string{"verification code"}, ""},
+	} {
+		c := d.NewCall()
+		c.Add(bus.Segment{Seq: 1, Track: bus.TrackCaller, Text: tt.text, Final: true, Keywords: tt.kws})
+		r := c.Result()
+		got := ""
+		for _, f := range r.Flags {
+			if got == "" || f.Category == tt.want {
+				got = f.Category
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q %v: flags %+v, want %q", tt.text, tt.kws, r.Flags, tt.want)
+		}
+	}
+}
