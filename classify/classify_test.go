@@ -445,6 +445,18 @@ func TestCourierAmounts(t *testing.T) {
 }
 
 // firstCategory is the category of r's first flag, "" without flags.
+// wantOnly checks that each text, redacted and parsed as a transcript,
+// raises the wanted category and no other (nothing when want is "").
+func wantOnly(t *testing.T, d *Detector, cases []struct{ text, want string }) {
+	t.Helper()
+	for _, tt := range cases {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
+
 func firstCategory(r Result) string {
 	if len(r.Flags) == 0 {
 		return ""
@@ -504,7 +516,7 @@ func TestHandOversAndNewAccounts(t *testing.T) {
 // bill named earlier is the utility's, against the asking variants.
 func TestValuesAppsAndBills(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		{"This is Amazon. An order for an iPhone worth $549 has been charged to your card. If you did not place this order, press 1.", ""},
 		{"Your account is overdue, you must pay 500 dollars today or we will disconnect.", CategoryPaymentTransfer},
 		{"This is Amazon Logistics. To track your package, open the Amazon app. Thank you.", ""},
@@ -516,12 +528,7 @@ func TestValuesAppsAndBills(t *testing.T) {
 		{"Caller: This is your bank's fraud team. Read me your account number please.", CategoryBankingDetails},
 		{"This is Amazon. We detected a recent login and purchase of an Xbox worth $528. If you want to confirm this order, press 1.", ""},
 		{"Caller: This is Amazon security. Confirm your login so I can cancel the order.", CategoryCredentials},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestRecogniserSplits: compounds a recogniser writes in halves ("pass
@@ -563,7 +570,7 @@ func TestRecogniserSplits(t *testing.T) {
 // told on to a relative.
 func TestWalletsCodesAndStories(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		{"this is metamask support your funds will be drained please read me your seat phrase the twelve words in order", CategoryCredentials},
 		{"Never share your seed phrase or the twelve words with anyone.", ""},
 		{"i wrote the twelve words on a card and put it in the safe", ""},
@@ -592,12 +599,7 @@ func TestWalletsCodesAndStories(t *testing.T) {
 		{"officer he said he was from the tax office and he told me i had to pay in gift cards so i bought two and read him the numbers", ""},
 		{"this is your grandsons lawyer he said he was in a car accident and he needs bail please send 5000 dollars today", CategoryPaymentTransfer},
 		{"the irs agent said he was going to arrest you unless you pay now so buy the google play cards and read me the numbers", CategoryGiftCard},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestOwnCallsPinCodesAndPlatforms: a call from the listener is no told
@@ -606,7 +608,7 @@ func TestWalletsCodesAndStories(t *testing.T) {
 // is still a payment asked.
 func TestOwnCallsPinCodesAndPlatforms(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		{"Caller: This is Amazon. We got a call from you earlier. They told us you wanted a refund. Read me the code we sent so I can process it.", CategoryVerificationCode},
 		{"Me: I got a call from a man saying he was from Amazon. He told me to download AnyDesk and give him the code on the screen.", ""},
 		{"can you read me the four digit pin code we just sent you", CategoryVerificationCode},
@@ -627,12 +629,7 @@ func TestOwnCallsPinCodesAndPlatforms(t *testing.T) {
 		// A recogniser's past tense after "never" still negates the asking verb.
 		{"this is a reminder from your bank we will never asked you to move money to as safe account or to buy gift cards if someone does hang up", ""},
 		{"this is your bank we never asked you for your pin but now we need you to buy gift cards to protect your account", CategoryGiftCard},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestRecogniserNegationAndPlease: a recogniser's tense slip keeps a
@@ -641,7 +638,7 @@ func TestOwnCallsPinCodesAndPlatforms(t *testing.T) {
 // ("used by criminals please withdraw your cash") is no subject.
 func TestRecogniserNegationAndPlease(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		{"this is a reminder from your bank we will never asked you to move money to as safe account or to buy gift cards if someone does hang up", ""},
 		{"we never asked you to read out the code or to give us your pin", ""},
 		{"hi this is chase we have never asked for your password and we never will", ""},
@@ -649,12 +646,7 @@ func TestRecogniserNegationAndPlease(t *testing.T) {
 		{"this is the police your bank account is being used by criminals please withdraw your cash", CategoryPaymentTransfer},
 		{"this is the police criminals withdraw cash from accounts like yours every day", ""},
 		{"scammers may ask you to withdraw your cash please hang up on them", ""},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestRecogniserYour: "their", "there", "or", "year" a recogniser writes
@@ -662,7 +654,7 @@ func TestRecogniserNegationAndPlease(t *testing.T) {
 // listener's; a third party's things named otherwise stay theirs.
 func TestRecogniserYour(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		{"this is the help desk we are moving everyone to the new email system tonight please reply with their network password so we can move your mailbox", CategoryCredentials},
 		{"this is the department of motor vehicles your license is suspended please call back with their driver's license number and date of birth", CategoryPersonalID},
 		{"your warranty expired and your computer is infected please let us take control of their computer to clean it", CategoryRemoteAccess},
@@ -674,12 +666,7 @@ func TestRecogniserYour(t *testing.T) {
 		{"kids please share their screen with the teacher during class", ""},
 		{"please tell me or text me when you get home", ""},
 		{"you can pay with cash or card at the desk", ""},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestGarbledListItem: a list governed by one request verb whose first
@@ -687,19 +674,14 @@ func TestRecogniserYour(t *testing.T) {
 // is still asked; "your X and …" with a clause of its own is not a list.
 func TestGarbledListItem(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		{"hello this is the census bureau we need to finish your form please tell me your film main gate of the earth and social security number", CategoryPersonalID},
 		{"hello this is the census bureau please tell me your phone then there to earth and social security number", CategoryPersonalID},
 		{"this is your bank please read me your full name in her and card number", CategoryBankingDetails},
 		{"please tell me your plans for the weekend and i will send you the social security form", ""},
 		{"please tell me your name and whether you have your social security card with you", ""},
 		{"can you tell me your favourite colour and my social security number is on the form", ""},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestPaymentMeansAndPayees: a payment asked by its means when the
@@ -709,7 +691,7 @@ func TestGarbledListItem(t *testing.T) {
 // the usual way and call-back numbers.
 func TestPaymentMeansAndPayees(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		{"hi this is a utility company your account is overdue pay now by sending them on you would sell to the number i give you our readers connected today", CategoryPaymentTransfer},
 		{"hi this is a utility company your account is older dude a night by sending the money would sell to the number by gave you are we disconnected today", CategoryPaymentTransfer},
 		{"this is paypal a payment was sent to you by mistake please send the nine hundred dollars back to the phone number in the text", CategoryPaymentTransfer},
@@ -719,12 +701,7 @@ func TestPaymentMeansAndPayees(t *testing.T) {
 		{"hi its jane i sent you fifty dollars by mistake no worries keep it for the pizza", ""},
 		{"please call us back at the number in the text message", ""},
 		{"to pay your bill please call us back at the number we will text you", ""},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestScratchPanels: scratching a card's panel, under pressure, asks for
@@ -783,7 +760,7 @@ func TestSpottedHeadWord(t *testing.T) {
 // it, it is told.
 func TestPurposeAndCardCode(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		{"hello this is visa security to issue your refund by the the three digit security code on the back of your card", CategoryBankingDetails},
 		{"to verify your account please the three digit security code on the back of your card", CategoryBankingDetails},
 		{"to protect your card never share the three digit security code on the back of your card", ""},
@@ -792,12 +769,7 @@ func TestPurposeAndCardCode(t *testing.T) {
 		{"to protect your identity scammers want the three digit security code on the back of your card", ""},
 		{"to verify your identity we use the three digit code on the back of your card only when you call us", ""},
 		{"to activate your new card call the number on the back of your card", ""},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestStoriesNegationsInPersonAndNewSecrets: a told story of another call
@@ -806,7 +778,7 @@ func TestPurposeAndCardCode(t *testing.T) {
 // boxes, each against the asking variant it must not hide.
 func TestStoriesNegationsInPersonAndNewSecrets(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		// Quotes inside a told story of another call are telling.
 		{"A: You will not believe the call I had this morning.\nB: Go on.\nA: So this guy rings, says he's from my bank.\nB: Oh no.\nA: And then he says, \"we're going to send you a code, can you read it back to us to cancel it.\" And I just hung up.", ""},
 		{"i got a call this morning and he says can you read me the code we sent", ""},
@@ -829,31 +801,21 @@ func TestStoriesNegationsInPersonAndNewSecrets(t *testing.T) {
 		{"Dad: It wants a new password.\nLucy: Is it the screen with new password and confirm? Just make one up, something you'll remember. But don't tell me what it is, just type it in both boxes.", ""},
 		{"this is microsoft support, your account is locked. choose a new password and tell me what it is so i can update our system", CategoryCredentials},
 		{"this is microsoft support. open the page i sent you and enter what you would type to log on, both boxes", CategoryCredentials},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestDepositsAheadAndMedicareSplit: a deposit sent ahead to a seller or
 // landlord who cannot meet, and a recogniser's "medi care".
 func TestDepositsAheadAndMedicareSplit(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		{"hi its the landlord for the student room im in poland at the moment so i cant show it to reserve you send the deposit and first month eight hundred euros by wise or remitly and i post you the keys", CategoryPaymentTransfer},
 		{"about the camper van, im posted in germany so i cant show it but if you pay the deposit of two thousand through their escrow by bank transfer they deliver it to you", CategoryPaymentTransfer},
 		{"hi its the letting agent, viewings are on saturday, if you want to go ahead after the viewing you can pay the holding deposit by bank transfer", ""},
 		{"hi mum i cant show you the photos now, i will send them tonight", ""},
 		{"this is your medi care plan i just need to verify your medi care number so we can ship the kit", CategoryPersonalID},
 		{"we will never ask for your medi care number over the phone", ""},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestPointersPhotosQuotesAndReachingNegations: a reading pointer ("for
@@ -863,7 +825,7 @@ func TestDepositsAheadAndMedicareSplit(t *testing.T) {
 // verb before "or", each against the asking variant it must not hide.
 func TestPointersPhotosQuotesAndReachingNegations(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		{"This is Ausgrid with a message about planned maintenance. Power will be off in your street on Tuesday between 8 am and 2 pm. For more information, visit our website.", ""},
 		{"this is the power company your service will be cut today for more details please see our website", ""},
 		{"this is microsoft your computer is hacked, visit our website and download the support app now", CategoryRemoteAccess},
@@ -875,12 +837,7 @@ func TestPointersPhotosQuotesAndReachingNegations(t *testing.T) {
 		{"HR: nobody from our team will ever ask you to read the numbers over the phone. We'll look at them at the front desk and that's it.\nMarcus: Got it, I'll bring my passport.", ""},
 		{"this is your bank, nobody else can help you now, we sent you a code, read me the numbers over the phone", CategoryVerificationCode},
 		{"this is the irs, you will be arrested today, read me your social security number now", CategoryPersonalID},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestReadyCallBacksAndKeyedCodes: "call us back and have your X ready"
@@ -889,7 +846,7 @@ func TestPointersPhotosQuotesAndReachingNegations(t *testing.T) {
 // telling and ordinary variants that must stay clean.
 func TestReadyCallBacksAndKeyedCodes(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		{"hi this is a message from the benefit office please call us back and have your social insurance number and your childrens birth certificate numbers ready", CategoryPersonalID},
 		{"this is revenue, your account needs to be re verified, please call us back and have your ross password and your security question answers ready", CategoryCredentials},
 		{"please call us back and have your passport handy", CategoryPersonalID},
@@ -902,12 +859,7 @@ func TestReadyCallBacksAndKeyedCodes(t *testing.T) {
 		{"your verification code is 482913. enter it on the website to finish signing in. do not share this code.", ""},
 		{"press 1 to hear this again. to log in, enter the code we sent you on the app", ""},
 		{"never enter the code we sent you on your keypad if someone calls you", ""},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestPaymentsByMenuPayeeAndTrust: "press one now to pay" under a threat
@@ -916,7 +868,7 @@ func TestReadyCallBacksAndKeyedCodes(t *testing.T) {
 // against the telling variants.
 func TestPaymentsByMenuPayeeAndTrust(t *testing.T) {
 	d := New()
-	for _, tt := range []struct{ text, want string }{
+	wantOnly(t, d, []struct{ text, want string }{
 		{"this is the toll road authority you have unpaid tolls, to avoid a late fee and suspension of your license press one now to pay immediately", CategoryPaymentTransfer},
 		{"this is the electric company, your power will be disconnected in one hour, press 1 to pay now", CategoryPaymentTransfer},
 		{"your bill is ready. press one to pay by card, press two to speak to an agent", ""},
@@ -924,12 +876,7 @@ func TestPaymentsByMenuPayeeAndTrust(t *testing.T) {
 		{"your salary is paid by bank transfer to your account on the 25th", ""},
 		{"the rate closes at five today so youll need to transfer the funds to our trust account now", CategoryPaymentTransfer},
 		{"we will never ask you to transfer money to a verification account", ""},
-	} {
-		r := d.Classify(ParseTranscript(Redact(tt.text)))
-		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
-			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestSpottedKeywordAfterNegatedAsk: a keyword the spotter heard in a
