@@ -913,3 +913,16 @@ func TestSpottedKeywordAfterNegatedAsk(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimCodes: Amazon's "claim codes" (and "redemption codes") in the
+// plural are gift-card objects like the singular, against a description
+// of the card and a warning.
+func TestClaimCodes(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the irs you owe back taxes buy the cards at any store and read the claim codes to the officer", CategoryGiftCard},
+		{"scratch the back and text me the redemption codes", CategoryGiftCard},
+		{"the claim codes are printed on the back of each card", ""},
+		{"never give the claim codes to anyone who calls you", ""},
+	})
+}

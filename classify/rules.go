@@ -312,7 +312,7 @@ var objectRules = []objectRule{
 		"sephora card", "razer gold", "vanilla card", "vanilla visa", "vanilla gift card", "prepaid card",
 		"prepaid cards", "prepaid visa", "reload card", "reloadable card", "green dot", "greendot",
 		"money pak", "moneypak", "paysafe card", "paysafecard", "xbox card", "playstation card",
-		"card redemption code", "claim code", "redemption code", "silver strip", "scratch off strip", "scratch panel", "scratch off panel", "scratch strip", "scratch area",
+		"card redemption code", "card redemption codes", "claim code", "claim codes", "redemption code", "redemption codes", "silver strip", "scratch off strip", "scratch panel", "scratch off panel", "scratch strip", "scratch area",
 		"under the scratch", "scratch off area", "scratch off part", "scratch part", "under the silver strip", "behind the scratch", "scratch the back", "scratch off the back", "scratch the silver",
 		"silver part", "the silver part", "silver panel", "photos of the back", "pictures of the back",
 		"photos of the backs", "pictures of the backs",
