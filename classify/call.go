@@ -372,6 +372,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.purposeAsk(o) {
 		return cat, false, from, true // "to issue your refund by the the three digit security code on the back of your card"
 	}
+	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.bareAsk(o) {
+		return cat, true, from, true // "please call back and [read] the sixteen digits on the front of your card": weak, pressure decides
+	}
 	if !found && depth == 0 && cat <= catID && o.attr&(objWeak|objSent|objDeliver|objBackOnly) == 0 && c.bareList(o) {
 		return cat, false, from, true // "Your FSA ID, your date of birth, and your social."
 	}
@@ -435,6 +438,58 @@ func (c *Call) purposeAsk(o hit) bool {
 		}
 	}
 	return c.addressed(o.start, cueInfo)
+}
+
+// bareAsk reports a closely described secret of the listener's card (a
+// purpose object: "the three digit security code on the back", "the
+// sixteen digits on the front", right before "of your card") with no
+// request wording before it at all: the recogniser lost the verb ("please
+// call back and [read] the sixteen digits on the front of your card",
+// "visa security, [to] issue your refund [we] need the three digit security
+// code on the back of your card"). The caller rarely names these without
+// asking, but banks name them in warnings and instructions, so the ask is
+// weak (it counts only with pressure or impersonation in the call) and
+// not taken when: a front cue stands within purposeReach before it (a cue
+// had its chance and was judged: "you'll be asked for"); a negation, report,
+// another subject, "you" or "my" stands before it in its sentence ("we
+// will never ask for", "scammers want"); a verb of the listener's own
+// handling or of its own stands just before it ("keep", "find", "enter",
+// "has"); a verb of its own follows ("… of your card is never needed");
+// or the clause goes on after "of your card" with anything but a new
+// clause, a list, a purpose or a time ("so we can…", "and the expiry",
+// "to verify", "today"), or a delivery word is near.
+func (c *Call) bareAsk(o hit) bool {
+	w, cl := c.win, c.d.class
+	if o.end+2 >= int32(len(w)) || w[o.end].id != c.d.idOf || w[o.end+1].id != c.d.idYour || cl[w[o.end+2].id]&wOwnBank == 0 {
+		return false // only the listener's card: "… of your card"
+	}
+	for _, q := range c.hitsIn(o.start-purposeReach, o.start) {
+		if q.group == gCue && compatible(catBank, q.attr) && q.attr&(cueAfterOnly|cueLead) == 0 {
+			return false // a front cue was judged and not taken; "is" (after its object only), a lead "please" and "please call" are no verdict on it
+		}
+	}
+	for j := o.start - 1; j >= 0 && j >= o.start-purposeReach; j-- {
+		k := cl[w[j].id]
+		if k&(wNeg|wFarNeg|wReport|wOther|wYou|wMine) != 0 || j >= o.start-3 && k&(wHandle|wOpen|wPerfect|wVerbish|wStop) != 0 {
+			return false
+		}
+		if w[j].sb || w[j].id == c.d.idPlease {
+			break // "please" opens the ask: what came before is another clause
+		}
+	}
+	if e := o.end + 3; e < int32(len(w)) && !w[e].sb && cl[w[e].id]&(wClause|wCoord|wBreak|wFrameEnd|wModal) == 0 && !c.d.bareNext[w[e].id] {
+		return false // "… of your card protects online purchases": the clause goes on with a verb of its own
+	}
+	for j := o.end + 3; j < int32(len(w)) && j < o.end+8 && !w[j].sb; j++ {
+		k := cl[w[j].id]
+		if k&wClause != 0 {
+			break
+		}
+		if k&(wVerbish|wNeg) != 0 {
+			return false // "… of your card and your pin are private"
+		}
+	}
+	return !c.sentNear(o) && c.addressed(o.start, cueInfo)
 }
 
 // listReach bounds how far back, in tokens, a list a request frame governs

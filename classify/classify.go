@@ -91,10 +91,12 @@ type Detector struct {
 	idOnly     int32
 	idThank    int32 // "thank you, and your date of birth"
 	idYour     int32
-	idApp      int32 // "open your Chase app"
-	idTell     int32 // "scammers may tell you to…"
-	idWorth    int32 // "an order worth $497": an amount's value, not a payment asked
-	idPhoto    int32 // "take a photo for the app": a picture taken, no software asked for
+	idOf       int32  // "the sixteen digits on the front of your card": the listener's card
+	bareNext   []bool // "now", "today": words that may follow a bare card secret, by vocabulary id (bareAsk)
+	idApp      int32  // "open your Chase app"
+	idTell     int32  // "scammers may tell you to…"
+	idWorth    int32  // "an order worth $497": an amount's value, not a payment asked
+	idPhoto    int32  // "take a photo for the app": a picture taken, no software asked for
 	idPicture  int32
 	idEver     int32 // "nobody from our team will ever ask": the negation reaches on past "ever"
 	idQuote    int32 // "and then he said, and I quote, …"
@@ -311,6 +313,11 @@ func New() *Detector {
 	d.idKeypad, d.idPad, d.idKey = v.ids["keypad"], v.ids["pad"], v.ids["key"]
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]
 	d.idAnd, d.idPlus = v.ids["and"], v.ids["plus"]
+	d.idOf = v.ids["of"]
+	d.bareNext = make([]bool, len(v.words))
+	for _, w := range []string{"now", "today", "right", "immediately", "for", "thank", "thanks", "over", "in", "when", "as"} {
+		d.bareNext[v.ids[w]] = true
+	}
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {
 		if p.toks[0] < 0 {

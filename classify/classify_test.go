@@ -926,3 +926,26 @@ func TestClaimCodes(t *testing.T) {
 		{"never give the claim codes to anyone who calls you", ""},
 	})
 }
+
+// TestBareCardSecrets: a secret of the listener's card described by its
+// length and place, with the request verb lost by the recogniser, asks
+// when the call has pressure or impersonation; a bank's warnings and
+// instructions naming the same thing, and the same words without
+// pressure, stay clean.
+func TestBareCardSecrets(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is your credit union your card is locked please call back and um the sixteen digits on the front of your card", CategoryBankingDetails},
+		{"this is your bank fraud team your account is frozen please the long number on the front of your card", CategoryBankingDetails},
+		{"hello this is mastercard security your card was used in another country uh the three digit security code on the back of your card so we can block it", CategoryBankingDetails},
+		{"hi its dave, about the shop, um the sixteen digits on the front of your card", ""},
+		{"when you pay online you will be asked for the three digit code on the back of your card", ""},
+		{"this is chase fraud department we will never ask for the three digit security code on the back of your card", ""},
+		{"this is your bank fraud team if you shop online keep the three digit code on the back of your card private", ""},
+		{"this is visa your new card has arrived the sixteen digits on the front of your card are the same", ""},
+		{"this is your credit union fraud alert scammers may ask for the sixteen digits on the front of your card hang up", ""},
+		{"this is capital one the three digit security code on the back of your card protects online purchases", ""},
+		{"this is your bank, if a caller wants the three digit code on the back of your card hang up", ""},
+		{"the sixteen digits on the front of my card are worn off, this is the bank, i need a new one", ""},
+	})
+}

@@ -153,7 +153,8 @@ var objectRules = []objectRule{
 	{catBank, objPurpose | objGiftAmb, cross([]string{"three digit", "3 digit", "four digit", "4 digit"},
 		[]string{"security code", "code", "number", "security number"}, []string{"on the back", "on the front"})},
 	{catBank, objPurpose | objGiftAmb, cross([]string{"security code", "cvv", "cvv code", "card security code", "sixteen digit number",
-		"16 digit number", "card number"}, []string{"on the back", "on the front"})},
+		"16 digit number", "card number", "sixteen digits", "16 digits", "long number", "the sixteen digits", "the 16 digits",
+		"the sixteen digit number", "the 16 digit number", "the long number"}, []string{"on the back", "on the front"})},
 	{catBank, objWeak, []string{"credit card", "debit card", "bank card", "bank account", "checking account",
 		"savings account", "chequing account"}},
 	{catBank, 0, []string{"checking account number", "savings account number", "chequing account number",
@@ -772,6 +773,7 @@ const (
 	wAcctNoun               // "account", "bank": "into your account" is the listener's own, money paid to them
 	wQuote                  // "says", "goes": after "he"/"she", a told story's third party quoted
 	wCallsNow               // "rings", "phones": a story of another call told in the present, "so this guy rings"
+	wHandle                 // "keep", "find", "enter": what the listener does with a card secret themselves, not a lost ask
 )
 
 var wordClasses = map[int][]string{
@@ -841,6 +843,8 @@ var wordClasses = map[int][]string{
 	wAcctNoun: {"account", "accounts", "bank", "checking", "savings", "chequing", "card"},
 	wQuote:    {"says", "said", "goes", "went", "asks", "asked", "tells", "told", "starts", "started", "replies", "replied"},
 	wCallsNow: {"rings", "phones", "calls", "texts", "messages"},
+	wHandle: {"keep", "protect", "cover", "hide", "guard", "memorise", "memorize", "write", "store", "safeguard", "shred",
+		"destroy", "share", "show", "find", "locate", "use", "using", "enter", "type", "see", "look", "check", "scratch", "sign"},
 	wOccasion: {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
