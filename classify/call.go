@@ -372,6 +372,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.purposeAsk(o) {
 		return cat, false, from, true // "to issue your refund by the the three digit security code on the back of your card"
 	}
+	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catPay && c.bareDestination(o) {
+		return cat, false, from, true // "the rent is late [send it] with cash app to my new account today"
+	}
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.bareAsk(o) {
 		return cat, true, from, true // "please call back and [read] the sixteen digits on the front of your card": weak, pressure decides
 	}
@@ -464,7 +467,7 @@ func (c *Call) bareAsk(o hit) bool {
 		return false // only the listener's card: "… of your card"
 	}
 	for _, q := range c.hitsIn(o.start-purposeReach, o.start) {
-		if q.group == gCue && compatible(catBank, q.attr) && q.attr&(cueAfterOnly|cueLead) == 0 {
+		if q.group == gCue && compatible(catBank, q.attr) && q.attr&(cueAfterOnly|cueLead|cueOnlyWay|cueCallback|cueReask) == 0 {
 			return false // a front cue was judged and not taken; "is" (after its object only), a lead "please" and "please call" are no verdict on it
 		}
 	}
@@ -490,6 +493,44 @@ func (c *Call) bareAsk(o hit) bool {
 		}
 	}
 	return !c.sentNear(o) && c.addressed(o.start, cueInfo)
+}
+
+// bareDestination reports the speaker's new account named as where money
+// goes ("to my new account"), with the request verb lost by the recogniser
+// between a money word and it: "the rent is late, [send it] with cash app to
+// my new account today". The money word (cash, money, dollars, Zelle, …) must
+// stand at most frontGap words before it in its clause, with nothing between
+// that gives the clause a subject, tense or negation of its own ("I moved
+// my cash to my new account", "the deposit went to my new account"), and
+// the clause must end after it or go on with a time, purpose or new clause
+// ("today", "so", "before") rather than a verb ("… to my new account
+// bounced"). Not after a front cue that was judged and not taken.
+func (c *Call) bareDestination(o hit) bool {
+	w, cl := c.win, c.d.class
+	if e := o.end; e < int32(len(w)) && !w[e].sb && cl[w[e].id]&(wClause|wBreak|wFrameEnd|wModal) == 0 && !c.d.bareNext[w[e].id] {
+		return false
+	}
+	for _, q := range c.hitsIn(o.start-purposeReach, o.start) {
+		if q.group == gCue && compatible(catPay, q.attr) && q.attr&(cueAfterOnly|cueLead|cueOnlyWay|cueCallback|cueReask) == 0 {
+			return false // framed cues ("is" after "the only way") are no verdict on it
+		}
+	}
+	const told = wNeg | wFarNeg | wReport | wOther | wYou | wPast | wPerfect | wVerbish | wMine
+	for j := o.start - 1; j >= 0 && j >= o.start-frontGap && !w[j+1].sb; j-- {
+		k := cl[w[j].id]
+		if k&(wMoney|wPayVerb) != 0 {
+			for i := j - 1; i >= 0 && i >= j-3 && !w[i+1].sb; i-- {
+				if cl[w[i].id]&(told&^(wPast|wVerbish)) != 0 {
+					return false // "i moved my cash to my new account"
+				}
+			}
+			return c.addressed(o.start, cueAct)
+		}
+		if k&told != 0 {
+			return false // "the deposit went to my new account"
+		}
+	}
+	return false
 }
 
 // listReach bounds how far back, in tokens, a list a request frame governs

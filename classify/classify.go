@@ -289,6 +289,11 @@ func New() *Detector {
 	for _, w := range []string{"winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate"} {
 		d.gains[v.intern(w)] = true
 	}
+	var bareNext []int32
+	for _, w := range []string{"now", "today", "tonight", "asap", "right", "immediately", "for", "thank", "thanks", "over", "in", "when", "as"} {
+		bareNext = append(bareNext, v.intern(w))
+	}
+	v.intern("of")
 	for _, w := range []string{"photo", "picture", "ever", "quote", "i", "press", "hash", "pound", "keypad", "pad", "key"} {
 		v.intern(w) // looked up by id below, whether or not a rule uses them
 	}
@@ -315,8 +320,8 @@ func New() *Detector {
 	d.idAnd, d.idPlus = v.ids["and"], v.ids["plus"]
 	d.idOf = v.ids["of"]
 	d.bareNext = make([]bool, len(v.words))
-	for _, w := range []string{"now", "today", "right", "immediately", "for", "thank", "thanks", "over", "in", "when", "as"} {
-		d.bareNext[v.ids[w]] = true
+	for _, id := range bareNext {
+		d.bareNext[id] = true
 	}
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {

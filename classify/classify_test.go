@@ -949,3 +949,20 @@ func TestBareCardSecrets(t *testing.T) {
 		{"the sixteen digits on the front of my card are worn off, this is the bank, i need a new one", ""},
 	})
 }
+
+// TestBareNewAccountPayee: "to my new account" after a money word, with
+// the request verb lost, asks for a payment; the same account in a
+// sentence with a subject, tense or verb of its own is news.
+func TestBareNewAccountPayee(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"hi it's your landlord the rent is overdue um the money by zelle uh to my new account tonight", CategoryPaymentTransfer},
+		{"its me the rent is late so the cash uh with cash app to our new account today please", CategoryPaymentTransfer},
+		{"hi mum i moved my cash to my new account", ""},
+		{"i transferred the money to my new account", ""},
+		{"my salary is now paid to my new account", ""},
+		{"the cash app payment to my new account bounced", ""},
+		{"i switched banks so the money goes to my new account now", ""},
+		{"never send money to my new account", ""},
+	})
+}

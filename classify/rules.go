@@ -380,7 +380,7 @@ var objectRules = []objectRule{
 		"to my crypto wallet", "to my bitcoin wallet", "to this crypto wallet", "to this bitcoin wallet",
 		"to our crypto wallet", "into my crypto wallet", "to the crypto wallet", "to the bitcoin wallet",
 		"safe wallet", "secure wallet", "government wallet", "the account i give you", "the account i gave you",
-		"the account i will give you", "to this new account", "to the new account", "to our new account",
+		"the account i will give you", "to this new account", "to the new account",
 		"into this new account", "into the new account", "account i am giving you", "by wire", "via wire", "crypto machine",
 		"bitcoin kiosk", "crypto kiosk",
 		"to our escrow account", "into our escrow account", "our escrow account", "escrow account in", "the escrow account in",
@@ -397,6 +397,10 @@ var objectRules = []objectRule{
 	// An account that has just changed is the payee of invoice redirection
 	// and of the "new number" relative: "send it with Venmo to my new account".
 	{catPay, 0, newAccounts()},
+	// The speaker's new account as where the money goes, which a lost verb
+	// leaves bare: "the rent is late, [send it] with cash app to my new account today".
+	{catPay, objPurpose, cross([]string{"to", "into", "onto"}, []string{"my new", "our new", "my different", "our different"},
+		[]string{"account", "bank account", "bank"})},
 	// Objects named by description (describe.go).
 	{catBank, objGiftAmb, cardNumberLooks()},
 	{catBank, objGiftAmb, securityCodeLooks()},
