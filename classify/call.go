@@ -372,6 +372,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.purposeAsk(o) {
 		return cat, false, from, true // "to issue your refund by the the three digit security code on the back of your card"
 	}
+	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catID && c.bareCopy(o) {
+		return cat, true, from, true // "to set up payroll [send us] a photo of your passport": weak, pressure decides
+	}
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catPay && c.bareDestination(o) {
 		return cat, false, from, true // "the rent is late [send it] with cash app to my new account today"
 	}
@@ -466,33 +469,68 @@ func (c *Call) bareAsk(o hit) bool {
 	if o.end+2 >= int32(len(w)) || w[o.end].id != c.d.idOf || w[o.end+1].id != c.d.idYour || cl[w[o.end+2].id]&wOwnBank == 0 {
 		return false // only the listener's card: "… of your card"
 	}
-	for _, q := range c.hitsIn(o.start-purposeReach, o.start) {
-		if q.group == gCue && compatible(catBank, q.attr) && q.attr&(cueAfterOnly|cueLead|cueOnlyWay|cueCallback|cueReask) == 0 {
-			return false // a front cue was judged and not taken; "is" (after its object only), a lead "please" and "please call" are no verdict on it
-		}
-	}
-	for j := o.start - 1; j >= 0 && j >= o.start-purposeReach; j-- {
+	return c.bareBefore(o, catBank, false) && c.bareAfter(o.end+3) && !c.sentNear(o) && c.addressed(o.start, cueInfo)
+}
+
+// bareCopy reports a picture or copy of the listener's identity document
+// ("a photo of your passport", "a copy of your driver's license") with no
+// request wording before it in its clause: the recogniser lost "send us"
+// ("to set up payroll, [send us] a photo of your passport and your social
+// security number"). Nobody names one except to ask for it or to warn, so
+// it is weak (pressure decides) and has the same exclusions as bareAsk,
+// with a purpose clause ("to set up payroll") opening the ask like "please".
+func (c *Call) bareCopy(o hit) bool {
+	return c.bareBefore(o, catID, true) && c.bareAfter(o.end) && c.addressed(o.start, cueInfo)
+}
+
+// bareBefore reports that nothing before a bare object o in its clause
+// tells rather than asks: no front cue of cat in its clause (at most
+// purposeReach words back) that was judged and not taken (framed cues such as "is" after its
+// object, a lead "please", "please call" are no verdict on it); no negation, report,
+// another subject, "you" or "my" back to the clause start (a sentence
+// break or "please", or with toOpens a purpose "to"); and no verb of the
+// listener's own handling, tense or stopping in the three words before it
+// ("keep the …", "find the …", "has a …", "received the …").
+func (c *Call) bareBefore(o hit, cat int, toOpens bool) bool {
+	w, cl := c.win, c.d.class
+	from := max(o.start-purposeReach, 0)
+	for j := o.start - 1; j >= from; j-- {
 		k := cl[w[j].id]
-		if k&(wNeg|wFarNeg|wReport|wOther|wYou|wMine) != 0 || j >= o.start-3 && k&(wHandle|wOpen|wPerfect|wVerbish|wStop) != 0 {
+		if k&(wNeg|wFarNeg|wReport|wOther|wYou|wMine) != 0 || j >= o.start-3 && k&(wHandle|wOpen|wPerfect|wVerbish|wStop|wDeliver) != 0 {
 			return false
 		}
-		if w[j].sb || w[j].id == c.d.idPlease {
-			break // "please" opens the ask: what came before is another clause
+		if w[j].sb || w[j].id == c.d.idPlease || toOpens && w[j].id == c.d.idTo {
+			from = j // "please" opens the ask: what came before is another clause
+			break
 		}
 	}
-	if e := o.end + 3; e < int32(len(w)) && !w[e].sb && cl[w[e].id]&(wClause|wCoord|wBreak|wFrameEnd|wModal) == 0 && !c.d.bareNext[w[e].id] {
-		return false // "… of your card protects online purchases": the clause goes on with a verb of its own
+	for _, q := range c.hitsIn(from, o.start) {
+		if q.group == gCue && compatible(cat, q.attr) && q.attr&(cueAfterOnly|cueLead|cueOnlyWay|cueCallback|cueReask) == 0 {
+			return false
+		}
 	}
-	for j := o.end + 3; j < int32(len(w)) && j < o.end+8 && !w[j].sb; j++ {
+	return true
+}
+
+// bareAfter reports that the clause of a bare object ends at e or goes on
+// with a new clause, a list, a purpose or a time ("so we can…", "and the
+// expiry", "to verify", "today"), not with a verb of its own ("… of your
+// card protects online purchases", "… and your pin are private").
+func (c *Call) bareAfter(e int32) bool {
+	w, cl := c.win, c.d.class
+	if e < int32(len(w)) && !w[e].sb && cl[w[e].id]&(wClause|wCoord|wBreak|wFrameEnd|wModal) == 0 && !c.d.bareNext[w[e].id] {
+		return false
+	}
+	for j := e; j < int32(len(w)) && j < e+5 && !w[j].sb; j++ {
 		k := cl[w[j].id]
 		if k&wClause != 0 {
 			break
 		}
 		if k&(wVerbish|wNeg) != 0 {
-			return false // "… of your card and your pin are private"
+			return false
 		}
 	}
-	return !c.sentNear(o) && c.addressed(o.start, cueInfo)
+	return true
 }
 
 // bareDestination reports the speaker's new account named as where money

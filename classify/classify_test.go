@@ -966,3 +966,22 @@ func TestBareNewAccountPayee(t *testing.T) {
 		{"never send money to my new account", ""},
 	})
 }
+
+// TestBareIDCopies: a photo or copy of the listener's identity document
+// with the request verb lost asks under pressure; the same document kept,
+// brought in person, received, warned about or described stays clean.
+func TestBareIDCopies(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"congratulations you won the prize to claim it uh a copy of your drivers license today", CategoryPersonalID},
+		{"this is the immigration office your visa is cancelled to avoid deportation um a picture of your passport right away", CategoryPersonalID},
+		{"hi its the travel agent you will need to bring a photo of your passport to the appointment", ""},
+		{"keep a copy of your passport in a safe place when you travel abroad", ""},
+		{"we have received the photo of your passport thank you", ""},
+		{"never send a photo of your passport to anyone who calls", ""},
+		{"make a copy of your passport before you travel", ""},
+		{"hi this is the bank fraud team scammers may ask for a photo of your passport", ""},
+		{"this is the dmv a copy of your drivers license is required at the counter", ""},
+		{"hi this is the hiring team congratulations you got the job please bring a photo of your id on your first day", ""},
+	})
+}

@@ -286,6 +286,11 @@ var objectRules = []objectRule{
 		"nin", "nin number", "voter id", "voter card", "ration card", "health card no", "medicare card no", "nhs number",
 		"birth certificate number", "birth certificate numbers",
 	}},
+	// A picture or copy of an identity document, which a lost "send us" leaves bare (bareCopy).
+	{catID, objPurpose, cross([]string{"photo", "picture", "photograph", "pic", "copy", "photocopy", "scan", "image", "snap"},
+		[]string{"of your"}, []string{"passport", "driver license", "drivers license", "driving licence", "driving license",
+			"license", "licence", "id", "id card", "photo id", "social security card", "green card", "medicare card",
+			"birth certificate", "national id", "identity card", "state id", "sin card", "aadhaar card", "pan card"})},
 	// An identity number by its length: "read me your nine-digit SIN", "your 12 digit Aadhaar".
 	{catID, 0, cross([]string{"# digit"}, []string{"sin", "sin number", "ssn", "social", "social security number",
 		"social insurance number", "tax file number", "tfn", "aadhaar", "aadhaar number", "aadhar", "aadhar number",
@@ -848,7 +853,8 @@ var wordClasses = map[int][]string{
 	wQuote:    {"says", "said", "goes", "went", "asks", "asked", "tells", "told", "starts", "started", "replies", "replied"},
 	wCallsNow: {"rings", "phones", "calls", "texts", "messages"},
 	wHandle: {"keep", "protect", "cover", "hide", "guard", "memorise", "memorize", "write", "store", "safeguard", "shred",
-		"destroy", "share", "show", "find", "locate", "use", "using", "enter", "type", "see", "look", "check", "scratch", "sign"},
+		"destroy", "share", "show", "find", "locate", "use", "using", "enter", "type", "see", "look", "check", "scratch", "sign",
+		"make", "bring", "carry", "present", "print", "save"},
 	wOccasion: {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
