@@ -985,3 +985,17 @@ func TestBareIDCopies(t *testing.T) {
 		{"hi this is the hiring team congratulations you got the job please bring a photo of your id on your first day", ""},
 	})
 }
+
+// TestStoreErrandGiftCards: a store errand ("go to cvs and …") before a
+// gift card's brand, its "buy" lost or heard as "i", asks for gift cards
+// under pressure; a family errand without pressure and a warning stay clean.
+func TestStoreErrandGiftCards(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the sheriff there is a warrant for your arrest go to cvs and uh the google play cards then call me back", CategoryGiftCard},
+		{"this is the irs you owe back taxes go to walmart and i itunes cards right away", CategoryGiftCard},
+		{"hi honey can you go to target and get an apple card for your niece", ""},
+		{"i'm going to go to walmart and buy google play cards for the kids", ""},
+		{"never go to walmart and buy gift cards because someone on the phone told you to", ""},
+	})
+}

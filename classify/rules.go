@@ -566,6 +566,11 @@ var cueRules = []cueRule{
 	{cueAct | cueBuy, []string{
 		"buy", "purchase", "get", "pick up", "go get", "go buy", "head to", "go down to", "go to the store",
 	}},
+	// A store errand, its verb often lost: "go to walmart and [buy] google play cards".
+	{cueAct | cueBuy, cross([]string{"go to", "go down to", "head to", "run to", "drive to", "go over to"},
+		[]string{"walmart", "target", "cvs", "walgreens", "best buy", "rite aid", "kroger", "dollar general", "seven eleven",
+			"any store", "a store", "the nearest store", "the pharmacy", "a pharmacy", "a gas station", "the gas station", "the supermarket"},
+		[]string{"and"})},
 	{cueInfo | cueAct | cueBack, []string{
 		"read it", "read them", "read it out", "read them out", "read it to me", "read them to me",
 		"read that to me", "read those", "read it back", "read them back", "read those to me", "tell me what it says",
