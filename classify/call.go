@@ -1801,7 +1801,12 @@ func (c *Call) textNear(kw string, nCtx int32) bool {
 // noun the transcript misheard; where the transcript heard it ("the wifi
 // password is at the cabin"), the rules' judgement stands, exemptions
 // included. A bare "number" heard ("tell me or pay number" for "your pin
-// number") is not the head of "pin number".
+// number") is not the head of "pin number". A strong object of the
+// keyword's category that ends in another of its words counts too: the
+// text heard "i got the gift" where the spotter heard {gift cards}, and
+// the rules judged that gift a thank-you, not an ask. (Not a weak object
+// or a shared word inside one: "cash" for {cash app}, "one time pass code"
+// for {one time password} are readings the keyword may still correct.)
 func (c *Call) textHeard(kw string, nCtx int32) bool {
 	words := strings.Fields(kw)
 	last := kw
@@ -1812,6 +1817,7 @@ func (c *Call) textHeard(kw string, nCtx int32) bool {
 		}
 	}
 	id := c.d.vocab.lookup([]byte(last))
+	cat := c.d.spot[kw]
 	for _, h := range c.hits {
 		if h.end <= nCtx || h.group != gObj && h.group != gStand {
 			continue
@@ -1819,6 +1825,18 @@ func (c *Call) textHeard(kw string, nCtx int32) bool {
 		for _, t := range c.win[h.start:h.end] {
 			if t.id == id {
 				return true
+			}
+		}
+		if int(h.cat) != cat || h.attr&objWeak != 0 {
+			continue
+		}
+		// A strong object of the keyword's own category whose last word is
+		// one of the keyword's: "i got the gift [card you sent]" {gift cards}.
+		if head := c.win[h.end-1].id; head >= 0 {
+			for _, w := range words {
+				if !spotFiller[w] && head == c.d.vocab.lookup([]byte(w)) {
+					return true
+				}
 			}
 		}
 	}

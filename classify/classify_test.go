@@ -999,3 +999,34 @@ func TestStoreErrandGiftCards(t *testing.T) {
 		{"never go to walmart and buy gift cards because someone on the phone told you to", ""},
 	})
 }
+
+// TestSpottedKeywordHeardAsObject: a spotted keyword whose word ends a
+// strong object of its category in the text ("the gift" for {gift cards})
+// was heard by the text too, so the rules' judgement of that object (a
+// thank-you) stands; a weak object sharing a word ("cash" for {cash app})
+// leaves the keyword free to pair with a cue.
+func TestSpottedKeywordHeardAsObject(t *testing.T) {
+	d := New()
+	for _, tt := range []struct {
+		text string
+		kws  []string
+		want string
+	}{
+		{"hi nana i got the gift and when you send your next letter say hi to grandpa", []string{"gift cards"}, ""},
+		{"hi sweetie i got the gift thank you send my love to dad i will use it at the cinema", []string{"gift cards"}, ""},
+		{"this is the sheriff you have a warrant please send the bail with cash today", []string{"cash app"}, CategoryPaymentTransfer},
+	} {
+		c := d.NewCall()
+		c.Add(bus.Segment{Seq: 1, Track: bus.TrackCaller, Text: tt.text, Final: true, Keywords: tt.kws})
+		r := c.Result()
+		got := ""
+		for _, f := range r.Flags {
+			if got == "" || f.Category == tt.want {
+				got = f.Category
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q %v: flags %+v, want %q", tt.text, tt.kws, r.Flags, tt.want)
+		}
+	}
+}
