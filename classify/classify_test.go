@@ -1030,3 +1030,19 @@ func TestSpottedKeywordHeardAsObject(t *testing.T) {
 		}
 	}
 }
+
+// TestMailboxMigration: an IT desk's mailbox-migration pretext is
+// impersonation by what it says, so the weak office-network password
+// asked with "reply with" counts; the same notice without an ask, or with
+// a promise never to ask, stays clean, and a family's network password
+// stays weak.
+func TestMailboxMigration(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"hi team we are migrating your mailbox this weekend please reply with your network password so nothing is lost", CategoryCredentials},
+		{"this is a notice the mailbox upgrade is tonight reply with your network password and user name", CategoryCredentials},
+		{"hi all we are moving everyone to the new email system tonight, you do not need to do anything and we will never ask for your password", ""},
+		{"hi its dad whats the network password again", ""},
+		{"your mailbox is full please delete some messages", ""},
+	})
+}

@@ -886,7 +886,10 @@ type signalRule struct {
 var signalRules = []signalRule{
 	{"impersonation:amazon", 0.25, []string{"amazon", "amazon prime", "amazon dot com", "amazon customer service", "amazon security", "amazon support"}},
 	{"impersonation:apple", 0.25, []string{"apple support", "apple care", "applecare", "icloud", "apple id", "apple account", "apple security"}},
-	{"impersonation:microsoft", 0.25, []string{"microsoft", "windows support", "windows technical", "windows security", "tech support", "technical support", "technical department", "technical team", "geek squad", "norton", "mcafee", "support center", "help desk", "helpdesk", "service desk", "it department", "it support", "it team", "from it", "cyber security department", "security department"}},
+	{"impersonation:microsoft", 0.25, []string{"microsoft", "windows support", "windows technical", "windows security", "tech support", "technical support", "technical department", "technical team", "geek squad", "norton", "mcafee", "support center", "help desk", "helpdesk", "service desk", "it department", "it support", "it team", "from it", "cyber security department", "security department",
+		// An IT desk's mailbox-migration pretext, by what it says rather than who it says it is (the name is often misheard: "intel desk").
+		"new email system", "new gmail system", "new mail system", "email migration", "mailbox migration", "move your mailbox",
+		"migrate your mailbox", "migrating your mailbox", "moving your mailbox", "upgrade your mailbox", "mailbox upgrade", "email upgrade"}},
 	{"impersonation:bank", 0.25, []string{"fraud department", "fraud prevention", "fraud team", "fraud investigation", "fraud unit", "bank security", "your bank", "bank of america", "chase bank", "wells fargo", "citibank", "citi bank", "barclays", "hsbc", "lloyds", "natwest", "santander", "capital one", "credit union", "visa", "mastercard", "american express", "amex", "discover card"}},
 	{"impersonation:irs", 0.3, []string{"irs", "i r s", "internal revenue", "hmrc", "h m r c", "canada revenue", "revenue agency",
 		"cra", "c r a", "ato", "a t o", "taxation office", "inland revenue", "income tax department", "tax authority",
