@@ -342,7 +342,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 				continue // "have the code from your authenticator app ready": a ready frame after a short tail
 			}
 		case q.start < o.start && o.start-q.end <= frontGap: // may overlap: "read me the code" + "code we sent"
-			if c.breakBetween(q.end, o.start) || c.classBetween(q.end, o.start, wNeg) {
+			if c.breakBetween(q.end, c.subjectless(q, o)) || c.classBetween(q.end, o.start, wNeg) {
 				continue // "repeat 739104 do not share this code": the negation starts a clause of its own
 			}
 		case q.end < o.start && cat <= catID && c.listGoverned(o, q):
@@ -1657,6 +1657,29 @@ func (c *Call) thirdBefore(j int32) bool {
 
 // breakBetween reports a clause boundary between a front cue and an object
 // ("to verify it is you we sent a code").
+// subjectless returns where a clause break between front cue q and strong
+// object o may end: o.start, or one word earlier when the word right
+// before o is a subject pronoun ("i", "we", "they", "he", "she") and o is
+// a noun phrase of two words or more that cannot be that pronoun's verb
+// ("payment must be made today with [the] they gift card"): a subject
+// straight before a noun starts no clause, so the recogniser garbled a
+// word there. Not for one-word objects or ones that open with a payment
+// verb ("so we pin down the date", "we wire transfer it"), nor across a
+// new clause ("so", "please"). Not when a verb follows the object
+// ("send the money and they gift cards will arrive": "the" misheard, and
+// the cards the subject of a clause of their own).
+func (c *Call) subjectless(q, o hit) int32 {
+	w, cl := c.win, c.d.class
+	if o.start == 0 || o.attr&(objWeak|objSent|objDeliver|objBackOnly) != 0 || cl[w[o.start-1].id]&(wIWe|wHeShe) == 0 ||
+		o.end-o.start < 2 || cl[w[o.start].id]&wPayVerb != 0 || c.classBetween(q.end, o.start, wClause) {
+		return o.start // "so we pin down the date", "and we wire transfer it": the pronoun's verb
+	}
+	if e := o.end; e < int32(len(w)) && !w[e].sb && cl[w[e].id]&wVerbish != 0 && w[e].id != c.d.idDid && w[e].id != c.d.idDoes {
+		return o.start // "and they gift cards will arrive": "the" heard as "they", a clause with a verb of its own
+	}
+	return o.start - 1
+}
+
 func (c *Call) breakBetween(from, to int32) bool {
 	for j := from; j < to; j++ {
 		if c.d.class[c.win[j].id]&wBreak != 0 {

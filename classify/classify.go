@@ -82,6 +82,7 @@ type Detector struct {
 	idNo       int32 // "no", "one": "no one" negates like "nobody"
 	idOne      int32
 	idDid      int32 // "did": "did Mum give you" asks about the past
+	idDoes     int32 // "they gift card doesn't": a garbled "does" after an object is no verb of its own (subjectless)
 	idOh       int32 // "oh no": an interjection, not a negation
 	idUsed     int32 // "used to buy": something done with it, not asked
 	idTo       int32
@@ -294,6 +295,7 @@ func New() *Detector {
 		bareNext = append(bareNext, v.intern(w))
 	}
 	v.intern("of")
+	v.intern("does")
 	for _, w := range []string{"photo", "picture", "ever", "quote", "i", "press", "hash", "pound", "keypad", "pad", "key"} {
 		v.intern(w) // looked up by id below, whether or not a rule uses them
 	}
@@ -318,7 +320,7 @@ func New() *Detector {
 	d.idKeypad, d.idPad, d.idKey = v.ids["keypad"], v.ids["pad"], v.ids["key"]
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]
 	d.idAnd, d.idPlus = v.ids["and"], v.ids["plus"]
-	d.idOf = v.ids["of"]
+	d.idOf, d.idDoes = v.ids["of"], v.ids["does"]
 	d.bareNext = make([]bool, len(v.words))
 	for _, id := range bareNext {
 		d.bareNext[id] = true

@@ -1046,3 +1046,18 @@ func TestMailboxMigration(t *testing.T) {
 		{"your mailbox is full please delete some messages", ""},
 	})
 }
+
+// TestSubjectBeforeObject: a subject pronoun straight before a noun phrase
+// object ("… must be made today with uh we gift cards") starts no clause,
+// so the payment wording still governs it; a pronoun with a verb of its
+// own ("so we pin down", "they gift cards will arrive") still breaks.
+func TestSubjectBeforeObject(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the power company the payment must be made today with uh we gift cards or we cut the power", CategoryGiftCard},
+		{"send the money and they gift cards will arrive", ""},
+		{"give me a call so we pin down the date", ""},
+		{"read me the list and we pin it on the board", ""},
+		{"tell me when we password reset is done", ""},
+	})
+}
