@@ -275,18 +275,20 @@ func TestVoicemailReplay(t *testing.T) {
 	// Floors per script set: request recall, and legitimate voicemails
 	// (of 60) that may be flagged. The narrowband replay is the same sets
 	// through a telephone channel: far lower recall, so lower floors, but
-	// the same guard against new false flags.
+	// the same guard against new false flags. Recall floors sit one script
+	// below what the rules reach on the committed dumps (wideband 119/128 and
+	// 162/180, narrowband 87/128 and 100/180), so losing two fails.
 	tests := []struct {
 		path   string
 		floors map[string]replayFloor
 	}{
 		{"testdata/voicemail-replay.jsonl", map[string]replayFloor{
-			"voicemail-eval.tsv":  {0.85, 3},
-			"voicemail-eval2.tsv": {0.82, 3},
+			"voicemail-eval.tsv":  {0.92, 3}, // 118/128
+			"voicemail-eval2.tsv": {0.89, 3}, // 161/180
 		}},
 		{"testdata/voicemail-replay-nb.jsonl", map[string]replayFloor{
-			"voicemail-eval.tsv":  {0.60, 3},
-			"voicemail-eval2.tsv": {0.48, 5},
+			"voicemail-eval.tsv":  {0.67, 3},  // 86/128
+			"voicemail-eval2.tsv": {0.549, 5}, // 99/180
 		}},
 	}
 	for _, tt := range tests {

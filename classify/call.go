@@ -342,7 +342,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 				continue // "have the code from your authenticator app ready": a ready frame after a short tail
 			}
 		case q.start < o.start && o.start-q.end <= frontGap: // may overlap: "read me the code" + "code we sent"
-			if c.breakBetween(q.end, o.start) || c.classBetween(q.end, o.start, wNeg) {
+			if c.breakBetween(q.end, c.subjectless(q, o)) || c.classBetween(q.end, o.start, wNeg) {
 				continue // "repeat 739104 do not share this code": the negation starts a clause of its own
 			}
 		case q.end < o.start && cat <= catID && c.listGoverned(o, q):
@@ -371,6 +371,15 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.purposeAsk(o) {
 		return cat, false, from, true // "to issue your refund by the the three digit security code on the back of your card"
+	}
+	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catID && c.bareCopy(o) {
+		return cat, true, from, true // "to set up payroll [send us] a photo of your passport": weak, pressure decides
+	}
+	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catPay && c.bareDestination(o) {
+		return cat, false, from, true // "the rent is late [send it] with cash app to my new account today"
+	}
+	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.bareAsk(o) {
+		return cat, true, from, true // "please call back and [read] the sixteen digits on the front of your card": weak, pressure decides
 	}
 	if !found && depth == 0 && cat <= catID && o.attr&(objWeak|objSent|objDeliver|objBackOnly) == 0 && c.bareList(o) {
 		return cat, false, from, true // "Your FSA ID, your date of birth, and your social."
@@ -435,6 +444,131 @@ func (c *Call) purposeAsk(o hit) bool {
 		}
 	}
 	return c.addressed(o.start, cueInfo)
+}
+
+// bareAsk reports a closely described secret of the listener's card (a
+// purpose object: "the three digit security code on the back", "the
+// sixteen digits on the front", right before "of your card") with no
+// request wording before it at all: the recogniser lost the verb ("please
+// call back and [read] the sixteen digits on the front of your card",
+// "visa security, [to] issue your refund [we] need the three digit security
+// code on the back of your card"). The caller rarely names these without
+// asking, but banks name them in warnings and instructions, so the ask is
+// weak (it counts only with pressure or impersonation in the call) and
+// not taken when: a front cue stands within purposeReach before it (a cue
+// had its chance and was judged: "you'll be asked for"); a negation, report,
+// another subject, "you" or "my" stands before it in its sentence ("we
+// will never ask for", "scammers want"); a verb of the listener's own
+// handling or of its own stands just before it ("keep", "find", "enter",
+// "has"); a verb of its own follows ("… of your card is never needed");
+// or the clause goes on after "of your card" with anything but a new
+// clause, a list, a purpose or a time ("so we can…", "and the expiry",
+// "to verify", "today"), or a delivery word is near.
+func (c *Call) bareAsk(o hit) bool {
+	w, cl := c.win, c.d.class
+	if o.end+2 >= int32(len(w)) || w[o.end].id != c.d.idOf || w[o.end+1].id != c.d.idYour || cl[w[o.end+2].id]&wOwnBank == 0 {
+		return false // only the listener's card: "… of your card"
+	}
+	return c.bareBefore(o, catBank, false) && c.bareAfter(o.end+3) && !c.sentNear(o) && c.addressed(o.start, cueInfo)
+}
+
+// bareCopy reports a picture or copy of the listener's identity document
+// ("a photo of your passport", "a copy of your driver's license") with no
+// request wording before it in its clause: the recogniser lost "send us"
+// ("to set up payroll, [send us] a photo of your passport and your social
+// security number"). Nobody names one except to ask for it or to warn, so
+// it is weak (pressure decides) and has the same exclusions as bareAsk,
+// with a purpose clause ("to set up payroll") opening the ask like "please".
+func (c *Call) bareCopy(o hit) bool {
+	return c.bareBefore(o, catID, true) && c.bareAfter(o.end) && c.addressed(o.start, cueInfo)
+}
+
+// bareBefore reports that nothing before a bare object o in its clause
+// tells rather than asks: no front cue of cat in its clause (at most
+// purposeReach words back) that was judged and not taken (framed cues such as "is" after its
+// object, a lead "please", "please call" are no verdict on it); no negation, report,
+// another subject, "you" or "my" back to the clause start (a sentence
+// break or "please", or with toOpens a purpose "to"); and no verb of the
+// listener's own handling, tense or stopping in the three words before it
+// ("keep the …", "find the …", "has a …", "received the …").
+func (c *Call) bareBefore(o hit, cat int, toOpens bool) bool {
+	w, cl := c.win, c.d.class
+	from := max(o.start-purposeReach, 0)
+	for j := o.start - 1; j >= from; j-- {
+		k := cl[w[j].id]
+		if k&(wNeg|wFarNeg|wReport|wOther|wYou|wMine) != 0 || j >= o.start-3 && k&(wHandle|wOpen|wPerfect|wVerbish|wStop|wDeliver) != 0 {
+			return false
+		}
+		if w[j].sb || w[j].id == c.d.idPlease || toOpens && w[j].id == c.d.idTo {
+			from = j // "please" opens the ask: what came before is another clause
+			break
+		}
+	}
+	for _, q := range c.hitsIn(from, o.start) {
+		if q.group == gCue && compatible(cat, q.attr) && q.attr&(cueAfterOnly|cueLead|cueOnlyWay|cueCallback|cueReask) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// bareAfter reports that the clause of a bare object ends at e or goes on
+// with a new clause, a list, a purpose or a time ("so we can…", "and the
+// expiry", "to verify", "today"), not with a verb of its own ("… of your
+// card protects online purchases", "… and your pin are private").
+func (c *Call) bareAfter(e int32) bool {
+	w, cl := c.win, c.d.class
+	if e < int32(len(w)) && !w[e].sb && cl[w[e].id]&(wClause|wCoord|wBreak|wFrameEnd|wModal) == 0 && !c.d.bareNext[w[e].id] {
+		return false
+	}
+	for j := e; j < int32(len(w)) && j < e+5 && !w[j].sb; j++ {
+		k := cl[w[j].id]
+		if k&wClause != 0 {
+			break
+		}
+		if k&(wVerbish|wNeg) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// bareDestination reports the speaker's new account named as where money
+// goes ("to my new account"), with the request verb lost by the recogniser
+// between a money word and it: "the rent is late, [send it] with cash app to
+// my new account today". The money word (cash, money, dollars, Zelle, …) must
+// stand at most frontGap words before it in its clause, with nothing between
+// that gives the clause a subject, tense or negation of its own ("I moved
+// my cash to my new account", "the deposit went to my new account"), and
+// the clause must end after it or go on with a time, purpose or new clause
+// ("today", "so", "before") rather than a verb ("… to my new account
+// bounced"). Not after a front cue that was judged and not taken.
+func (c *Call) bareDestination(o hit) bool {
+	w, cl := c.win, c.d.class
+	if e := o.end; e < int32(len(w)) && !w[e].sb && cl[w[e].id]&(wClause|wBreak|wFrameEnd|wModal) == 0 && !c.d.bareNext[w[e].id] {
+		return false
+	}
+	for _, q := range c.hitsIn(o.start-purposeReach, o.start) {
+		if q.group == gCue && compatible(catPay, q.attr) && q.attr&(cueAfterOnly|cueLead|cueOnlyWay|cueCallback|cueReask) == 0 {
+			return false // framed cues ("is" after "the only way") are no verdict on it
+		}
+	}
+	const told = wNeg | wFarNeg | wReport | wOther | wYou | wPast | wPerfect | wVerbish | wMine
+	for j := o.start - 1; j >= 0 && j >= o.start-frontGap && !w[j+1].sb; j-- {
+		k := cl[w[j].id]
+		if k&(wMoney|wPayVerb) != 0 {
+			for i := j - 1; i >= 0 && i >= j-3 && !w[i+1].sb; i-- {
+				if cl[w[i].id]&(told&^(wPast|wVerbish)) != 0 {
+					return false // "i moved my cash to my new account"
+				}
+			}
+			return c.addressed(o.start, cueAct)
+		}
+		if k&told != 0 {
+			return false // "the deposit went to my new account"
+		}
+	}
+	return false
 }
 
 // listReach bounds how far back, in tokens, a list a request frame governs
@@ -1523,6 +1657,29 @@ func (c *Call) thirdBefore(j int32) bool {
 
 // breakBetween reports a clause boundary between a front cue and an object
 // ("to verify it is you we sent a code").
+// subjectless returns where a clause break between front cue q and strong
+// object o may end: o.start, or one word earlier when the word right
+// before o is a subject pronoun ("i", "we", "they", "he", "she") and o is
+// a noun phrase of two words or more that cannot be that pronoun's verb
+// ("payment must be made today with [the] they gift card"): a subject
+// straight before a noun starts no clause, so the recogniser garbled a
+// word there. Not for one-word objects or ones that open with a payment
+// verb ("so we pin down the date", "we wire transfer it"), nor across a
+// new clause ("so", "please"). Not when a verb follows the object
+// ("send the money and they gift cards will arrive": "the" misheard, and
+// the cards the subject of a clause of their own).
+func (c *Call) subjectless(q, o hit) int32 {
+	w, cl := c.win, c.d.class
+	if o.start == 0 || o.attr&(objWeak|objSent|objDeliver|objBackOnly) != 0 || cl[w[o.start-1].id]&(wIWe|wHeShe) == 0 ||
+		o.end-o.start < 2 || cl[w[o.start].id]&wPayVerb != 0 || c.classBetween(q.end, o.start, wClause) {
+		return o.start // "so we pin down the date", "and we wire transfer it": the pronoun's verb
+	}
+	if e := o.end; e < int32(len(w)) && !w[e].sb && cl[w[e].id]&wVerbish != 0 && w[e].id != c.d.idDid && w[e].id != c.d.idDoes {
+		return o.start // "and they gift cards will arrive": "the" heard as "they", a clause with a verb of its own
+	}
+	return o.start - 1
+}
+
 func (c *Call) breakBetween(from, to int32) bool {
 	for j := from; j < to; j++ {
 		if c.d.class[c.win[j].id]&wBreak != 0 {
@@ -1667,7 +1824,12 @@ func (c *Call) textNear(kw string, nCtx int32) bool {
 // noun the transcript misheard; where the transcript heard it ("the wifi
 // password is at the cabin"), the rules' judgement stands, exemptions
 // included. A bare "number" heard ("tell me or pay number" for "your pin
-// number") is not the head of "pin number".
+// number") is not the head of "pin number". A strong object of the
+// keyword's category that ends in another of its words counts too: the
+// text heard "i got the gift" where the spotter heard {gift cards}, and
+// the rules judged that gift a thank-you, not an ask. (Not a weak object
+// or a shared word inside one: "cash" for {cash app}, "one time pass code"
+// for {one time password} are readings the keyword may still correct.)
 func (c *Call) textHeard(kw string, nCtx int32) bool {
 	words := strings.Fields(kw)
 	last := kw
@@ -1678,6 +1840,7 @@ func (c *Call) textHeard(kw string, nCtx int32) bool {
 		}
 	}
 	id := c.d.vocab.lookup([]byte(last))
+	cat := c.d.spot[kw]
 	for _, h := range c.hits {
 		if h.end <= nCtx || h.group != gObj && h.group != gStand {
 			continue
@@ -1685,6 +1848,18 @@ func (c *Call) textHeard(kw string, nCtx int32) bool {
 		for _, t := range c.win[h.start:h.end] {
 			if t.id == id {
 				return true
+			}
+		}
+		if int(h.cat) != cat || h.attr&objWeak != 0 {
+			continue
+		}
+		// A strong object of the keyword's own category whose last word is
+		// one of the keyword's: "i got the gift [card you sent]" {gift cards}.
+		if head := c.win[h.end-1].id; head >= 0 {
+			for _, w := range words {
+				if !spotFiller[w] && head == c.d.vocab.lookup([]byte(w)) {
+					return true
+				}
 			}
 		}
 	}

@@ -82,6 +82,7 @@ type Detector struct {
 	idNo       int32 // "no", "one": "no one" negates like "nobody"
 	idOne      int32
 	idDid      int32 // "did": "did Mum give you" asks about the past
+	idDoes     int32 // "they gift card doesn't": a garbled "does" after an object is no verb of its own (subjectless)
 	idOh       int32 // "oh no": an interjection, not a negation
 	idUsed     int32 // "used to buy": something done with it, not asked
 	idTo       int32
@@ -91,10 +92,12 @@ type Detector struct {
 	idOnly     int32
 	idThank    int32 // "thank you, and your date of birth"
 	idYour     int32
-	idApp      int32 // "open your Chase app"
-	idTell     int32 // "scammers may tell you to…"
-	idWorth    int32 // "an order worth $497": an amount's value, not a payment asked
-	idPhoto    int32 // "take a photo for the app": a picture taken, no software asked for
+	idOf       int32  // "the sixteen digits on the front of your card": the listener's card
+	bareNext   []bool // "now", "today": words that may follow a bare card secret, by vocabulary id (bareAsk)
+	idApp      int32  // "open your Chase app"
+	idTell     int32  // "scammers may tell you to…"
+	idWorth    int32  // "an order worth $497": an amount's value, not a payment asked
+	idPhoto    int32  // "take a photo for the app": a picture taken, no software asked for
 	idPicture  int32
 	idEver     int32 // "nobody from our team will ever ask": the negation reaches on past "ever"
 	idQuote    int32 // "and then he said, and I quote, …"
@@ -287,6 +290,12 @@ func New() *Detector {
 	for _, w := range []string{"winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate"} {
 		d.gains[v.intern(w)] = true
 	}
+	var bareNext []int32
+	for _, w := range []string{"now", "today", "tonight", "asap", "right", "immediately", "for", "thank", "thanks", "over", "in", "when", "as"} {
+		bareNext = append(bareNext, v.intern(w))
+	}
+	v.intern("of")
+	v.intern("does")
 	for _, w := range []string{"photo", "picture", "ever", "quote", "i", "press", "hash", "pound", "keypad", "pad", "key"} {
 		v.intern(w) // looked up by id below, whether or not a rule uses them
 	}
@@ -311,6 +320,11 @@ func New() *Detector {
 	d.idKeypad, d.idPad, d.idKey = v.ids["keypad"], v.ids["pad"], v.ids["key"]
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]
 	d.idAnd, d.idPlus = v.ids["and"], v.ids["plus"]
+	d.idOf, d.idDoes = v.ids["of"], v.ids["does"]
+	d.bareNext = make([]bool, len(v.words))
+	for _, id := range bareNext {
+		d.bareNext[id] = true
+	}
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {
 		if p.toks[0] < 0 {

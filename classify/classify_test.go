@@ -913,3 +913,151 @@ func TestSpottedKeywordAfterNegatedAsk(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimCodes: Amazon's "claim codes" (and "redemption codes") in the
+// plural are gift-card objects like the singular, against a description
+// of the card and a warning.
+func TestClaimCodes(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the irs you owe back taxes buy the cards at any store and read the claim codes to the officer", CategoryGiftCard},
+		{"scratch the back and text me the redemption codes", CategoryGiftCard},
+		{"the claim codes are printed on the back of each card", ""},
+		{"never give the claim codes to anyone who calls you", ""},
+	})
+}
+
+// TestBareCardSecrets: a secret of the listener's card described by its
+// length and place, with the request verb lost by the recogniser, asks
+// when the call has pressure or impersonation; a bank's warnings and
+// instructions naming the same thing, and the same words without
+// pressure, stay clean.
+func TestBareCardSecrets(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is your credit union your card is locked please call back and um the sixteen digits on the front of your card", CategoryBankingDetails},
+		{"this is your bank fraud team your account is frozen please the long number on the front of your card", CategoryBankingDetails},
+		{"hello this is mastercard security your card was used in another country uh the three digit security code on the back of your card so we can block it", CategoryBankingDetails},
+		{"hi its dave, about the shop, um the sixteen digits on the front of your card", ""},
+		{"when you pay online you will be asked for the three digit code on the back of your card", ""},
+		{"this is chase fraud department we will never ask for the three digit security code on the back of your card", ""},
+		{"this is your bank fraud team if you shop online keep the three digit code on the back of your card private", ""},
+		{"this is visa your new card has arrived the sixteen digits on the front of your card are the same", ""},
+		{"this is your credit union fraud alert scammers may ask for the sixteen digits on the front of your card hang up", ""},
+		{"this is capital one the three digit security code on the back of your card protects online purchases", ""},
+		{"this is your bank, if a caller wants the three digit code on the back of your card hang up", ""},
+		{"the sixteen digits on the front of my card are worn off, this is the bank, i need a new one", ""},
+	})
+}
+
+// TestBareNewAccountPayee: "to my new account" after a money word, with
+// the request verb lost, asks for a payment; the same account in a
+// sentence with a subject, tense or verb of its own is news.
+func TestBareNewAccountPayee(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"hi it's your landlord the rent is overdue um the money by zelle uh to my new account tonight", CategoryPaymentTransfer},
+		{"its me the rent is late so the cash uh with cash app to our new account today please", CategoryPaymentTransfer},
+		{"hi mum i moved my cash to my new account", ""},
+		{"i transferred the money to my new account", ""},
+		{"my salary is now paid to my new account", ""},
+		{"the cash app payment to my new account bounced", ""},
+		{"i switched banks so the money goes to my new account now", ""},
+		{"never send money to my new account", ""},
+	})
+}
+
+// TestBareIDCopies: a photo or copy of the listener's identity document
+// with the request verb lost asks under pressure; the same document kept,
+// brought in person, received, warned about or described stays clean.
+func TestBareIDCopies(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"congratulations you won the prize to claim it uh a copy of your drivers license today", CategoryPersonalID},
+		{"this is the immigration office your visa is cancelled to avoid deportation um a picture of your passport right away", CategoryPersonalID},
+		{"hi its the travel agent you will need to bring a photo of your passport to the appointment", ""},
+		{"keep a copy of your passport in a safe place when you travel abroad", ""},
+		{"we have received the photo of your passport thank you", ""},
+		{"never send a photo of your passport to anyone who calls", ""},
+		{"make a copy of your passport before you travel", ""},
+		{"hi this is the bank fraud team scammers may ask for a photo of your passport", ""},
+		{"this is the dmv a copy of your drivers license is required at the counter", ""},
+		{"hi this is the hiring team congratulations you got the job please bring a photo of your id on your first day", ""},
+	})
+}
+
+// TestStoreErrandGiftCards: a store errand ("go to cvs and …") before a
+// gift card's brand, its "buy" lost or heard as "i", asks for gift cards
+// under pressure; a family errand without pressure and a warning stay clean.
+func TestStoreErrandGiftCards(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the sheriff there is a warrant for your arrest go to cvs and uh the google play cards then call me back", CategoryGiftCard},
+		{"this is the irs you owe back taxes go to walmart and i itunes cards right away", CategoryGiftCard},
+		{"hi honey can you go to target and get an apple card for your niece", ""},
+		{"i'm going to go to walmart and buy google play cards for the kids", ""},
+		{"never go to walmart and buy gift cards because someone on the phone told you to", ""},
+	})
+}
+
+// TestSpottedKeywordHeardAsObject: a spotted keyword whose word ends a
+// strong object of its category in the text ("the gift" for {gift cards})
+// was heard by the text too, so the rules' judgement of that object (a
+// thank-you) stands; a weak object sharing a word ("cash" for {cash app})
+// leaves the keyword free to pair with a cue.
+func TestSpottedKeywordHeardAsObject(t *testing.T) {
+	d := New()
+	for _, tt := range []struct {
+		text string
+		kws  []string
+		want string
+	}{
+		{"hi nana i got the gift and when you send your next letter say hi to grandpa", []string{"gift cards"}, ""},
+		{"hi sweetie i got the gift thank you send my love to dad i will use it at the cinema", []string{"gift cards"}, ""},
+		{"this is the sheriff you have a warrant please send the bail with cash today", []string{"cash app"}, CategoryPaymentTransfer},
+	} {
+		c := d.NewCall()
+		c.Add(bus.Segment{Seq: 1, Track: bus.TrackCaller, Text: tt.text, Final: true, Keywords: tt.kws})
+		r := c.Result()
+		got := ""
+		for _, f := range r.Flags {
+			if got == "" || f.Category == tt.want {
+				got = f.Category
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q %v: flags %+v, want %q", tt.text, tt.kws, r.Flags, tt.want)
+		}
+	}
+}
+
+// TestMailboxMigration: an IT desk's mailbox-migration pretext is
+// impersonation by what it says, so the weak office-network password
+// asked with "reply with" counts; the same notice without an ask, or with
+// a promise never to ask, stays clean, and a family's network password
+// stays weak.
+func TestMailboxMigration(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"hi team we are migrating your mailbox this weekend please reply with your network password so nothing is lost", CategoryCredentials},
+		{"this is a notice the mailbox upgrade is tonight reply with your network password and user name", CategoryCredentials},
+		{"hi all we are moving everyone to the new email system tonight, you do not need to do anything and we will never ask for your password", ""},
+		{"hi its dad whats the network password again", ""},
+		{"your mailbox is full please delete some messages", ""},
+	})
+}
+
+// TestSubjectBeforeObject: a subject pronoun straight before a noun phrase
+// object ("… must be made today with uh we gift cards") starts no clause,
+// so the payment wording still governs it; a pronoun with a verb of its
+// own ("so we pin down", "they gift cards will arrive") still breaks.
+func TestSubjectBeforeObject(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the power company the payment must be made today with uh we gift cards or we cut the power", CategoryGiftCard},
+		{"send the money and they gift cards will arrive", ""},
+		{"give me a call so we pin down the date", ""},
+		{"read me the list and we pin it on the board", ""},
+		{"tell me when we password reset is done", ""},
+	})
+}

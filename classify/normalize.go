@@ -291,6 +291,9 @@ var misheard = []misheardWord{
 	{heard: "big", next: "coin coins", as: "bit"},
 	{heard: "car", prev: "gift", as: "card"},
 	{heard: "cars", prev: "gift", as: "cards"},
+	// "buy" heard as "i" right before a gift card's brand: "go to walmart and
+	// i google play cards". A subject straight before a brand has no verb.
+	{heard: "i", next: "google itunes", as: "buy"},
 	// A wallet's "seed phrase" heard as "seat phrase", "sea phrase".
 	{heard: "seat seats sea cede", next: "phrase phrases", as: "seed"},
 }

@@ -38,6 +38,8 @@ func TestMisheard(t *testing.T) {
 		{"buy a target get card", "gift card", ""},
 		{"did you get the card", "", "gift"},
 		{"your pass wood", "password", ""},
+		{"go to the store and i google play cards", "buy google play", ""},
+		{"i think i saw it", "", "buy"},
 		{"your pass word", "password", ""},
 		{"your user name and e mail", "username and email", ""},
 		{"your user i d", "user id", ""},

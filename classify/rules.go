@@ -153,7 +153,8 @@ var objectRules = []objectRule{
 	{catBank, objPurpose | objGiftAmb, cross([]string{"three digit", "3 digit", "four digit", "4 digit"},
 		[]string{"security code", "code", "number", "security number"}, []string{"on the back", "on the front"})},
 	{catBank, objPurpose | objGiftAmb, cross([]string{"security code", "cvv", "cvv code", "card security code", "sixteen digit number",
-		"16 digit number", "card number"}, []string{"on the back", "on the front"})},
+		"16 digit number", "card number", "sixteen digits", "16 digits", "long number", "the sixteen digits", "the 16 digits",
+		"the sixteen digit number", "the 16 digit number", "the long number"}, []string{"on the back", "on the front"})},
 	{catBank, objWeak, []string{"credit card", "debit card", "bank card", "bank account", "checking account",
 		"savings account", "chequing account"}},
 	{catBank, 0, []string{"checking account number", "savings account number", "chequing account number",
@@ -285,6 +286,11 @@ var objectRules = []objectRule{
 		"nin", "nin number", "voter id", "voter card", "ration card", "health card no", "medicare card no", "nhs number",
 		"birth certificate number", "birth certificate numbers",
 	}},
+	// A picture or copy of an identity document, which a lost "send us" leaves bare (bareCopy).
+	{catID, objPurpose, cross([]string{"photo", "picture", "photograph", "pic", "copy", "photocopy", "scan", "image", "snap"},
+		[]string{"of your"}, []string{"passport", "driver license", "drivers license", "driving licence", "driving license",
+			"license", "licence", "id", "id card", "photo id", "social security card", "green card", "medicare card",
+			"birth certificate", "national id", "identity card", "state id", "sin card", "aadhaar card", "pan card"})},
 	// An identity number by its length: "read me your nine-digit SIN", "your 12 digit Aadhaar".
 	{catID, 0, cross([]string{"# digit"}, []string{"sin", "sin number", "ssn", "social", "social security number",
 		"social insurance number", "tax file number", "tfn", "aadhaar", "aadhaar number", "aadhar", "aadhar number",
@@ -312,7 +318,7 @@ var objectRules = []objectRule{
 		"sephora card", "razer gold", "vanilla card", "vanilla visa", "vanilla gift card", "prepaid card",
 		"prepaid cards", "prepaid visa", "reload card", "reloadable card", "green dot", "greendot",
 		"money pak", "moneypak", "paysafe card", "paysafecard", "xbox card", "playstation card",
-		"card redemption code", "claim code", "redemption code", "silver strip", "scratch off strip", "scratch panel", "scratch off panel", "scratch strip", "scratch area",
+		"card redemption code", "card redemption codes", "claim code", "claim codes", "redemption code", "redemption codes", "silver strip", "scratch off strip", "scratch panel", "scratch off panel", "scratch strip", "scratch area",
 		"under the scratch", "scratch off area", "scratch off part", "scratch part", "under the silver strip", "behind the scratch", "scratch the back", "scratch off the back", "scratch the silver",
 		"silver part", "the silver part", "silver panel", "photos of the back", "pictures of the back",
 		"photos of the backs", "pictures of the backs",
@@ -379,7 +385,7 @@ var objectRules = []objectRule{
 		"to my crypto wallet", "to my bitcoin wallet", "to this crypto wallet", "to this bitcoin wallet",
 		"to our crypto wallet", "into my crypto wallet", "to the crypto wallet", "to the bitcoin wallet",
 		"safe wallet", "secure wallet", "government wallet", "the account i give you", "the account i gave you",
-		"the account i will give you", "to this new account", "to the new account", "to our new account",
+		"the account i will give you", "to this new account", "to the new account",
 		"into this new account", "into the new account", "account i am giving you", "by wire", "via wire", "crypto machine",
 		"bitcoin kiosk", "crypto kiosk",
 		"to our escrow account", "into our escrow account", "our escrow account", "escrow account in", "the escrow account in",
@@ -396,6 +402,10 @@ var objectRules = []objectRule{
 	// An account that has just changed is the payee of invoice redirection
 	// and of the "new number" relative: "send it with Venmo to my new account".
 	{catPay, 0, newAccounts()},
+	// The speaker's new account as where the money goes, which a lost verb
+	// leaves bare: "the rent is late, [send it] with cash app to my new account today".
+	{catPay, objPurpose, cross([]string{"to", "into", "onto"}, []string{"my new", "our new", "my different", "our different"},
+		[]string{"account", "bank account", "bank"})},
 	// Objects named by description (describe.go).
 	{catBank, objGiftAmb, cardNumberLooks()},
 	{catBank, objGiftAmb, securityCodeLooks()},
@@ -556,6 +566,11 @@ var cueRules = []cueRule{
 	{cueAct | cueBuy, []string{
 		"buy", "purchase", "get", "pick up", "go get", "go buy", "head to", "go down to", "go to the store",
 	}},
+	// A store errand, its verb often lost: "go to walmart and [buy] google play cards".
+	{cueAct | cueBuy, cross([]string{"go to", "go down to", "head to", "run to", "drive to", "go over to"},
+		[]string{"walmart", "target", "cvs", "walgreens", "best buy", "rite aid", "kroger", "dollar general", "seven eleven",
+			"any store", "a store", "the nearest store", "the pharmacy", "a pharmacy", "a gas station", "the gas station", "the supermarket"},
+		[]string{"and"})},
 	{cueInfo | cueAct | cueBack, []string{
 		"read it", "read them", "read it out", "read them out", "read it to me", "read them to me",
 		"read that to me", "read those", "read it back", "read them back", "read those to me", "tell me what it says",
@@ -772,6 +787,7 @@ const (
 	wAcctNoun               // "account", "bank": "into your account" is the listener's own, money paid to them
 	wQuote                  // "says", "goes": after "he"/"she", a told story's third party quoted
 	wCallsNow               // "rings", "phones": a story of another call told in the present, "so this guy rings"
+	wHandle                 // "keep", "find", "enter": what the listener does with a card secret themselves, not a lost ask
 )
 
 var wordClasses = map[int][]string{
@@ -841,6 +857,9 @@ var wordClasses = map[int][]string{
 	wAcctNoun: {"account", "accounts", "bank", "checking", "savings", "chequing", "card"},
 	wQuote:    {"says", "said", "goes", "went", "asks", "asked", "tells", "told", "starts", "started", "replies", "replied"},
 	wCallsNow: {"rings", "phones", "calls", "texts", "messages"},
+	wHandle: {"keep", "protect", "cover", "hide", "guard", "memorise", "memorize", "write", "store", "safeguard", "shred",
+		"destroy", "share", "show", "find", "locate", "use", "using", "enter", "type", "see", "look", "check", "scratch", "sign",
+		"make", "bring", "carry", "present", "print", "save"},
 	wOccasion: {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
@@ -867,7 +886,10 @@ type signalRule struct {
 var signalRules = []signalRule{
 	{"impersonation:amazon", 0.25, []string{"amazon", "amazon prime", "amazon dot com", "amazon customer service", "amazon security", "amazon support"}},
 	{"impersonation:apple", 0.25, []string{"apple support", "apple care", "applecare", "icloud", "apple id", "apple account", "apple security"}},
-	{"impersonation:microsoft", 0.25, []string{"microsoft", "windows support", "windows technical", "windows security", "tech support", "technical support", "technical department", "technical team", "geek squad", "norton", "mcafee", "support center", "help desk", "helpdesk", "service desk", "it department", "it support", "it team", "from it", "cyber security department", "security department"}},
+	{"impersonation:microsoft", 0.25, []string{"microsoft", "windows support", "windows technical", "windows security", "tech support", "technical support", "technical department", "technical team", "geek squad", "norton", "mcafee", "support center", "help desk", "helpdesk", "service desk", "it department", "it support", "it team", "from it", "cyber security department", "security department",
+		// An IT desk's mailbox-migration pretext, by what it says rather than who it says it is (the name is often misheard: "intel desk").
+		"new email system", "new gmail system", "new mail system", "email migration", "mailbox migration", "move your mailbox",
+		"migrate your mailbox", "migrating your mailbox", "moving your mailbox", "upgrade your mailbox", "mailbox upgrade", "email upgrade"}},
 	{"impersonation:bank", 0.25, []string{"fraud department", "fraud prevention", "fraud team", "fraud investigation", "fraud unit", "bank security", "your bank", "bank of america", "chase bank", "wells fargo", "citibank", "citi bank", "barclays", "hsbc", "lloyds", "natwest", "santander", "capital one", "credit union", "visa", "mastercard", "american express", "amex", "discover card"}},
 	{"impersonation:irs", 0.3, []string{"irs", "i r s", "internal revenue", "hmrc", "h m r c", "canada revenue", "revenue agency",
 		"cra", "c r a", "ato", "a t o", "taxation office", "inland revenue", "income tax department", "tax authority",
