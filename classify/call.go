@@ -302,8 +302,8 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if q.group != gCue || !compatible(cat, q.attr) && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyedIn(q, o)) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
 			continue // "a purchase of 500 dollars" is not buying anything
 		}
-		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 {
-			continue // both in earlier segments: judged there, with more context
+		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
+			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
 		}
 		if cat == catPay && q.end <= o.start && c.classBetween(q.end, o.start, wStop) {
 			continue // "put a block on those two payments"
@@ -2181,15 +2181,33 @@ func (c *Call) keyedIn(q, o hit) bool {
 			break
 		}
 	}
+	return c.keyAfter(o) >= 0
+}
+
+// keyAfter returns where the keypad or the hash key is named after object
+// o in its sentence ("… the code we just texted to you, followed by the
+// pound key"), at most 14 words on, or -1. The start of the current
+// segment is no sentence end unless the last one ended with a sentence
+// mark: recogniser output and long lines are cut between words, so the
+// key may be named in the next segment.
+func (c *Call) keyAfter(o hit) int32 {
+	w := c.win
 	for j := o.end; j < int32(len(w)) && j < o.end+14; j++ {
-		if w[j].sb {
+		if w[j].sb && (j != c.nCtx || !c.cutMidSentence()) {
 			break
 		}
 		if id := w[j].id; id == c.d.idHash || id == c.d.idPound || id == c.d.idKeypad || id == c.d.idPad && j > 0 && w[j-1].id == c.d.idKey {
-			return true
+			return j
 		}
 	}
-	return false
+	return -1
+}
+
+// cutMidSentence reports that the last final segment ended without a
+// sentence mark, so the current one may go on with its sentence.
+func (c *Call) cutMidSentence() bool {
+	t := strings.TrimRight(c.prevText, " \t\n\"')")
+	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".?!;")
 }
 
 // menuToPay reports a menu choice ("press one") in the window that leads

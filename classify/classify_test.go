@@ -913,3 +913,33 @@ func TestSpottedKeywordAfterNegatedAsk(t *testing.T) {
 		}
 	}
 }
+
+// wantOnlySplit is wantOnly for text cut into final segments at " | ",
+// as a recogniser or a long line's split cuts it, between words.
+func wantOnlySplit(t *testing.T, d *Detector, cases []struct{ text, want string }) {
+	t.Helper()
+	for _, tt := range cases {
+		var segs []bus.Segment
+		for i, part := range strings.Split(tt.text, " | ") {
+			segs = append(segs, bus.Segment{Seq: uint64(i + 1), Text: Redact(part), Final: true, Start: float64(i)})
+		}
+		r := d.Classify(segs)
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
+
+// TestKeyedCodeAcrossSegments: the keypad or hash key that makes a typed
+// code one keyed into the call may come in the next segment ("… enter the
+// verification code we sent you | followed by the hash key"); a code
+// entered on a website stays clean however the text is cut.
+func TestKeyedCodeAcrossSegments(t *testing.T) {
+	d := New()
+	wantOnlySplit(t, d, []struct{ text, want string }{
+		{"this is your bank fraud line a new payee was added to stop it please type the security code we have just sent | to your phone then press the hash key", CategoryVerificationCode},
+		{"to confirm the refund kindly key in the one time passcode from the text message | and finish with the pound key", CategoryVerificationCode},
+		{"to finish signing in enter the code we sent on the website. | for your balance press the hash key", ""},
+		{"we sent you a code by text message enter it on the website | never key it into a phone call", ""},
+	})
+}
