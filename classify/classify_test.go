@@ -943,3 +943,24 @@ func TestKeyedCodeAcrossSegments(t *testing.T) {
 		{"we sent you a code by text message enter it on the website | never key it into a phone call", ""},
 	})
 }
+
+// TestNeedsWithoutImperative: a need put as what would help or what is
+// missing ("it'd help to have …", "the only thing missing is …"), the
+// Philippine SSS and PhilSys numbers, and a login's email by its use,
+// against the same words told or warned about.
+func TestNeedsWithoutImperative(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Agent: This is the bank's security desk. It'd really help to have your online banking password so I can lock the session.", CategoryBankingDetails},
+		{"Caller: to finish the refund it would help to have your social insurance number.", CategoryPersonalID},
+		{"Caller: Right, the only thing missing is your passport number, then the parcel is released.", CategoryPersonalID},
+		{"Caller: we are almost done, the only thing we still need is the PIN for that card.", CategoryBankingDetails},
+		{"hello po this is the benefits office, for the cash aid we need your sss number and your philsys id", CategoryPersonalID},
+		{"this is microsoft your account was hacked, tell me the email address you sign in with and your password", CategoryCredentials},
+		{"Scammers will say it would help to have your password. Never give it.", ""},
+		{"It would help to have a quiet room for the interview.", ""},
+		{"The only thing missing is the signature on page two, you can post it back.", ""},
+		{"Your SSS number is printed on your UMID card, keep it safe.", ""},
+		{"You can reset it from the email address you sign in with.", ""},
+	})
+}

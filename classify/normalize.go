@@ -216,7 +216,7 @@ var acronyms = map[string]bool{
 	"sin": true, "ssn": true, "tfn": true, "pan": true, "upi": true, "bsb": true, "otp": true, "pin": true,
 	"cvv": true, "cvc": true, "nric": true, "ppsn": true, "pps": true, "utr": true, "ein": true, "itin": true,
 	"ni": true, "nino": true, "iban": true, "atm": true, "pac": true, "ic": true, "ohip": true, "aba": true,
-	"tin": true, "nhs": true, "ird": true, "nin": true, "imps": true, "neft": true, "ifsc": true, "crn": true, "sms": true, "eft": true,
+	"tin": true, "nhs": true, "ird": true, "nin": true, "imps": true, "neft": true, "ifsc": true, "crn": true, "sms": true, "eft": true, "sss": true,
 }
 
 // spelled returns phrase with its acronyms written letter by letter, and

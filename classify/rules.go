@@ -198,6 +198,9 @@ var objectRules = []objectRule{
 	// The email an account signs in with is its username; customer service
 	// asks for it too, so it needs pressure: "the email address for your Apple ID".
 	{catCred, objWeak, accountEmails()},
+	// The same email by its use: "the email address you sign in with".
+	{catCred, objWeak, cross([]string{"email", "email address"}, []string{"you sign in with", "you log in with", "you log on with",
+		"you use to sign in", "you use to log in", "you use to log on", "you signed up with"})},
 	// A home network's password is shared in families; an office network's
 	// is a login. Asked under pressure (a virus, an impersonated IT desk) it counts.
 	{catCred, objWeak, []string{"network password", "your network password"}},
@@ -284,6 +287,9 @@ var objectRules = []objectRule{
 		"ird number", "ird", "i r d number", "inland revenue number", "tax identification number", "national identity number",
 		"nin", "nin number", "voter id", "voter card", "ration card", "health card no", "medicare card no", "nhs number",
 		"birth certificate number", "birth certificate numbers",
+		// The Philippines' social security and national ID numbers.
+		"sss number", "sss id", "sss id number", "sss card", "philsys", "philsys id", "philsys number", "philsys id number",
+		"philsys card", "umid", "umid number", "umid card",
 	}},
 	// An identity number by its length: "read me your nine-digit SIN", "your 12 digit Aadhaar".
 	{catID, 0, cross([]string{"# digit"}, []string{"sin", "sin number", "ssn", "social", "social security number",
