@@ -180,6 +180,9 @@ func New() *Detector {
 			if sp, ok := spelled(s); ok {
 				add(sp, gObj, r.cat, r.attr, 0)
 			}
+			if sp, ok := named(s); ok {
+				add(sp, gObj, r.cat, r.attr, 0)
+			}
 		}
 	}
 	// The plural of a named card is the same thing: "the new Medicare
@@ -208,6 +211,9 @@ func New() *Detector {
 		for _, s := range r.phrases {
 			add(s, gStand, r.cat, r.attr, 0)
 			if sp, ok := spelled(s); ok {
+				add(sp, gStand, r.cat, r.attr, 0)
+			}
+			if sp, ok := named(s); ok {
 				add(sp, gStand, r.cat, r.attr, 0)
 			}
 		}

@@ -964,3 +964,17 @@ func TestNeedsWithoutImperative(t *testing.T) {
 		{"You can reset it from the email address you sign in with.", ""},
 	})
 }
+
+// TestLetterNamedAcronyms: an acronym spelled with the names of its
+// letters ("oh tee pee", "ess ess en") is the acronym, as "o t p" is;
+// the names alone, or told, ask for nothing.
+func TestLetterNamedAcronyms(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"sir you got one oh tee pee on your mobile just now kindly tell me the oh tee pee", CategoryVerificationCode},
+		{"for the refund i will need your ess ess en and your date of birth", CategoryPersonalID},
+		{"okay madam now the see vee vee on the back side please", CategoryBankingDetails},
+		{"never share the oh tee pee with anyone, not even bank staff", ""},
+		{"oh tee time is at nine, see you there", ""},
+	})
+}
