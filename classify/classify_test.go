@@ -978,3 +978,15 @@ func TestLetterNamedAcronyms(t *testing.T) {
 		{"oh tee time is at nine, see you there", ""},
 	})
 }
+
+// TestAadhaarSpellings: the Aadhaar number as transcribers and
+// recognisers spell it ("adhar", "adhaar"), asked or told.
+func TestAadhaarSpellings(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"madam your gas connection will be cut today, please read me your twelve digit adhar number", CategoryPersonalID},
+		{"sir for kyc update just tell me adhaar number and name as on card", CategoryPersonalID},
+		{"bring your adhar card to the branch in person for kyc", ""},
+		{"uidai never asks for your adhar number on a phone call", ""},
+	})
+}

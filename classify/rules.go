@@ -280,6 +280,7 @@ var objectRules = []objectRule{
 		"tax file number", "tfn", "tax file no", "your sin", "sin card", "social insurance", "social insurance card",
 		"pps number", "ppsn", "pps", "personal public service number", "nric", "nric number", "ic number", "i c number",
 		"aadhaar", "aadhaar number", "aadhaar card", "aadhar", "aadhar number", "aadhar card", "adhaar", "aadhaar card number",
+		"adhar", "adhar number", "adhar card", "adhar card number", "adhaar number", "adhaar card", "aadhar card number",
 		"pan card", "pan number", "pan card number", "pan card details", "ni number", "nino", "utr", "utr number",
 		"unique taxpayer reference", "national insurance no", "identity number", "id no", "sa id number",
 		"health card", "ohip number", "medicare card no", "citizen number", "fin number", "passport no",
@@ -291,9 +292,10 @@ var objectRules = []objectRule{
 		"sss number", "sss id", "sss id number", "sss card", "philsys", "philsys id", "philsys number", "philsys id number",
 		"philsys card", "umid", "umid number", "umid card",
 	}},
-	// An identity number by its length: "read me your nine-digit SIN", "your 12 digit Aadhaar".
+	// An identity number by its length: "read me your nine-digit SIN", "your 12 digit Aadhaar"
+	// (however it is spelled: "adhar", "adhaar").
 	{catID, 0, cross([]string{"# digit"}, []string{"sin", "sin number", "ssn", "social", "social security number",
-		"social insurance number", "tax file number", "tfn", "aadhaar", "aadhaar number", "aadhar", "aadhar number",
+		"social insurance number", "tax file number", "tfn", "aadhaar", "aadhaar number", "aadhar", "aadhar number", "adhar", "adhar number", "adhaar", "adhaar number",
 		"pan", "pan number", "national insurance number", "ni number", "medicare number", "passport number", "tax id",
 		"tax id number", "ird number", "nric", "ppsn", "pps number", "utr", "utr number"})},
 	// "the nine digit number": a social security number, or a remote app's ID when one is named.
