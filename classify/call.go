@@ -1215,6 +1215,10 @@ func (c *Call) paidToListener(o hit) bool {
 			!(j+3 < int32(len(w)) && cl[w[j+3].id]&wOf != 0) {
 			return true // not "to your account at Coinbase", "into your account on the platform": a place the caller runs
 		}
+		if (w[j].id == c.d.idInto || w[j].id == c.d.idTo) && w[j+1].id == c.d.idThe && cl[w[j+2].id]&wAcctNoun != 0 &&
+			j+4 < int32(len(w)) && cl[w[j+3].id]&wYou != 0 && cl[w[j+4].id]&wKeptBy != 0 {
+			return true // "they'll pay it straight into the account you registered with them"; not "the account you were given"
+		}
 		if cl[w[j].id]&wNeg != 0 {
 			break
 		}

@@ -115,6 +115,7 @@ type Detector struct {
 	idAnd      int32 // "your <garbled item> and social security number": a list the request verb governs
 	idPlus     int32
 	idInto     int32 // "into your account": money paid to the listener
+	idThe      int32 // "into the account you registered": likewise
 	idIn       int32
 	idFrom     int32 // "a call from you": the listener's own call, no story
 	idWas      int32 // "he said he was from the IRS": a past call told
@@ -316,7 +317,7 @@ func New() *Detector {
 	d.idPress, d.idHash, d.idPound = v.ids["press"], v.ids["hash"], v.ids["pound"]
 	d.idKeypad, d.idPad, d.idKey = v.ids["keypad"], v.ids["pad"], v.ids["key"]
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]
-	d.idAnd, d.idPlus = v.ids["and"], v.ids["plus"]
+	d.idAnd, d.idPlus, d.idThe = v.ids["and"], v.ids["plus"], v.ids["the"]
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {
 		if p.toks[0] < 0 {

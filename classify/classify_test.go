@@ -990,3 +990,16 @@ func TestAadhaarSpellings(t *testing.T) {
 		{"uidai never asks for your adhar number on a phone call", ""},
 	})
 }
+
+// TestPaidIntoTheAccountYouHold: money paid "into the account you
+// registered / hold / normally use" comes to the listener; an account
+// the listener was given, or the caller's, is still a payee.
+func TestPaidIntoTheAccountYouHold(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Caller: This is the tax office. Your rebate of 640 dollars is approved and we will pay it into the account you registered with us.", ""},
+		{"Agent: the insurer will transfer the 900 pounds to the account you normally use for your premiums, nothing else to do.", ""},
+		{"this is the tax office, there is a warrant for your arrest, pay the 900 dollars today into the account you were given by the officer", CategoryPaymentTransfer},
+		{"this is the police, you will be arrested unless you transfer 2000 dollars into the account i give you", CategoryPaymentTransfer},
+	})
+}

@@ -780,6 +780,7 @@ const (
 	wAcctNoun               // "account", "bank": "into your account" is the listener's own, money paid to them
 	wQuote                  // "says", "goes": after "he"/"she", a told story's third party quoted
 	wCallsNow               // "rings", "phones": a story of another call told in the present, "so this guy rings"
+	wKeptBy                 // "registered", "hold": "into the account you registered" is the listener's own
 )
 
 var wordClasses = map[int][]string{
@@ -849,6 +850,7 @@ var wordClasses = map[int][]string{
 	wAcctNoun: {"account", "accounts", "bank", "checking", "savings", "chequing", "card"},
 	wQuote:    {"says", "said", "goes", "went", "asks", "asked", "tells", "told", "starts", "started", "replies", "replied"},
 	wCallsNow: {"rings", "phones", "calls", "texts", "messages"},
+	wKeptBy:   {"register", "registered", "nominate", "nominated", "hold", "have", "use", "normally", "usually", "already", "keep"},
 	wOccasion: {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
