@@ -314,6 +314,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if (cat == catRemote || cat == catPay) && o.attr&objWeak != 0 && c.appNamed(o) && q.end <= o.start && c.d.class[w[q.start].id]&wOpen != 0 {
 			continue // "to track your package, open the Amazon app": an app opened is one the listener has; getting or putting one on asks
 		}
+		if q.attr&cueNoCode != 0 && q.end <= o.start && c.typedYourself(o) {
+			continue // "you'll type the new password yourself, I won't see it": the listener keeps it
+		}
 		if cat == catRemote && o.attr&objWeak != 0 && c.photoCue(q) {
 			continue // "I'll leave it there and take a photo for the app": a picture taken, no software put on
 		}
@@ -2205,6 +2208,23 @@ func (c *Call) keyAfter(o hit) int32 {
 		}
 	}
 	return -1
+}
+
+// typedYourself reports "yourself" right after a typed object, at most
+// four words on in its sentence ("type in the code from the back
+// yourself", "enter the new password yourself"): the listener types it
+// where it is used and keeps it. "Read it to me yourself" is no typing cue.
+func (c *Call) typedYourself(o hit) bool {
+	w := c.win
+	for j := o.end; j < int32(len(w)) && j <= o.end+4; j++ {
+		if w[j].sb {
+			return false
+		}
+		if w[j].id == c.d.idYourself {
+			return true
+		}
+	}
+	return false
 }
 
 // cutMidSentence reports that the last final segment ended without a

@@ -116,6 +116,7 @@ type Detector struct {
 	idPlus     int32
 	idInto     int32 // "into your account": money paid to the listener
 	idThe      int32 // "into the account you registered": likewise
+	idYourself int32 // "type the new password in yourself": typed where it is used, kept
 	idIn       int32
 	idFrom     int32 // "a call from you": the listener's own call, no story
 	idWas      int32 // "he said he was from the IRS": a past call told
@@ -317,7 +318,7 @@ func New() *Detector {
 	d.idPress, d.idHash, d.idPound = v.ids["press"], v.ids["hash"], v.ids["pound"]
 	d.idKeypad, d.idPad, d.idKey = v.ids["keypad"], v.ids["pad"], v.ids["key"]
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]
-	d.idAnd, d.idPlus, d.idThe = v.ids["and"], v.ids["plus"], v.ids["the"]
+	d.idAnd, d.idPlus, d.idThe, d.idYourself = v.ids["and"], v.ids["plus"], v.ids["the"], v.ids["yourself"]
 	d.first = make([][]phrase, len(v.words))
 	for _, p := range all {
 		if p.toks[0] < 0 {

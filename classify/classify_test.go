@@ -1003,3 +1003,16 @@ func TestPaidIntoTheAccountYouHold(t *testing.T) {
 		{"this is the police, you will be arrested unless you transfer 2000 dollars into the account i give you", CategoryPaymentTransfer},
 	})
 }
+
+// TestTypedYourself: a secret typed "yourself" is typed where it is used
+// and kept by the listener; a typed code keyed into the call, or a
+// secret read out, is still asked.
+func TestTypedYourself(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Agent: I'll stay on the line while you reset it, you enter the new password yourself, I never see it.", ""},
+		{"Support: on the sign in page, type your passcode in yourself and press continue.", ""},
+		{"this is your bank, your account is locked, type your online banking password here so i can check it", CategoryBankingDetails},
+		{"this is your bank, your account is locked, read me your password yourself right now", CategoryCredentials},
+	})
+}
