@@ -302,8 +302,8 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if q.group != gCue || !compatible(cat, q.attr) && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyedIn(q, o)) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
 			continue // "a purchase of 500 dollars" is not buying anything
 		}
-		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 {
-			continue // both in earlier segments: judged there, with more context
+		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
+			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
 		}
 		if cat == catPay && q.end <= o.start && c.classBetween(q.end, o.start, wStop) {
 			continue // "put a block on those two payments"
@@ -313,6 +313,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if (cat == catRemote || cat == catPay) && o.attr&objWeak != 0 && c.appNamed(o) && q.end <= o.start && c.d.class[w[q.start].id]&wOpen != 0 {
 			continue // "to track your package, open the Amazon app": an app opened is one the listener has; getting or putting one on asks
+		}
+		if q.attr&cueNoCode != 0 && q.end <= o.start && c.typedYourself(o) {
+			continue // "you'll type the new password yourself, I won't see it": the listener keeps it
 		}
 		if cat == catRemote && o.attr&objWeak != 0 && c.photoCue(q) {
 			continue // "I'll leave it there and take a photo for the app": a picture taken, no software put on
@@ -1349,6 +1352,10 @@ func (c *Call) paidToListener(o hit) bool {
 			!(j+3 < int32(len(w)) && cl[w[j+3].id]&wOf != 0) {
 			return true // not "to your account at Coinbase", "into your account on the platform": a place the caller runs
 		}
+		if (w[j].id == c.d.idInto || w[j].id == c.d.idTo) && w[j+1].id == c.d.idThe && cl[w[j+2].id]&wAcctNoun != 0 &&
+			j+4 < int32(len(w)) && cl[w[j+3].id]&wYou != 0 && cl[w[j+4].id]&wKeptBy != 0 {
+			return true // "they'll pay it straight into the account you registered with them"; not "the account you were given"
+		}
 		if cl[w[j].id]&wNeg != 0 {
 			break
 		}
@@ -2356,15 +2363,50 @@ func (c *Call) keyedIn(q, o hit) bool {
 			break
 		}
 	}
+	return c.keyAfter(o) >= 0
+}
+
+// keyAfter returns where the keypad or the hash key is named after object
+// o in its sentence ("… the code we just texted to you, followed by the
+// pound key"), at most 14 words on, or -1. The start of the current
+// segment is no sentence end unless the last one ended with a sentence
+// mark: recogniser output and long lines are cut between words, so the
+// key may be named in the next segment.
+func (c *Call) keyAfter(o hit) int32 {
+	w := c.win
 	for j := o.end; j < int32(len(w)) && j < o.end+14; j++ {
-		if w[j].sb {
+		if w[j].sb && (j != c.nCtx || !c.cutMidSentence()) {
 			break
 		}
 		if id := w[j].id; id == c.d.idHash || id == c.d.idPound || id == c.d.idKeypad || id == c.d.idPad && j > 0 && w[j-1].id == c.d.idKey {
+			return j
+		}
+	}
+	return -1
+}
+
+// typedYourself reports "yourself" right after a typed object, at most
+// four words on in its sentence ("type in the code from the back
+// yourself", "enter the new password yourself"): the listener types it
+// where it is used and keeps it. "Read it to me yourself" is no typing cue.
+func (c *Call) typedYourself(o hit) bool {
+	w := c.win
+	for j := o.end; j < int32(len(w)) && j <= o.end+4; j++ {
+		if w[j].sb {
+			return false
+		}
+		if w[j].id == c.d.idYourself {
 			return true
 		}
 	}
 	return false
+}
+
+// cutMidSentence reports that the last final segment ended without a
+// sentence mark, so the current one may go on with its sentence.
+func (c *Call) cutMidSentence() bool {
+	t := strings.TrimRight(c.prevText, " \t\n\"')")
+	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".?!;")
 }
 
 // menuToPay reports a menu choice ("press one") in the window that leads

@@ -118,6 +118,8 @@ type Detector struct {
 	idAnd      int32 // "your <garbled item> and social security number": a list the request verb governs
 	idPlus     int32
 	idInto     int32 // "into your account": money paid to the listener
+	idThe      int32 // "into the account you registered": likewise
+	idYourself int32 // "type the new password in yourself": typed where it is used, kept
 	idIn       int32
 	idFrom     int32 // "a call from you": the listener's own call, no story
 	idWas      int32 // "he said he was from the IRS": a past call told
@@ -183,6 +185,9 @@ func New() *Detector {
 			if sp, ok := spelled(s); ok {
 				add(sp, gObj, r.cat, r.attr, 0)
 			}
+			if sp, ok := named(s); ok {
+				add(sp, gObj, r.cat, r.attr, 0)
+			}
 		}
 	}
 	// The plural of a named card is the same thing: "the new Medicare
@@ -211,6 +216,9 @@ func New() *Detector {
 		for _, s := range r.phrases {
 			add(s, gStand, r.cat, r.attr, 0)
 			if sp, ok := spelled(s); ok {
+				add(sp, gStand, r.cat, r.attr, 0)
+			}
+			if sp, ok := named(s); ok {
 				add(sp, gStand, r.cat, r.attr, 0)
 			}
 		}
@@ -319,7 +327,7 @@ func New() *Detector {
 	d.idPress, d.idHash, d.idPound = v.ids["press"], v.ids["hash"], v.ids["pound"]
 	d.idKeypad, d.idPad, d.idKey = v.ids["keypad"], v.ids["pad"], v.ids["key"]
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]
-	d.idAnd, d.idPlus = v.ids["and"], v.ids["plus"]
+	d.idAnd, d.idPlus, d.idThe, d.idYourself = v.ids["and"], v.ids["plus"], v.ids["the"], v.ids["yourself"]
 	d.idOf, d.idDoes = v.ids["of"], v.ids["does"]
 	d.bareNext = make([]bool, len(v.words))
 	for _, id := range bareNext {

@@ -1031,6 +1031,22 @@ func TestSpottedKeywordHeardAsObject(t *testing.T) {
 	}
 }
 
+// wantOnlySplit is wantOnly for text cut into final segments at " | ",
+// as a recogniser or a long line's split cuts it, between words.
+func wantOnlySplit(t *testing.T, d *Detector, cases []struct{ text, want string }) {
+	t.Helper()
+	for _, tt := range cases {
+		var segs []bus.Segment
+		for i, part := range strings.Split(tt.text, " | ") {
+			segs = append(segs, bus.Segment{Seq: uint64(i + 1), Text: Redact(part), Final: true, Start: float64(i)})
+		}
+		r := d.Classify(segs)
+		if firstCategory(r) != tt.want || len(r.Flags) > 1 {
+			t.Errorf("%q: flags %+v, want %q", tt.text, r.Flags, tt.want)
+		}
+	}
+}
+
 // TestMailboxMigration: an IT desk's mailbox-migration pretext is
 // impersonation by what it says, so the weak office-network password
 // asked with "reply with" counts; the same notice without an ask, or with
@@ -1059,5 +1075,92 @@ func TestSubjectBeforeObject(t *testing.T) {
 		{"give me a call so we pin down the date", ""},
 		{"read me the list and we pin it on the board", ""},
 		{"tell me when we password reset is done", ""},
+	})
+}
+
+// TestKeyedCodeAcrossSegments: the keypad or hash key that makes a typed
+// code one keyed into the call may come in the next segment ("… enter the
+// verification code we sent you | followed by the hash key"); a code
+// entered on a website stays clean however the text is cut.
+func TestKeyedCodeAcrossSegments(t *testing.T) {
+	d := New()
+	wantOnlySplit(t, d, []struct{ text, want string }{
+		{"this is your bank fraud line a new payee was added to stop it please type the security code we have just sent | to your phone then press the hash key", CategoryVerificationCode},
+		{"to confirm the refund kindly key in the one time passcode from the text message | and finish with the pound key", CategoryVerificationCode},
+		{"to finish signing in enter the code we sent on the website. | for your balance press the hash key", ""},
+		{"we sent you a code by text message enter it on the website | never key it into a phone call", ""},
+	})
+}
+
+// TestNeedsWithoutImperative: a need put as what would help or what is
+// missing ("it'd help to have …", "the only thing missing is …"), the
+// Philippine SSS and PhilSys numbers, and a login's email by its use,
+// against the same words told or warned about.
+func TestNeedsWithoutImperative(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Agent: This is the bank's security desk. It'd really help to have your online banking password so I can lock the session.", CategoryBankingDetails},
+		{"Caller: to finish the refund it would help to have your social insurance number.", CategoryPersonalID},
+		{"Caller: Right, the only thing missing is your passport number, then the parcel is released.", CategoryPersonalID},
+		{"Caller: we are almost done, the only thing we still need is the PIN for that card.", CategoryBankingDetails},
+		{"hello po this is the benefits office, for the cash aid we need your sss number and your philsys id", CategoryPersonalID},
+		{"this is microsoft your account was hacked, tell me the email address you sign in with and your password", CategoryCredentials},
+		{"Scammers will say it would help to have your password. Never give it.", ""},
+		{"It would help to have a quiet room for the interview.", ""},
+		{"The only thing missing is the signature on page two, you can post it back.", ""},
+		{"Your SSS number is printed on your UMID card, keep it safe.", ""},
+		{"You can reset it from the email address you sign in with.", ""},
+	})
+}
+
+// TestLetterNamedAcronyms: an acronym spelled with the names of its
+// letters ("oh tee pee", "ess ess en") is the acronym, as "o t p" is;
+// the names alone, or told, ask for nothing.
+func TestLetterNamedAcronyms(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"sir you got one oh tee pee on your mobile just now kindly tell me the oh tee pee", CategoryVerificationCode},
+		{"for the refund i will need your ess ess en and your date of birth", CategoryPersonalID},
+		{"okay madam now the see vee vee on the back side please", CategoryBankingDetails},
+		{"never share the oh tee pee with anyone, not even bank staff", ""},
+		{"oh tee time is at nine, see you there", ""},
+	})
+}
+
+// TestAadhaarSpellings: the Aadhaar number as transcribers and
+// recognisers spell it ("adhar", "adhaar"), asked or told.
+func TestAadhaarSpellings(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"madam your gas connection will be cut today, please read me your twelve digit adhar number", CategoryPersonalID},
+		{"sir for kyc update just tell me adhaar number and name as on card", CategoryPersonalID},
+		{"bring your adhar card to the branch in person for kyc", ""},
+		{"uidai never asks for your adhar number on a phone call", ""},
+	})
+}
+
+// TestPaidIntoTheAccountYouHold: money paid "into the account you
+// registered / hold / normally use" comes to the listener; an account
+// the listener was given, or the caller's, is still a payee.
+func TestPaidIntoTheAccountYouHold(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Caller: This is the tax office. Your rebate of 640 dollars is approved and we will pay it into the account you registered with us.", ""},
+		{"Agent: the insurer will transfer the 900 pounds to the account you normally use for your premiums, nothing else to do.", ""},
+		{"this is the tax office, there is a warrant for your arrest, pay the 900 dollars today into the account you were given by the officer", CategoryPaymentTransfer},
+		{"this is the police, you will be arrested unless you transfer 2000 dollars into the account i give you", CategoryPaymentTransfer},
+	})
+}
+
+// TestTypedYourself: a secret typed "yourself" is typed where it is used
+// and kept by the listener; a typed code keyed into the call, or a
+// secret read out, is still asked.
+func TestTypedYourself(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Agent: I'll stay on the line while you reset it, you enter the new password yourself, I never see it.", ""},
+		{"Support: on the sign in page, type your passcode in yourself and press continue.", ""},
+		{"this is your bank, your account is locked, type your online banking password here so i can check it", CategoryBankingDetails},
+		{"this is your bank, your account is locked, read me your password yourself right now", CategoryCredentials},
 	})
 }

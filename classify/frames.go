@@ -24,13 +24,21 @@ func modalAsks() []string {
 }
 
 // needFrames are the speaker's need with the auxiliaries the plain "need"
-// cue misses: "we have to have", "I'd like", "it needs", and the
-// apostrophe-less recogniser forms "id like", "wed need".
+// cue misses: "we have to have", "I'd like", "it needs", the
+// apostrophe-less recogniser forms "id like", "wed need", and a need put
+// without an imperative ("it would help to have", "the only thing missing
+// is"). They are cueSelf: the speaker is their subject.
 func needFrames() []string {
 	out := []string{"from you is", "from you today is", "off you is", "needs", "requires", "would like", "would love", "id like", "id need", "id love", "wed need",
 		"wed like", "need to have", "need to get", "need to take", "need to grab", "need to check", "need to confirm",
 		"need to verify", "need to know", "need to see", "is going to need", "is gonna need", "will want",
-		"would want", "am after", "are after", "be needing", "will be needing", "am going to want"}
+		"would want", "am after", "are after", "be needing", "will be needing", "am going to want",
+		// A need put as what would help or what is missing: "it'd help to have
+		// your password", "the only thing missing is your PIN".
+		"would help to have", "would help to get", "would help to know", "would really help to have",
+		"helps to have", "would be helpful to have", "would be great to have", "would be good to have",
+		"only thing missing is", "only thing we are missing is", "only thing i am missing is",
+		"only thing i need is", "only thing we need is", "only thing i still need is", "only thing we still need is"}
 	for _, subj := range []string{"i", "we"} {
 		for _, v := range []string{"must have", "have to have", "have got to have", "got to have", "gotta have",
 			"must get", "have to get", "have got to get", "will have to have", "will have to get", "have to see",

@@ -216,7 +216,7 @@ var acronyms = map[string]bool{
 	"sin": true, "ssn": true, "tfn": true, "pan": true, "upi": true, "bsb": true, "otp": true, "pin": true,
 	"cvv": true, "cvc": true, "nric": true, "ppsn": true, "pps": true, "utr": true, "ein": true, "itin": true,
 	"ni": true, "nino": true, "iban": true, "atm": true, "pac": true, "ic": true, "ohip": true, "aba": true,
-	"tin": true, "nhs": true, "ird": true, "nin": true, "imps": true, "neft": true, "ifsc": true, "crn": true, "sms": true, "eft": true,
+	"tin": true, "nhs": true, "ird": true, "nin": true, "imps": true, "neft": true, "ifsc": true, "crn": true, "sms": true, "eft": true, "sss": true,
 }
 
 // spelled returns phrase with its acronyms written letter by letter, and
@@ -243,6 +243,38 @@ func spelled(phrase string) (string, bool) {
 			}
 		} else {
 			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " "), true
+}
+
+// letterNames are the names of letters as a recogniser or a transcriber
+// writes them out in a spelled acronym: "oh tee pee" for OTP, "ess ess en"
+// for SSN. Only names that cannot be taken for a word of the sentence
+// around them on their own are listed ("you" for U and "are" for R are
+// not); a phrase matches only as a whole run of names anyway.
+var letterNames = map[byte]string{'o': "oh", 't': "tee", 'p': "pee", 'v': "vee", 'c': "see", 's': "ess",
+	'b': "bee", 'n': "en", 'i': "eye", 'e': "ee", 'd': "dee", 'f': "eff", 'a': "ay"}
+
+// named returns phrase with its acronyms written as letter names ("the
+// oh tee pee"), and whether it had any whose every letter has a name.
+func named(phrase string) (string, bool) {
+	if _, ok := spelled(phrase); !ok {
+		return "", false // no acronym, or too long spelled out
+	}
+	ws := strings.Fields(phrase)
+	out := make([]string, 0, maxPhrase)
+	for _, w := range ws {
+		if !acronyms[w] {
+			out = append(out, w)
+			continue
+		}
+		for i := 0; i < len(w); i++ {
+			n, has := letterNames[w[i]]
+			if !has {
+				return "", false
+			}
+			out = append(out, n)
 		}
 	}
 	return strings.Join(out, " "), true

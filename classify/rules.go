@@ -199,6 +199,9 @@ var objectRules = []objectRule{
 	// The email an account signs in with is its username; customer service
 	// asks for it too, so it needs pressure: "the email address for your Apple ID".
 	{catCred, objWeak, accountEmails()},
+	// The same email by its use: "the email address you sign in with".
+	{catCred, objWeak, cross([]string{"email", "email address"}, []string{"you sign in with", "you log in with", "you log on with",
+		"you use to sign in", "you use to log in", "you use to log on", "you signed up with"})},
 	// A home network's password is shared in families; an office network's
 	// is a login. Asked under pressure (a virus, an impersonated IT desk) it counts.
 	{catCred, objWeak, []string{"network password", "your network password"}},
@@ -278,6 +281,7 @@ var objectRules = []objectRule{
 		"tax file number", "tfn", "tax file no", "your sin", "sin card", "social insurance", "social insurance card",
 		"pps number", "ppsn", "pps", "personal public service number", "nric", "nric number", "ic number", "i c number",
 		"aadhaar", "aadhaar number", "aadhaar card", "aadhar", "aadhar number", "aadhar card", "adhaar", "aadhaar card number",
+		"adhar", "adhar number", "adhar card", "adhar card number", "adhaar number", "adhaar card", "aadhar card number",
 		"pan card", "pan number", "pan card number", "pan card details", "ni number", "nino", "utr", "utr number",
 		"unique taxpayer reference", "national insurance no", "identity number", "id no", "sa id number",
 		"health card", "ohip number", "medicare card no", "citizen number", "fin number", "passport no",
@@ -285,15 +289,19 @@ var objectRules = []objectRule{
 		"ird number", "ird", "i r d number", "inland revenue number", "tax identification number", "national identity number",
 		"nin", "nin number", "voter id", "voter card", "ration card", "health card no", "medicare card no", "nhs number",
 		"birth certificate number", "birth certificate numbers",
+		// The Philippines' social security and national ID numbers.
+		"sss number", "sss id", "sss id number", "sss card", "philsys", "philsys id", "philsys number", "philsys id number",
+		"philsys card", "umid", "umid number", "umid card",
 	}},
 	// A picture or copy of an identity document, which a lost "send us" leaves bare (bareCopy).
 	{catID, objPurpose, cross([]string{"photo", "picture", "photograph", "pic", "copy", "photocopy", "scan", "image", "snap"},
 		[]string{"of your"}, []string{"passport", "driver license", "drivers license", "driving licence", "driving license",
 			"license", "licence", "id", "id card", "photo id", "social security card", "green card", "medicare card",
 			"birth certificate", "national id", "identity card", "state id", "sin card", "aadhaar card", "pan card"})},
-	// An identity number by its length: "read me your nine-digit SIN", "your 12 digit Aadhaar".
+	// An identity number by its length: "read me your nine-digit SIN", "your 12 digit Aadhaar"
+	// (however it is spelled: "adhar", "adhaar").
 	{catID, 0, cross([]string{"# digit"}, []string{"sin", "sin number", "ssn", "social", "social security number",
-		"social insurance number", "tax file number", "tfn", "aadhaar", "aadhaar number", "aadhar", "aadhar number",
+		"social insurance number", "tax file number", "tfn", "aadhaar", "aadhaar number", "aadhar", "aadhar number", "adhar", "adhar number", "adhaar", "adhaar number",
 		"pan", "pan number", "national insurance number", "ni number", "medicare number", "passport number", "tax id",
 		"tax id number", "ird number", "nric", "ppsn", "pps number", "utr", "utr number"})},
 	// "the nine digit number": a social security number, or a remote app's ID when one is named.
@@ -788,6 +796,7 @@ const (
 	wQuote                  // "says", "goes": after "he"/"she", a told story's third party quoted
 	wCallsNow               // "rings", "phones": a story of another call told in the present, "so this guy rings"
 	wHandle                 // "keep", "find", "enter": what the listener does with a card secret themselves, not a lost ask
+	wKeptBy                 // "registered", "hold": "into the account you registered" is the listener's own
 )
 
 var wordClasses = map[int][]string{
@@ -860,6 +869,7 @@ var wordClasses = map[int][]string{
 	wHandle: {"keep", "protect", "cover", "hide", "guard", "memorise", "memorize", "write", "store", "safeguard", "shred",
 		"destroy", "share", "show", "find", "locate", "use", "using", "enter", "type", "see", "look", "check", "scratch", "sign",
 		"make", "bring", "carry", "present", "print", "save"},
+	wKeptBy:   {"register", "registered", "nominate", "nominated", "hold", "have", "use", "normally", "usually", "already", "keep"},
 	wOccasion: {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
