@@ -158,10 +158,17 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		if cat == catCred && c.bankLogin(o) {
 			cat, credToo = catBank, true // "this is TD online banking … i need your user name and password"
 		}
+		also := -1
+		switch {
+		case cat == catBank && credToo:
+			also = catCred // a bank's login ("net banking user ID") is both
+		case cat == catCred && o.attr&objIDToo != 0 && c.hasSignal(sigAsksDOB):
+			also = catID // "confirm your date of birth and your mother's maiden name": identity proof
+		}
 		spans := min(from, o.start) < nCtx
-		for i, k := range [2]int{cat, catCred} {
-			if i == 1 && (cat != catBank || !credToo) || c.flagged[k] {
-				continue // a bank's login ("net banking user ID") is both
+		for i, k := range [2]int{cat, also} {
+			if i == 1 && k < 0 || c.flagged[k] {
+				continue
 			}
 			if weak && !pressured {
 				if seg.Final && c.pending[k] == nil {
@@ -1949,11 +1956,19 @@ func (c *Call) evidence(seg bus.Segment, spans bool) bus.Flag {
 	return bus.Flag{Text: text, Start: start, End: seg.End, Track: seg.Track}
 }
 
-func (c *Call) signal(name string, weight float64) {
+// hasSignal reports whether the call has raised the named signal.
+func (c *Call) hasSignal(name string) bool {
 	for _, s := range c.signals {
 		if s == name {
-			return
+			return true
 		}
+	}
+	return false
+}
+
+func (c *Call) signal(name string, weight float64) {
+	if c.hasSignal(name) {
+		return
 	}
 	c.signals = append(c.signals, name)
 	c.weights = append(c.weights, weight)

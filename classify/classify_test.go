@@ -1164,3 +1164,32 @@ func TestTypedYourself(t *testing.T) {
 		{"this is your bank, your account is locked, read me your password yourself right now", CategoryCredentials},
 	})
 }
+
+// TestMaidenNameWithBirthDate: a mother's maiden name asked with a date of
+// birth is identity proof as well as a security answer, so both categories
+// are raised; asked alone it stays a credential, and told it asks nothing.
+func TestMaidenNameWithBirthDate(t *testing.T) {
+	d := New()
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"this is your health plan, to keep your cover active please confirm your date of birth and your mother's maiden name", []string{CategoryCredentials, CategoryPersonalID}},
+		{"before i can release the funds i need your date of birth and your mothers maiden name", []string{CategoryCredentials, CategoryPersonalID}},
+		{"this is the bank security team, what is your mother's maiden name", []string{CategoryCredentials}},
+		{"we will never ask for your date of birth or your mother's maiden name on the phone", nil},
+		{"my mother's maiden name was smith and her date of birth is in the family bible", nil},
+	} {
+		r := d.Classify([]bus.Segment{{Seq: 1, Text: tt.text, Final: true}})
+		var got []string
+		for _, f := range r.Flags {
+			got = append(got, f.Category)
+		}
+		slices.Sort(got)
+		want := slices.Clone(tt.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: flags %v, want %v", tt.text, got, want)
+		}
+	}
+}

@@ -57,6 +57,7 @@ const (
 	objCredToo                 // a bank's login: banking details and credentials both ("net banking user ID")
 	objListAmb                 // "the expiration on it": an ID's when it follows an ID in a list, else banking
 	objByCaller                // weak unless the caller is its subject: "let me log in remotely" against "you can log in remotely"
+	objIDToo                   // a security answer that proves identity: personal_id too when the call asks a date of birth ("your date of birth and mother's maiden name")
 	objPurpose                 // described so closely that a purpose clause asks for it when the recogniser lost the verb: "to issue your refund (read me) the three digit security code on the back of your card"
 )
 
@@ -170,14 +171,16 @@ var objectRules = []objectRule{
 	// The login of a bank's website or app is bank details, whatever the
 	// country calls it: "net banking user ID", "iBanking PIN".
 	{catBank, objCredToo, bankLogins()},
+	// A mother's maiden name is a security answer, and with a date of birth
+	// the classic proof of identity: people label that pair either way.
+	{catCred, objIDToo, []string{"mother maiden name", "mothers maiden name", "maiden name"}},
 	{catCred, 0, []string{
 		"password", "passwords", "pass word", "passwort", "login password", "email password",
 		"apple id password", "account password", "username and password", "user name and password",
 		"username", "user name", "user id", "login details", "log in details", "login info", "login information",
 		"log in information", "sign in details", "login credentials", "credentials", "security question",
 		"security questions", "security answer", "security answers", "security question answer", "security question answers",
-		"answers to your security questions", "secret question", "secret answer", "mother maiden name",
-		"mothers maiden name", "maiden name", "memorable word", "memorable information", "memorable date",
+		"answers to your security questions", "secret question", "secret answer", "memorable word", "memorable information", "memorable date",
 		"first pet", "name of your first pet", "passphrase", "pass phrase", "recovery phrase", "seed phrase",
 		"recovery code", "backup code", "icloud password", "gmail password", "facebook password",
 		"login", "logins", "the log in", "your log in", "log in details",
