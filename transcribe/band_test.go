@@ -1,14 +1,17 @@
 package transcribe
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math"
 	"math/rand"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/callscreen/callscreen/transcribe/audio"
@@ -56,9 +59,9 @@ var bandConditions = []struct {
 // bandVoices are flite's 16 kHz voices.
 var bandVoices = []string{"rms", "kal16", "slt", "awb"}
 
-// bandRecording speaks bandText with voice, passes it through the
-// condition's commands and decodes the result as an upload would be.
-func bandRecording(t *testing.T, voice string, cmds [][]string) ([]int16, audio.Info) {
+// bandFile speaks bandText with voice, passes it through the condition's
+// commands and returns the resulting file's path.
+func bandFile(t *testing.T, voice string, cmds [][]string) string {
 	t.Helper()
 	for _, tool := range []string{"flite", "sox", "lame"} {
 		_, err := exec.LookPath(tool)
@@ -90,14 +93,21 @@ func bandRecording(t *testing.T, voice string, cmds [][]string) ([]int16, audio.
 			t.Fatalf("%v: %v: %s", args, err, b)
 		}
 	}
-	f, err := os.Open(out)
+	return out
+}
+
+// bandRecording is bandFile decoded as an upload would be.
+func bandRecording(t *testing.T, voice string, cmds [][]string) ([]int16, audio.Info) {
+	t.Helper()
+	path := bandFile(t, voice, cmds)
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	pcm, info, err := audio.Decode(context.Background(), f, "", audio.DefaultLimits())
 	if err != nil {
-		t.Fatalf("decode %s: %v", out, err)
+		t.Fatalf("decode %s: %v", path, err)
 	}
 	return pcm, info
 }
@@ -240,4 +250,70 @@ func logOnlyNames() string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// bandCondition returns the named row of bandConditions.
+func bandCondition(t *testing.T, name string) [][]string {
+	for _, c := range bandConditions {
+		if c.name == name {
+			return c.cmds
+		}
+	}
+	t.Fatalf("no band condition %q", name)
+	return nil
+}
+
+// sourceEngine records the Source of each stream it creates and
+// transcribes nothing.
+type sourceEngine struct {
+	mu  sync.Mutex
+	got []Source
+}
+
+func (e *sourceEngine) Name() string { return "source" }
+
+func (e *sourceEngine) NewStream(ctx context.Context, _ EmitFunc) (Stream, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.got = append(e.got, SourceFrom(ctx))
+	return nopStream{}, nil
+}
+
+type nopStream struct{}
+
+func (nopStream) Write(context.Context, []int16) error { return nil }
+func (nopStream) Close(context.Context) error          { return nil }
+
+// TestHandlerRoutesNarrowband: /v1/audio/transcriptions gives the engine
+// the recording's Source, narrowband by rate or by content.
+func TestHandlerRoutesNarrowband(t *testing.T) {
+	tests := []struct {
+		name, cond string
+		want       Source
+	}{
+		{"wideband speech", "wideband 16k", Source{Rate: 16000}},
+		{"telephone audio at 8 kHz", "telephone 8k", Source{Rate: 8000}},
+		{"telephone audio stored at 16 kHz", "telephone→16k", Source{Rate: 16000, BandLimited: true}},
+		{"telephone audio as a 44.1 kHz MP3", "telephone→mp3 44.1k", Source{Rate: 44100, BandLimited: true}},
+	}
+	eng := &sourceEngine{}
+	srv := httptest.NewServer(NewHandler(HandlerConfig{Engine: eng}))
+	defer srv.Close()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := os.ReadFile(bandFile(t, "rms", bandCondition(t, tt.cond)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, body := hPost(t, srv.URL+TranscriptionsPath, hForm(nil, bytes.NewReader(b), "voicemail"), nil)
+			if resp.StatusCode != 200 {
+				t.Fatalf("status %d: %s", resp.StatusCode, body)
+			}
+			eng.mu.Lock()
+			defer eng.mu.Unlock()
+			if n := len(eng.got); n == 0 || eng.got[n-1] != tt.want {
+				t.Errorf("sources %+v, want the last to be %+v", eng.got, tt.want)
+			}
+		})
+	}
 }
