@@ -40,6 +40,10 @@ type Screening struct {
 	Transcript string        // redacted text of the whole recording
 	Duration   float64       // seconds of audio
 	Engine     string        // engine(s) that transcribed it, e.g. "sphinx" or "openai+sphinx" on fallback
+	// Narrowband is true when the recording was transcribed as telephone
+	// audio: stored at a narrowband rate, or band-limited in content
+	// (transcribe.RecordingSource).
+	Narrowband bool
 }
 
 // Screen decodes r (an audio file of the given content type, which is
@@ -54,14 +58,16 @@ func (s *Screener) Screen(ctx context.Context, id string, r io.Reader, contentTy
 	if parts <= 0 {
 		parts = runtime.NumCPU()
 	}
-	// The source rate tells the engine whether this is narrowband
-	// (telephone) audio, which it decodes with its own settings.
-	tctx := transcribe.WithSource(ctx, transcribe.Source{Rate: info.SampleRate})
+	// The source rate, or failing that the content, tells the engine
+	// whether this is narrowband (telephone) audio, which it decodes with
+	// its own settings: phone recordings are often stored at 16–48 kHz.
+	src := transcribe.RecordingSource(info.SampleRate, pcm)
+	tctx := transcribe.WithSource(ctx, src)
 	segs, err := transcribe.TranscribeParallel(tctx, s.Engine, pcm, parts, progress)
 	if err != nil {
 		return Screening{}, err
 	}
-	out := Screening{ID: id, Duration: info.Duration, Engine: s.Engine.Name()}
+	out := Screening{ID: id, Duration: info.Duration, Engine: s.Engine.Name(), Narrowband: src.Narrowband()}
 	engines := map[string]bool{}
 	var text []string
 	for i, sg := range segs {

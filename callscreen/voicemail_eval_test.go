@@ -35,7 +35,13 @@ import (
 // CALLSCREEN_EVAL_NARROWBAND=1 passes each spoken script through a
 // telephone channel first (sox: band-limited to 300–3400 Hz, 8 kHz G.711
 // μ-law), so the recording is decoded and transcribed as a narrowband
-// voicemail would be.
+// voicemail would be; CALLSCREEN_EVAL_NARROWBAND=up then stores that
+// telephone audio back at 16 kHz (16-bit PCM, sox's resampler), as a call
+// recorder or a phone's export does, so only its content says it is
+// narrowband. Recordings are routed as Screener.Screen routes them
+// (transcribe.RecordingSource: by rate, else by content);
+// CALLSCREEN_EVAL_ROUTE=rate routes by the source rate alone, as before
+// content detection, for comparison.
 func TestVoicemailDetectionEval(t *testing.T) {
 	if os.Getenv("CALLSCREEN_EVAL") != "1" {
 		t.Skip("set CALLSCREEN_EVAL=1 to run the voicemail detection evaluation")
@@ -121,10 +127,13 @@ func voicemailEvalFile(t *testing.T, eng transcribe.Engine, file string, dump fu
 		byVoice = map[string]*outcome{}
 		misses  []string
 	)
-	narrowband := os.Getenv("CALLSCREEN_EVAL_NARROWBAND") == "1"
+	nbMode := os.Getenv("CALLSCREEN_EVAL_NARROWBAND")
+	narrowband, upsampled := nbMode == "1" || nbMode == "up", nbMode == "up"
 	if narrowband {
 		needMediaTools(t, "sox")
 	}
+	byRate := os.Getenv("CALLSCREEN_EVAL_ROUTE") == "rate"
+	var nbRouted, routed int // recordings given the narrowband decoders, of all
 	det := classify.New()
 	dir := t.TempDir()
 	jobs := make(chan int)
@@ -147,6 +156,14 @@ func voicemailEvalFile(t *testing.T, eng transcribe.Engine, file string, dump fu
 						continue
 					}
 					wav = nb
+					if upsampled {
+						up := wav + ".16k.wav"
+						if out, err := exec.Command("sox", wav, "-r", "16000", "-e", "signed-integer", "-b", "16", up).CombinedOutput(); err != nil {
+							t.Errorf("sox upsample: %v: %s", err, out)
+							continue
+						}
+						wav = up
+					}
 				}
 				fh, err := os.Open(wav)
 				if err != nil {
@@ -159,8 +176,19 @@ func voicemailEvalFile(t *testing.T, eng transcribe.Engine, file string, dump fu
 					t.Error(err)
 					continue
 				}
-				// As Screener.Screen does: the source rate selects narrowband decoding.
-				ctx := transcribe.WithSource(context.Background(), transcribe.Source{Rate: info.SampleRate})
+				// As Screener.Screen does: the source rate, else the content,
+				// selects narrowband decoding.
+				src := transcribe.RecordingSource(info.SampleRate, pcm)
+				if byRate {
+					src = transcribe.Source{Rate: info.SampleRate}
+				}
+				mu.Lock()
+				routed++
+				if src.Narrowband() {
+					nbRouted++
+				}
+				mu.Unlock()
+				ctx := transcribe.WithSource(context.Background(), src)
 				segs, err := transcribe.TranscribePCM(ctx, eng, pcm, nil)
 				if err != nil {
 					t.Error(err)
@@ -250,6 +278,7 @@ func voicemailEvalFile(t *testing.T, eng transcribe.Engine, file string, dump fu
 	if legit.total > 0 {
 		falseRate = float64(legit.total-legit.hit) / float64(legit.total)
 	}
+	t.Logf("%s: %d of %d recordings decoded as narrowband", filepath.Base(file), nbRouted, routed)
 	t.Logf("%s: requests flagged with the right category: %.1f%% (%d/%d); legitimate voicemails flagged: %.1f%% (%d/%d)",
 		filepath.Base(file), 100*recall, reqHit, reqTotal, 100*falseRate, legit.total-legit.hit, legit.total)
 	if recall < 0.90 || falseRate > 0.05 {

@@ -9,11 +9,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/callscreen/callscreen/transcribe"
 	"github.com/callscreen/callscreen/transcribe/audio"
 )
 
@@ -137,4 +140,67 @@ type zeroReader struct{}
 func (zeroReader) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
+}
+
+// TestScreenRoutesNarrowband: Screen gives telephone audio the engine's
+// narrowband decoders whatever rate the file is stored at (by its rate, or
+// else by its band-limited content), and keeps wideband speech on the
+// wideband ones.
+func TestScreenRoutesNarrowband(t *testing.T) {
+	needMediaTools(t, "flite", "sox")
+	eng, ok := mediaSphinx(t).(*transcribe.Sphinx)
+	if !ok {
+		t.Skip("needs the sphinx engine")
+	}
+	e := newWorkerEnv(t, 1)
+	sc := &Screener{Bus: e.conn, Engine: eng, Limits: audio.DefaultLimits()}
+	wide := mediaSynthWAV(t, mediaScamText)
+	dir := t.TempDir()
+	// tel is the voicemail eval's telephone channel: 300–3400 Hz, 8 kHz μ-law.
+	tel := filepath.Join(dir, "tel.wav")
+	if out, err := exec.Command("sox", wide, "-r", "8000", "-e", "u-law", tel, "sinc", "300-3400").CombinedOutput(); err != nil {
+		t.Fatalf("sox: %v: %s", err, out)
+	}
+	// stored writes the telephone audio back at a wideband rate, as a call
+	// recorder or a phone's export does.
+	stored := func(rate string) string {
+		p := filepath.Join(dir, "tel-"+rate+".wav")
+		if out, err := exec.Command("sox", tel, "-r", rate, "-e", "signed-integer", "-b", "16", p).CombinedOutput(); err != nil {
+			t.Fatalf("sox: %v: %s", err, out)
+		}
+		return p
+	}
+	tests := []struct {
+		name string
+		path string
+		want bool
+	}{
+		{"wideband speech at 16 kHz", wide, false},
+		{"telephone audio at 8 kHz", tel, true},
+		{"telephone audio stored at 16 kHz", stored("16000"), true},
+		{"telephone audio stored at 48 kHz", stored("48000"), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := os.Open(tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			before := eng.Stats()
+			res, err := sc.Screen(context.Background(), NewCallID(), f, "audio/wav", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			after := eng.Stats()
+			streams, nb := after.Streams-before.Streams, after.NarrowbandStreams-before.NarrowbandStreams
+			if res.Narrowband != tt.want || streams != 1 || nb != map[bool]int64{false: 0, true: 1}[tt.want] {
+				t.Errorf("Narrowband = %v, %d stream(s) of which %d narrowband; want narrowband %v", res.Narrowband, streams, nb, tt.want)
+			}
+			if res.Transcript == "" {
+				t.Error("empty transcript")
+			}
+			t.Logf("narrowband %v, verdict %s: %q", res.Narrowband, res.Verdict.Verdict, res.Transcript)
+		})
+	}
 }

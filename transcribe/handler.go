@@ -114,13 +114,15 @@ func badRequest(param, format string, args ...any) *httpError {
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	started := time.Now()
-	status, info, nsegs, textBytes := h.serve(w, r)
+	var src Source
+	status, info, nsegs, textBytes := h.serve(w, r, &src)
 	h.log.Info("transcription request", "status", status, "audio_seconds", info.Duration, "format", info.Format,
-		"segments", nsegs, "text_bytes", textBytes, "latency", time.Since(started))
+		"narrowband", src.Narrowband(), "segments", nsegs, "text_bytes", textBytes, "latency", time.Since(started))
 }
 
-// serve handles one request and returns what ServeHTTP logs.
-func (h *handler) serve(w http.ResponseWriter, r *http.Request) (status int, info audio.Info, nsegs, textBytes int) {
+// serve handles one request and returns what ServeHTTP logs; *src receives
+// the Source the audio was transcribed as.
+func (h *handler) serve(w http.ResponseWriter, r *http.Request, src *Source) (status int, info audio.Info, nsegs, textBytes int) {
 	fail := func(e *httpError) (int, audio.Info, int, int) {
 		writeAPIError(w, e)
 		if e.status >= 500 {
@@ -158,7 +160,10 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request) (status int, inf
 		}
 		return fail(herr)
 	}
-	segs, err := TranscribePCM(ctx, h.cfg.Engine, form.pcm, nil)
+	// Narrowband by rate or content: telephone audio uploaded at any rate
+	// gets the narrowband decoders.
+	*src = RecordingSource(info.SampleRate, form.pcm)
+	segs, err := TranscribePCM(WithSource(ctx, *src), h.cfg.Engine, form.pcm, nil)
 	switch {
 	case err == nil:
 	case ctx.Err() != nil:

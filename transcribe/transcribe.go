@@ -29,13 +29,20 @@ type Source struct {
 	// audio is narrowband (telephone audio: G.711, AMR-NB, 8 kHz WAV), and
 	// the sphinx engine decodes it with its own settings (SPHINX.md).
 	Rate int
+	// BandLimited marks narrowband content at a wideband Rate: telephone
+	// audio that a recorder, an MP3 or a phone's export stored at 16, 44.1
+	// or 48 kHz. RecordingSource sets it from the audio (BandLimited).
+	BandLimited bool
 }
 
 // NarrowbandMaxRate is the highest source rate treated as narrowband.
 const NarrowbandMaxRate = 11025
 
-// Narrowband reports whether the source rate marks narrowband audio.
-func (s Source) Narrowband() bool { return s.Rate > 0 && s.Rate <= NarrowbandMaxRate }
+// Narrowband reports whether the source is narrowband: by its rate, or
+// because its content was found band-limited.
+func (s Source) Narrowband() bool {
+	return s.BandLimited || (s.Rate > 0 && s.Rate <= NarrowbandMaxRate)
+}
 
 type sourceKey struct{}
 

@@ -35,7 +35,10 @@ type result struct {
 	Transcript *string    `json:"transcript,omitempty"`
 	Duration   *float64   `json:"duration,omitempty"`
 	Engine     string     `json:"engine,omitempty"`
-	ID         string     `json:"id,omitempty"`
+	// Narrowband (screen only) says the recording was transcribed as
+	// telephone audio, by its rate or its band-limited content.
+	Narrowband *bool  `json:"narrowband,omitempty"`
+	ID         string `json:"id,omitempty"`
 }
 
 func newResult(source string, v bus.Verdict) result {

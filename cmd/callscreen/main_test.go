@@ -48,6 +48,7 @@ type classifyLine struct {
 	Transcript *string  `json:"transcript"`
 	Duration   *float64 `json:"duration"`
 	Engine     string   `json:"engine"`
+	Narrowband *bool    `json:"narrowband"`
 }
 
 func parseLines(t *testing.T, out string) []classifyLine {
@@ -248,7 +249,7 @@ func TestScreenVoicemail(t *testing.T) {
 		t.Fatalf("want one result line, got %q", out)
 	}
 	l := lines[0]
-	if l.Verdict != "scam" || l.Transcript == nil || l.Duration == nil || *l.Duration < 5 || l.Engine != "sphinx" {
+	if l.Verdict != "scam" || l.Transcript == nil || l.Duration == nil || *l.Duration < 5 || l.Engine != "sphinx" || l.Narrowband == nil || *l.Narrowband {
 		t.Fatalf("unexpected result %+v", l)
 	}
 	digits := regexp.MustCompile(`\d{4}|(one|four)( (one|four)){3}`)

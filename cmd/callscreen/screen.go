@@ -57,8 +57,11 @@ func runScreen(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 			continue
 		}
 		r := newResult(name, res.Verdict)
-		r.Transcript, r.Duration, r.Engine = &res.Transcript, &res.Duration, res.Engine
+		r.Transcript, r.Duration, r.Engine, r.Narrowband = &res.Transcript, &res.Duration, res.Engine, &res.Narrowband
 		printResult(stdout, *asJSON, r)
+		if !*asJSON && res.Narrowband {
+			fmt.Fprintln(stdout, "  audio: narrowband (telephone), transcribed with the narrowband settings")
+		}
 		if !*asJSON && res.Transcript != "" {
 			fmt.Fprintf(stdout, "  transcript: %s\n", res.Transcript)
 		}
