@@ -35,7 +35,9 @@ import (
 // CALLSCREEN_EVAL_NARROWBAND=1 passes each spoken script through a
 // telephone channel first (sox: band-limited to 300–3400 Hz, 8 kHz G.711
 // μ-law), so the recording is decoded and transcribed as a narrowband
-// voicemail would be; CALLSCREEN_EVAL_NARROWBAND=up then stores that
+// voicemail would be. sox runs with -R: its dither is otherwise seeded
+// afresh each run, and that alone changed nine in ten narrowband
+// transcripts between two runs; CALLSCREEN_EVAL_NARROWBAND=up then stores that
 // telephone audio back at 16 kHz (16-bit PCM, sox's resampler), as a call
 // recorder or a phone's export does, so only its content says it is
 // narrowband. Recordings are routed as Screener.Screen routes them
@@ -151,14 +153,14 @@ func voicemailEvalFile(t *testing.T, eng transcribe.Engine, file string, dump fu
 				}
 				if narrowband {
 					nb := wav + ".ulaw.wav"
-					if out, err := exec.Command("sox", wav, "-r", "8000", "-e", "u-law", nb, "sinc", "300-3400").CombinedOutput(); err != nil {
+					if out, err := exec.Command("sox", "-R", wav, "-r", "8000", "-e", "u-law", nb, "sinc", "300-3400").CombinedOutput(); err != nil {
 						t.Errorf("sox narrowband: %v: %s", err, out)
 						continue
 					}
 					wav = nb
 					if upsampled {
 						up := wav + ".16k.wav"
-						if out, err := exec.Command("sox", wav, "-r", "16000", "-e", "signed-integer", "-b", "16", up).CombinedOutput(); err != nil {
+						if out, err := exec.Command("sox", "-R", wav, "-r", "16000", "-e", "signed-integer", "-b", "16", up).CombinedOutput(); err != nil {
 							t.Errorf("sox upsample: %v: %s", err, out)
 							continue
 						}

@@ -36,24 +36,24 @@ var bandConditions = []struct {
 	// The voicemail eval's telephone channel (sox: 300–3400 Hz, 8 kHz
 	// μ-law), then stored back at a wideband rate by sox's resampler, as a
 	// call recorder or an export would.
-	{"telephone→16k", [][]string{{"sox", "IN", "-r", "8000", "-e", "u-law", "TMP.wav", "sinc", "300-3400"}, {"sox", "TMP.wav", "-r", "16000", "-e", "signed-integer", "-b", "16", "OUT.wav"}}, true, false},
-	{"telephone→48k", [][]string{{"sox", "IN", "-r", "8000", "-e", "u-law", "TMP.wav", "sinc", "300-3400"}, {"sox", "TMP.wav", "-r", "48000", "-e", "signed-integer", "-b", "16", "OUT.wav"}}, true, false},
-	{"telephone→mp3 44.1k", [][]string{{"sox", "IN", "-r", "8000", "-e", "u-law", "TMP.wav", "sinc", "300-3400"}, {"sox", "TMP.wav", "-r", "44100", "-e", "signed-integer", "-b", "16", "TMP2.wav"}, {"lame", "--quiet", "-b", "64", "TMP2.wav", "OUT.mp3"}}, true, false},
+	{"telephone→16k", [][]string{{"sox", "-R", "IN", "-r", "8000", "-e", "u-law", "TMP.wav", "sinc", "300-3400"}, {"sox", "-R", "TMP.wav", "-r", "16000", "-e", "signed-integer", "-b", "16", "OUT.wav"}}, true, false},
+	{"telephone→48k", [][]string{{"sox", "-R", "IN", "-r", "8000", "-e", "u-law", "TMP.wav", "sinc", "300-3400"}, {"sox", "-R", "TMP.wav", "-r", "48000", "-e", "signed-integer", "-b", "16", "OUT.wav"}}, true, false},
+	{"telephone→mp3 44.1k", [][]string{{"sox", "-R", "IN", "-r", "8000", "-e", "u-law", "TMP.wav", "sinc", "300-3400"}, {"sox", "-R", "TMP.wav", "-r", "44100", "-e", "signed-integer", "-b", "16", "TMP2.wav"}, {"lame", "--quiet", "-b", "64", "TMP2.wav", "OUT.mp3"}}, true, false},
 	// The same channel at 8 kHz, upsampled by audio.Decode (routed by rate
 	// already; the detector must agree).
-	{"telephone 8k", [][]string{{"sox", "IN", "-r", "8000", "-e", "u-law", "OUT.wav", "sinc", "300-3400"}}, true, false},
+	{"telephone 8k", [][]string{{"sox", "-R", "IN", "-r", "8000", "-e", "u-law", "OUT.wav", "sinc", "300-3400"}}, true, false},
 	// A plain low-pass at 3.4 kHz, steep (sox's FIR, as codecs and
 	// telephone filters are).
-	{"low-pass 3.4k", [][]string{{"sox", "IN", "OUT.wav", "sinc", "-3400"}}, true, false},
+	{"low-pass 3.4k", [][]string{{"sox", "-R", "IN", "OUT.wav", "sinc", "-3400"}}, true, false},
 	// The telephone channel stored at 16 kHz by a recorder that adds
 	// dither (a noise floor over the whole band).
-	{"telephone→16k dither", [][]string{{"sox", "IN", "-r", "8000", "-e", "u-law", "TMP.wav", "sinc", "300-3400"}, {"sox", "TMP.wav", "-e", "signed-integer", "-b", "16", "OUT.wav", "rate", "16000", "gain", "-6", "dither"}}, true, false},
+	{"telephone→16k dither", [][]string{{"sox", "-R", "IN", "-r", "8000", "-e", "u-law", "TMP.wav", "sinc", "300-3400"}, {"sox", "-R", "TMP.wav", "-e", "signed-integer", "-b", "16", "OUT.wav", "rate", "16000", "gain", "-6", "dither"}}, true, false},
 	// Not detected, logged for the record: a gentle (2-pole) low-pass
 	// keeps the high band at −12 dB an octave; a cubic-interpolation
 	// upsampler (sox rate -q) leaves mirror images of the speech above
 	// 4 kHz.
-	{"2-pole low-pass 3.4k", [][]string{{"sox", "IN", "OUT.wav", "lowpass", "3400"}}, false, true},
-	{"telephone→16k cubic", [][]string{{"sox", "IN", "-r", "8000", "-e", "u-law", "TMP.wav", "sinc", "300-3400"}, {"sox", "TMP.wav", "-e", "signed-integer", "-b", "16", "OUT.wav", "rate", "-q", "16000"}}, true, true},
+	{"2-pole low-pass 3.4k", [][]string{{"sox", "-R", "IN", "OUT.wav", "lowpass", "3400"}}, false, true},
+	{"telephone→16k cubic", [][]string{{"sox", "-R", "IN", "-r", "8000", "-e", "u-law", "TMP.wav", "sinc", "300-3400"}, {"sox", "-R", "TMP.wav", "-e", "signed-integer", "-b", "16", "OUT.wav", "rate", "-q", "16000"}}, true, true},
 }
 
 // bandVoices are flite's 16 kHz voices.

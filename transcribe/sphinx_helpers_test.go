@@ -98,7 +98,7 @@ func sxSynth(t testing.TB, voice, text string) []int16 {
 	if rate != SampleRate {
 		// flite's kal voice is 8 kHz; resample with sox.
 		out2 := out + ".16k.wav"
-		if b, err := exec.Command("sox", out, "-r", "16000", out2).CombinedOutput(); err != nil {
+		if b, err := exec.Command("sox", "-R", out, "-r", "16000", out2).CombinedOutput(); err != nil {
 			t.Fatalf("sox resample: %v: %s", err, b)
 		}
 		if pcm, rate, err = sxReadWAV(out2); err != nil || rate != SampleRate {
