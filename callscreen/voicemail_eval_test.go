@@ -262,7 +262,7 @@ func voicemailEvalFile(t *testing.T, eng transcribe.Engine, file string, dump fu
 // so classifier and normalisation changes can be checked in seconds
 // against what the recogniser really heard. The recogniser side (keyword
 // phrases, thresholds) needs a fresh audio run. Without the variable it
-// replays the committed testdata/voicemail-replay.jsonl (both script sets,
+// replays the committed testdata/voicemail-replay.jsonl (all three script sets,
 // four flite voices, with the keywords the spotter found) and
 // voicemail-replay-nb.jsonl (the same through a telephone channel), and
 // asserts floors, so that text rules and keyword handling cannot quietly start
@@ -276,8 +276,10 @@ func TestVoicemailReplay(t *testing.T) {
 	// (of 60) that may be flagged. The narrowband replay is the same sets
 	// through a telephone channel: far lower recall, so lower floors, but
 	// the same guard against new false flags. Recall floors sit one script
-	// below what the rules reach on the committed dumps (wideband 119/128 and
-	// 162/180, narrowband 87/128 and 100/180), so losing two fails.
+	// below what the rules reach on the committed dumps (wideband 119/128,
+	// 162/180 and 148/196, narrowband 87/128 and 100/180), so losing two
+	// fails. Wideband voicemail-eval3 (65 scripts written blind) was added
+	// after its first run; its legitimate cap is one above that run's.
 	tests := []struct {
 		path   string
 		floors map[string]replayFloor
@@ -285,6 +287,7 @@ func TestVoicemailReplay(t *testing.T) {
 		{"testdata/voicemail-replay.jsonl", map[string]replayFloor{
 			"voicemail-eval.tsv":  {0.92, 3}, // 118/128
 			"voicemail-eval2.tsv": {0.89, 3}, // 161/180
+			"voicemail-eval3.tsv": {0.75, 5}, // 147/196
 		}},
 		{"testdata/voicemail-replay-nb.jsonl", map[string]replayFloor{
 			"voicemail-eval.tsv":  {0.67, 3},  // 86/128
