@@ -1850,7 +1850,13 @@ func (c *Call) textHeard(kw string, nCtx int32) bool {
 				return true
 			}
 		}
-		if int(h.cat) != cat || h.attr&objWeak != 0 {
+		if int(h.cat) != cat {
+			continue
+		}
+		if c.speakerHands(h, words) {
+			return true
+		}
+		if h.attr&objWeak != 0 {
 			continue
 		}
 		// A strong object of the keyword's own category whose last word is
@@ -1860,6 +1866,45 @@ func (c *Call) textHeard(kw string, nCtx int32) bool {
 				if !spotFiller[w] && head == c.d.vocab.lookup([]byte(w)) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// speakerHands reports an object of a spotted keyword's category that
+// holds one of the keyword's words and is governed by the speaker's own
+// act: "i will bring cash" heard where the spotter heard {cash app}. The
+// text read the money as the caller's to hand over, so the listener
+// receives it, and the keyword (a weaker reading of the same sound) must
+// not turn a "give me a call back" after it into a payment asked for.
+// The cue must come straight before the object (an article between at
+// most) and its subject, past auxiliaries, must be "i" or "we"; "please
+// send the bail with cash" still leaves the keyword to judge.
+func (c *Call) speakerHands(o hit, words []string) bool {
+	w, cl := c.win, c.d.class
+	holds := false
+	for _, t := range w[o.start:o.end] {
+		for _, kw := range words {
+			if !spotFiller[kw] && t.id >= 0 && t.id == c.d.vocab.lookup([]byte(kw)) {
+				holds = true
+			}
+		}
+	}
+	if !holds {
+		return false
+	}
+	for _, q := range c.hitsIn(o.start-maxPhrase-1, o.start) {
+		if q.group != gCue || q.end > o.start || o.start-q.end > 1 || q.attr&cueSelf != 0 {
+			continue
+		}
+		for j := q.start - 1; j >= 0 && j >= q.start-walkBack && !w[j+1].sb; j-- {
+			k := cl[w[j].id]
+			if k&wIWe != 0 {
+				return true
+			}
+			if k&wSkip == 0 {
+				break
 			}
 		}
 	}

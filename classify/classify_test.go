@@ -1061,3 +1061,36 @@ func TestSubjectBeforeObject(t *testing.T) {
 		{"tell me when we password reset is done", ""},
 	})
 }
+
+// TestSpottedKeywordSpeakerHands: a spotted keyword whose word the text
+// heard as money the speaker hands over ("i'll bring cash" for {cash app})
+// is the listener's to receive, so a "give me a call back" after it asks
+// for nothing; the same word in an errand put to the listener still
+// leaves the keyword to judge.
+func TestSpottedKeywordSpeakerHands(t *testing.T) {
+	d := New()
+	for _, tt := range []struct {
+		text string
+		kws  []string
+		want string
+	}{
+		{"hi its dave about the lawnmower you listed i can come sunday and i will bring cash give me a call back", []string{"cash app"}, ""},
+		{"hello about the sofa we can pay cash when we pick it up tell me a good time", []string{"cash app"}, ""},
+		{"hi mum i will send you cash for the trip give me a call", []string{"cash app"}, ""},
+		{"this is the county jail your son was arrested you must bring cash to the station give me a call back", []string{"cash app"}, CategoryPaymentTransfer},
+		{"grandma i am in trouble i need you to send cash right away give me a call", []string{"cash app"}, CategoryPaymentTransfer},
+	} {
+		c := d.NewCall()
+		c.Add(bus.Segment{Seq: 1, Track: bus.TrackCaller, Text: tt.text, Final: true, Keywords: tt.kws})
+		r := c.Result()
+		got := ""
+		for _, f := range r.Flags {
+			if got == "" || f.Category == tt.want {
+				got = f.Category
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q %v: flags %+v, want %q", tt.text, tt.kws, r.Flags, tt.want)
+		}
+	}
+}
