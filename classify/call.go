@@ -381,6 +381,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.bareAsk(o) {
 		return cat, true, from, true // "please call back and [read] the sixteen digits on the front of your card": weak, pressure decides
 	}
+	if !found && depth == 0 && cat == catCode && o.attr&(objWeak|objSent|objDeliver|objBackOnly) == 0 && c.pressedCode(o) {
+		return cat, false, from, true // "press one now and [enter →] entered the verification code we just sent"
+	}
 	if !found && depth == 0 && cat <= catID && o.attr&(objWeak|objSent|objDeliver|objBackOnly) == 0 && c.bareList(o) {
 		return cat, false, from, true // "Your FSA ID, your date of birth, and your social."
 	}
@@ -2407,6 +2410,56 @@ func (c *Call) keyedIn(q, o hit) bool {
 		}
 		if id := w[j].id; id == c.d.idHash || id == c.d.idPound || id == c.d.idKeypad || id == c.d.idPad && j > 0 && w[j-1].id == c.d.idKey {
 			return true
+		}
+	}
+	return false
+}
+
+// pressGarble bounds the words the recogniser may make of the typing verb
+// between a key press's "and" / "then" and the code it keys in.
+const pressGarble = 3
+
+// pressedCode reports a verification code named right after a key press
+// in its sentence, joined to it by "and" or "then" with at most
+// pressGarble words between: the typing verb the recogniser garbled
+// ("press one now and entered the verification code we just sent", "press
+// one and then to the verification code", "… and then turn the …"). A
+// menu's key press keys into the call, so a code after it is keyed in, as
+// keyedIn has it for a heard "enter". Not when a word between gives the
+// code a verb or subject of its own or delivers it ("press one and we will
+// text you a verification code", "… and get a new verification code",
+// "… and receive …"), nor when the code's clause goes on with a verb of
+// its own ("… and the verification code will be sent"), nor when not
+// addressed to the listener.
+func (c *Call) pressedCode(o hit) bool {
+	w, cl := c.win, c.d.class
+	const told = wNeg | wFarNeg | wReport | wOther | wYou | wMine | wIWe | wVerbish | wDeliver | wSent | wReceipt | wOpen | wPerfect | wHandle
+	join, garble := int32(-1), 0
+	for j := o.start - 1; j >= 0 && j >= o.start-pressGarble-6; j-- {
+		id := w[j].id
+		switch {
+		case id == c.d.idPress && join >= 0 && j < join:
+			if e := o.end; e < int32(len(w)) && !w[e].sb && cl[w[e].id]&wOf != 0 {
+				// "… the code from the text message", "… on your screen":
+				// where it is, with no verb of its own after.
+				return !c.verbAfter(e) && c.addressed(o.start, cueAct)
+			}
+			return c.bareAfter(o.end) && c.addressed(o.start, cueAct)
+		case id == c.d.idAnd || id == c.d.idThen:
+			join = j
+		case join >= 0:
+			if !(w[j].digits > 0 || id == c.d.idOne || id == c.d.idNow) {
+				return false // only "press one (now) and (then)"
+			}
+		case cl[id]&told != 0 || c.d.obtain[id]:
+			return false // "press one and we will text you …", "… and get a new …"
+		default:
+			if garble++; garble > pressGarble {
+				return false
+			}
+		}
+		if w[j].sb {
+			return false
 		}
 	}
 	return false

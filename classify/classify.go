@@ -125,6 +125,9 @@ type Detector struct {
 	idGoing    int32
 	idNew      int32          // "a new password": one being set, not told
 	idIf       int32          // "if this was not you, read me the code": the negation is the condition's
+	idThen     int32          // "press one and then [enter] the code": a key press joined to its code (pressedCode)
+	idNow      int32
+	obtain     map[int32]bool // "get", "request": a code obtained after a key press, not keyed in (pressedCode)
 	shows      map[int32]bool // "bring", "show": a document brought to a desk
 	noWhen     map[int32]bool // "point", "time": "at no point" negates like "never"
 	noWhenPrep map[int32]bool // "at", "under", "on"
@@ -286,6 +289,11 @@ func New() *Detector {
 	for _, w := range []string{"fee", "fees", "tax", "taxes", "charge", "charges", "duty", "insurance", "processing", "release", "clearance", "handling"} {
 		d.fees[v.intern(w)] = true
 	}
+	d.obtain = map[int32]bool{}
+	for _, w := range []string{"get", "gets", "getting", "request", "requesting", "generate", "hear", "listen", "repeat", "new"} {
+		d.obtain[v.intern(w)] = true
+	}
+	d.idThen, d.idNow = v.intern("then"), v.intern("now")
 	d.gains = map[int32]bool{}
 	for _, w := range []string{"winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate"} {
 		d.gains[v.intern(w)] = true

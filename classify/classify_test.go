@@ -1094,3 +1094,22 @@ func TestSpottedKeywordSpeakerHands(t *testing.T) {
 		}
 	}
 }
+
+// TestPressedCode: a verification code right after a key press, its typing
+// verb garbled ("and entered", "and then to"), is keyed into the call; a
+// code the press has sent, or one with a verb or subject of its own, is
+// told.
+func TestPressedCode(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is your bank to stop the transfer press two and and turn the one time passcode we texted you", CategoryVerificationCode},
+		{"someone is using your netflix account press one now and entered the authentication code from the text message", CategoryVerificationCode},
+		{"to cancel the order press 1 and then to the verification code on your screen", CategoryVerificationCode},
+		{"press one and a verification code will be sent to your phone", ""},
+		{"to get a new code press one and we will text you a verification code", ""},
+		{"press one and get a new verification code", ""},
+		{"press one and receive your verification code by text", ""},
+		{"press one now and never share the verification code with anyone", ""},
+		{"for english press one and then for spanish press two the verification code expires in ten minutes", ""},
+	})
+}
