@@ -404,6 +404,35 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	return cat, true, from, found
 }
 
+// phoneDigits is how many digits a number right before "with your" must
+// hold to be a number left for a call back; a redaction label counts as 4.
+const phoneDigits = 4
+
+// numberBefore returns the digits of the run of number tokens ending just
+// before pos, when "at" or "on" stands at most three words before the run
+// in its sentence ("reach us at 888 …", "at that age [NUMBER]"), else 0:
+// a number the listener is to ring, not a card "ending in 4421", an
+// "account 5567" or a "check for 2000".
+func (c *Call) numberBefore(pos int32) int32 {
+	w := c.win
+	n, j := int32(0), pos-1
+	for ; j >= 0 && w[j].digits > 0; j-- {
+		n += w[j].digits
+		if w[j].sb {
+			return 0
+		}
+	}
+	for i := j; i >= 0 && i >= j-3; i-- {
+		if w[i].id == c.d.idAt || w[i].id == c.d.idOn {
+			return n
+		}
+		if w[i].sb {
+			break
+		}
+	}
+	return 0
+}
+
 // purposeReach bounds how far before a closely described object a purpose
 // clause ("to issue your refund") may start.
 const purposeReach = 12
@@ -1003,8 +1032,14 @@ func (c *Call) policy(o, q hit) bool {
 // For a call-back, a call word in the same sentence frames it too ("call
 // extension 4410 with your password", "return our call with your tax file
 // number"), unless the listener is the one called ("we will call you with
-// your new PIN").
+// your new PIN"). So does a phone number said right before the cue, the
+// call-back's own number with its "call us back" misheard ("cause at that
+// age [NUMBER] with your bank account number"): a number at least
+// phoneDigits long, or a redacted one.
 func (c *Call) framedBy(pos int32, id int32, crossSent bool) bool {
+	if id == c.d.idBack && c.numberBefore(pos) >= phoneDigits {
+		return true
+	}
 	inSent, you := true, false
 	for j := pos - 1; j >= 0 && j >= pos-callReach; j-- {
 		if c.win[j].id == id && (id != c.d.idWay || j > 0 && c.win[j-1].id == c.d.idOnly) {

@@ -127,6 +127,8 @@ type Detector struct {
 	idIf       int32          // "if this was not you, read me the code": the negation is the condition's
 	idThen     int32          // "press one and then [enter] the code": a key press joined to its code (pressedCode)
 	idNow      int32
+	idAt       int32 // "reach us at 888 … with your card number": a number to call back (numberBefore)
+	idOn       int32
 	obtain     map[int32]bool // "get", "request": a code obtained after a key press, not keyed in (pressedCode)
 	shows      map[int32]bool // "bring", "show": a document brought to a desk
 	noWhen     map[int32]bool // "point", "time": "at no point" negates like "never"
@@ -293,7 +295,7 @@ func New() *Detector {
 	for _, w := range []string{"get", "gets", "getting", "request", "requesting", "generate", "hear", "listen", "repeat", "new"} {
 		d.obtain[v.intern(w)] = true
 	}
-	d.idThen, d.idNow = v.intern("then"), v.intern("now")
+	d.idThen, d.idNow, d.idAt, d.idOn = v.intern("then"), v.intern("now"), v.intern("at"), v.intern("on")
 	d.gains = map[int32]bool{}
 	for _, w := range []string{"winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate"} {
 		d.gains[v.intern(w)] = true

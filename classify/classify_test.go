@@ -1113,3 +1113,18 @@ func TestPressedCode(t *testing.T) {
 		{"for english press one and then for spanish press two the verification code expires in ten minutes", ""},
 	})
 }
+
+// TestCallBackNumberFrame: a phone number said right after "at" / "on"
+// and right before "with your …" is the call-back's own number, so the
+// frame carries its object even with "call us back" misheard; a card
+// "ending in" some digits or an account number quoted is no call back.
+func TestCallBackNumberFrame(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"your payment failed reach us at eight eight eight five five five one two three four with your card number", CategoryBankingDetails},
+		{"this is the water board your supply is cut off today all at the [NUMBER] with your account number and sort code", CategoryBankingDetails},
+		{"we mailed your card ending in 4 4 2 1 with your pin last week", ""},
+		{"your statement for account 5 5 6 7 with your account number was mailed today", ""},
+		{"we are open at 9 30 with your usual banker on duty", ""},
+	})
+}
