@@ -1128,3 +1128,17 @@ func TestCallBackNumberFrame(t *testing.T) {
 		{"we are open at 9 30 with your usual banker on duty", ""},
 	})
 }
+
+// TestCallBackTenseSlip: "please call back and" followed by a request verb
+// in the past tense is the recogniser's slip for the present; a past call
+// of the speaker's, or one with a subject of its own, stays told.
+func TestCallBackTenseSlip(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the microsoft security team please call us back and verified your email password today", CategoryCredentials},
+		{"kindly ring back and provided your social security number to avoid suspension", CategoryPersonalID},
+		{"i called back and confirmed your password was reset", ""},
+		{"we tried to call back and verified your social security number is safe", ""},
+		{"please call back and confirmed your appointment for tuesday", ""},
+	})
+}

@@ -620,6 +620,7 @@ var cueRules = []cueRule{
 	{cueInfo | cueBack | cueAfterOnly, passiveNeeds()},
 	{cueInfo | cueBack | cueAfterOnly | cueWeak, readyFrames()},
 	{cueInfo | cueAct, callBacks()},
+	{cueInfo, callBackTenseSlips()},
 	{cueInfo | cueAct | cueCallback, callBackObjects()},
 	// A call-back's purpose, paid with the thing asked for: "call us back to pay with your card number".
 	{cueInfo | cueCallback, []string{"to pay with", "to pay using", "to pay by", "and pay with", "and pay using", "to settle it with"}},
