@@ -1142,3 +1142,15 @@ func TestCallBackTenseSlip(t *testing.T) {
 		{"please call back and confirmed your appointment for tuesday", ""},
 	})
 }
+
+// TestFullSIN: Canada's social insurance number by its initials with
+// "full" before it ("confirm your full SIN") is an ID number; a sin
+// confessed, or a promise never to ask, is not asked.
+func TestFullSIN(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is the Canada Revenue Agency. Your tax return is under review, read me your full SIN today.", CategoryPersonalID},
+		{"Service Canada will never ask you to confirm your full SIN over the phone.", ""},
+		{"He confessed his full sin to the priest on Sunday.", ""},
+	})
+}

@@ -274,6 +274,7 @@ var objectRules = []objectRule{
 		"social security card", "green card", "id card number", "number on your passport", "passport no",
 		"id card", "photo id", "picture id", "identity card", "red white and blue card",
 		"red white and blue medicare card",
+		"full sin", // Canada's social insurance number by its initials, typed: "confirm your full SIN"
 		// Other countries' identity numbers.
 		"tax file number", "tfn", "tax file no", "your sin", "sin card", "social insurance", "social insurance card",
 		"pps number", "ppsn", "pps", "personal public service number", "nric", "nric number", "ic number", "i c number",
