@@ -1230,6 +1230,9 @@ func (c *Call) negatedAsk(pos int32) bool {
 		if n < 0 || n < j-2 || w[n].id == c.d.idNo {
 			continue
 		}
+		if n > 0 && n+1 < j && cl[w[n+1].id]&wYou != 0 && cl[w[n-1].id]&wVerbish != 0 && c.ifClause(n) {
+			continue // "if this was not you, call back and give our agent the code": the negation is the condition's
+		}
 		s := n - 1
 		for ; s >= 0 && !w[s+1].sb && cl[w[s].id]&wSkip != 0; s-- {
 		}

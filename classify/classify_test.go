@@ -1154,3 +1154,16 @@ func TestFullSIN(t *testing.T) {
 		{"He confessed his full sin to the priest on Sunday.", ""},
 	})
 }
+
+// TestIfNotYouCallBack: "if this was not you" before "call back and give
+// our agent the code" is a condition, not a negated call; "we will not
+// call you and ask for" is still told.
+func TestIfNotYouCallBack(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"A new device signed in to your account. If this was not you, call back and give our agent the reset code you received.", CategoryVerificationCode},
+		{"if it was not you please phone us and tell our agent the code we sent", CategoryVerificationCode},
+		{"We will not call you and ask for the reset code you received.", ""},
+		{"If this was not you, we will never call and ask for the reset code you received.", ""},
+	})
+}
