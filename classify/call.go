@@ -678,7 +678,8 @@ const garbledReach = 10
 // garbledItem reports that [from, to) is a list's first item the
 // recogniser garbled, joined to the object at to: it opens with "your"
 // right after the request verb, ends in "and" or "plus" just before the
-// object, and is short ("please tell me your film main gate of the earth
+// object (or before its "the" / "your": "… and the answer to your
+// security question"), and is short ("please tell me your film main gate of the earth
 // and social security number" for "your full name, date of birth and").
 // The words between were already checked to hold no verb, subject or
 // negation of their own.
@@ -688,6 +689,9 @@ func (c *Call) garbledItem(from, to int32) bool {
 		return false
 	}
 	last := w[to-1].id
+	if (last == c.d.idYour || last == c.d.idThe) && to-from > 3 {
+		last = w[to-2].id // "… and the answer to your security question": the item's article
+	}
 	return last == c.d.idAnd || last == c.d.idPlus
 }
 

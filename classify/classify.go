@@ -129,6 +129,7 @@ type Detector struct {
 	idNow      int32
 	idAt       int32 // "reach us at 888 … with your card number": a number to call back (numberBefore)
 	idOn       int32
+	idThe      int32 // "your <garbled item> and the answer to …": a list item's article (garbledItem)
 	obtain     map[int32]bool // "get", "request": a code obtained after a key press, not keyed in (pressedCode)
 	shows      map[int32]bool // "bring", "show": a document brought to a desk
 	noWhen     map[int32]bool // "point", "time": "at no point" negates like "never"
@@ -296,6 +297,7 @@ func New() *Detector {
 		d.obtain[v.intern(w)] = true
 	}
 	d.idThen, d.idNow, d.idAt, d.idOn = v.intern("then"), v.intern("now"), v.intern("at"), v.intern("on")
+	d.idThe = v.intern("the")
 	d.gains = map[int32]bool{}
 	for _, w := range []string{"winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate"} {
 		d.gains[v.intern(w)] = true

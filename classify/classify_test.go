@@ -1167,3 +1167,17 @@ func TestIfNotYouCallBack(t *testing.T) {
 		{"If this was not you, we will never call and ask for the reset code you received.", ""},
 	})
 }
+
+// TestSecurityAnswer: "the answer to your security question" is the thing
+// asked for, so a request frame reaches it over a garbled first item
+// ("we need your <garble> and the answer to …"); a wrong answer told, or a
+// promise never to ask, is not asked.
+func TestSecurityAnswer(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the school district to unlock your account we need your portfolio surname and the answer to your security question", CategoryCredentials},
+		{"to restore access i need your pour tall to use her name and the answer to your security question", CategoryCredentials},
+		{"your account is locked because the answer to your security question was wrong", ""},
+		{"we will never ask for the answer to your security question", ""},
+	})
+}

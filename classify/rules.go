@@ -176,6 +176,8 @@ var objectRules = []objectRule{
 		"username", "user name", "user id", "login details", "log in details", "login info", "login information",
 		"log in information", "sign in details", "login credentials", "credentials", "security question",
 		"security questions", "security answer", "security answers", "security question answer", "security question answers",
+		// The answer asked for by name, so it starts the object: "we need your [garbled] and the answer to your security question".
+		"answer to your security question", "answers to your security questions", "answer to the security question", "answers to the security questions",
 		"answers to your security questions", "secret question", "secret answer", "mother maiden name",
 		"mothers maiden name", "maiden name", "memorable word", "memorable information", "memorable date",
 		"first pet", "name of your first pet", "passphrase", "pass phrase", "recovery phrase", "seed phrase",
