@@ -1700,6 +1700,12 @@ func (c *Call) thirdBefore(j int32) bool {
 	return false
 }
 
+// ifArticle reports "if" right before o, which does not open with "your"
+// (subjectless).
+func (c *Call) ifArticle(o hit) bool {
+	return c.win[o.start-1].id == c.d.idIf && c.win[o.start].id != c.d.idYour
+}
+
 // breakBetween reports a clause boundary between a front cue and an object
 // ("to verify it is you we sent a code").
 // subjectless returns where a clause break between front cue q and strong
@@ -1713,9 +1719,13 @@ func (c *Call) thirdBefore(j int32) bool {
 // new clause ("so", "please"). Not when a verb follows the object
 // ("send the money and they gift cards will arrive": "the" misheard, and
 // the cards the subject of a clause of their own).
+//
+// "If" straight before a noun is a garbled article too ("please email me
+// [a →] if photo of your passport"): a condition opens with a subject, so
+// not before "your" ("… if your passport has expired" has a verb anyway).
 func (c *Call) subjectless(q, o hit) int32 {
 	w, cl := c.win, c.d.class
-	if o.start == 0 || o.attr&(objWeak|objSent|objDeliver|objBackOnly) != 0 || cl[w[o.start-1].id]&(wIWe|wHeShe) == 0 ||
+	if o.start == 0 || o.attr&(objWeak|objSent|objDeliver|objBackOnly) != 0 || cl[w[o.start-1].id]&(wIWe|wHeShe) == 0 && !c.ifArticle(o) ||
 		o.end-o.start < 2 || cl[w[o.start].id]&wPayVerb != 0 || c.classBetween(q.end, o.start, wClause) {
 		return o.start // "so we pin down the date", "and we wire transfer it": the pronoun's verb
 	}

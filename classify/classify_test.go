@@ -1181,3 +1181,17 @@ func TestSecurityAnswer(t *testing.T) {
 		{"we will never ask for the answer to your security question", ""},
 	})
 }
+
+// TestIfHeardForArticle: "if" straight before a noun phrase asked for is a
+// misheard article ("email me if photo of your passport"); a real
+// condition has a subject and a verb ("… if your passport number is
+// right", "… if passport number changes").
+func TestIfHeardForArticle(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"hi this is the recruiter for the remote job please send me if copy of your drivers license before friday", CategoryPersonalID},
+		{"please email me if photo of your passport is expired", ""},
+		{"call me if passport number changes", ""},
+		{"tell me if your passport number is right", ""},
+	})
+}
