@@ -1195,3 +1195,19 @@ func TestIfHeardForArticle(t *testing.T) {
 		{"tell me if your passport number is right", ""},
 	})
 }
+
+// TestBareBusinessAccountPayee: the caller's business account ("to our
+// vendor / company account") after a money word, the pay verb lost, is
+// where money is asked to go; the same account in a told transfer, with a
+// verb of its own, or negated stays clean.
+func TestBareBusinessAccountPayee(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"hi this is payroll we overpaid you by mistake please uh the difference back to our company account today", CategoryPaymentTransfer},
+		{"your invoice is overdue please the payment to our company account today", CategoryPaymentTransfer},
+		{"we transferred the money to our company account", ""},
+		{"the difference goes back to our vendor account automatically", ""},
+		{"never send the difference to our vendor account", ""},
+		{"we refunded the difference to our company account yesterday", ""},
+	})
+}

@@ -409,6 +409,11 @@ var objectRules = []objectRule{
 	// leaves bare: "the rent is late, [send it] with cash app to my new account today".
 	{catPay, objPurpose, cross([]string{"to", "into", "onto"}, []string{"my new", "our new", "my different", "our different"},
 		[]string{"account", "bank account", "bank"})},
+	// The caller's business account likewise: "we overpaid you, please [wire]
+	// the difference back to our vendor account today".
+	{catPay, objPurpose, cross([]string{"to", "into", "onto"}, []string{"our vendor", "our supplier", "our company", "our business",
+		"our corporate", "our processing", "our payment", "our escrow", "our holding", "our clearing", "our settlement"},
+		[]string{"account", "bank account"})},
 	// Objects named by description (describe.go).
 	{catBank, objGiftAmb, cardNumberLooks()},
 	{catBank, objGiftAmb, securityCodeLooks()},
@@ -845,7 +850,7 @@ var wordClasses = map[int][]string{
 	wCoord:      {"and", "or", "plus", "with", "along", "together", "well", "also", "as"},
 	wCallTo:     {"call", "ring", "extension", "ext", "dial"},
 	wMoney: {"dollars", "dollar", "bucks", "pounds", "euros", "rand", "rupees", "grand", "money", "payment", "refund", "funds",
-		"cash", "check", "cheque", "deposit", "transfer", "overpayment", "hundred", "thousand"},
+		"cash", "check", "cheque", "deposit", "transfer", "overpayment", "hundred", "thousand", "difference"},
 	wPayVerb: {"send", "return", "refund", "pay", "transfer", "wire", "give", "zelle", "venmo", "move", "put"},
 	wStoryWho: {"someone", "somebody", "man", "woman", "guy", "lady", "gentleman", "fellow", "bloke", "chap",
 		"person", "stranger", "scammer", "scammers", "caller", "fraudster", "fraudsters"},
