@@ -1211,3 +1211,22 @@ func TestBareBusinessAccountPayee(t *testing.T) {
 		{"we refunded the difference to our company account yesterday", ""},
 	})
 }
+
+// TestRemoteAccessByPurpose: the caller's own agent taking the machine
+// over ("so our specialist can take control"), logging in under pressure,
+// and an install the caller's technician guides ("will guide you through
+// installing a screen sharing app") ask for remote access; the same
+// words negated, said of a router, or without pressure stay clean.
+func TestRemoteAccessByPurpose(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"we recovered your lost funds please install the app sell our specialist can take control and finish the transfer", CategoryRemoteAccess},
+		{"this is amazon your refund failed download the tool and call us back so our agent can log in and fix it", CategoryRemoteAccess},
+		{"your computer is infected press one and a technician will guide you through installing a screen sharing app", CategoryRemoteAccess},
+		{"our technician will never take control of your computer without asking", ""},
+		{"please call us back so our agent can log in and update your billing address", ""},
+		{"our team will guide you through installing the new router", ""},
+		{"we will never walk you through installing remote access software", ""},
+		{"last year i walked you through installing teamviewer for the printer", ""},
+	})
+}

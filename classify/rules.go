@@ -627,6 +627,10 @@ var cueRules = []cueRule{
 	{cueInfo | cueSelf, needFrames()},
 	{cueInfo | cueBack | cueAfterOnly, passiveNeeds()},
 	{cueInfo | cueBack | cueAfterOnly | cueWeak, readyFrames()},
+	// Installing with the caller's help: "a technician who will guide you through installing a screen sharing app".
+	// The cue starts at "you", past its guide ("who will guide you through"), whose subject is the caller's technician;
+	// weak, as that subject goes unchecked ("last year i walked you through installing teamviewer").
+	{cueAct | cueSoftware | cueWeak, cross([]string{"you through", "you with"}, []string{"installing", "downloading", "setting up"})},
 	{cueInfo | cueAct, callBacks()},
 	{cueInfo, callBackTenseSlips()},
 	{cueInfo | cueAct | cueCallback, callBackObjects()},
@@ -691,6 +695,13 @@ var standaloneRules = []objectRule{
 		"see what you are seeing", "see what you see", "see what is on your screen", "see your screen",
 		"click run", "hit run", "press run", "click on run", "click the run", "press the run",
 	}},
+	// Remote access by its purpose, the software's name garbled: the caller's
+	// own agent taking the machine over ("install the [quick support] app so
+	// our specialist can take control"). Logging in or getting in is weak:
+	// a company's agent logs in to its own systems too ("so our agent can
+	// log in and fix it" flags with pressure in the call).
+	{catRemote, 0, cross(callerAgents(), []string{"can", "could", "will", "may"}, []string{"take control", "take over"})},
+	{catRemote, objWeak, cross(callerAgents(), []string{"can", "could", "will", "may"}, []string{"log in", "log on", "get in", "remote in", "dial in"})},
 	// Scratching a card's panel is what a gift card demand ends with, and
 	// survives a lost "buy": "… in the tubes gift cards and scratch off the
 	// back". Weak: a present's card is scratched too ("the card is in the
@@ -1359,6 +1370,12 @@ var refRules = []refRule{
 		"accept the prompt", "accept the request", "press accept", "click allow", "tap allow", "accept it",
 		"start broadcast", "let it record", "record your screen",
 	}},
+}
+
+// callerAgents are the caller's own staff who would work on the
+// listener's machine: "our agent", "our specialist".
+func callerAgents() []string {
+	return cross([]string{"our", "my"}, []string{"agent", "technician", "tech", "specialist", "engineer", "expert", "support agent", "team", "support team"})
 }
 
 // thirdPayees are a third party on the caller's side named as the one to
