@@ -293,9 +293,9 @@ func voicemailEvalFile(t *testing.T, eng transcribe.Engine, file string, dump fu
 // so classifier and normalisation changes can be checked in seconds
 // against what the recogniser really heard. The recogniser side (keyword
 // phrases, thresholds) needs a fresh audio run. Without the variable it
-// replays the committed testdata/voicemail-replay.jsonl (both script sets,
+// replays the committed testdata/voicemail-replay.jsonl (all three script sets,
 // four flite voices, with the keywords the spotter found) and
-// voicemail-replay-nb.jsonl (the same through a telephone channel), and
+// voicemail-replay-nb.jsonl (the first two through a telephone channel), and
 // asserts floors, so that text rules and keyword handling cannot quietly start
 // flagging legitimate voicemails or lose recogniser-mangled requests.
 func TestVoicemailReplay(t *testing.T) {
@@ -307,8 +307,11 @@ func TestVoicemailReplay(t *testing.T) {
 	// (of 60) that may be flagged. The narrowband replay is the same sets
 	// through a telephone channel: far lower recall, so lower floors, but
 	// the same guard against new false flags. Recall floors sit one script
-	// below what the rules reach on the committed dumps (wideband 119/128 and
-	// 162/180, narrowband 87/128 and 100/180), so losing two fails.
+	// below what the rules reach on the committed dumps (wideband 119/128,
+	// 162/180 and 165/196, narrowband 87/128 and 100/180), so losing two
+	// fails. Wideband voicemail-eval3 (65 scripts written blind, first run
+	// 148/196 and 4/64) may flag one legitimate voicemail more than the
+	// rules do now (0/64).
 	tests := []struct {
 		path   string
 		floors map[string]replayFloor
@@ -316,6 +319,7 @@ func TestVoicemailReplay(t *testing.T) {
 		{"testdata/voicemail-replay.jsonl", map[string]replayFloor{
 			"voicemail-eval.tsv":  {0.92, 3}, // 118/128
 			"voicemail-eval2.tsv": {0.89, 3}, // 161/180
+			"voicemail-eval3.tsv": {0.836, 1}, // 164/196
 		}},
 		{"testdata/voicemail-replay-nb.jsonl", map[string]replayFloor{
 			"voicemail-eval.tsv":  {0.67, 3},  // 86/128

@@ -391,6 +391,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.bareAsk(o) {
 		return cat, true, from, true // "please call back and [read] the sixteen digits on the front of your card": weak, pressure decides
 	}
+	if !found && depth == 0 && cat == catCode && o.attr&(objWeak|objSent|objDeliver|objBackOnly) == 0 && c.pressedCode(o) {
+		return cat, false, from, true // "press one now and [enter →] entered the verification code we just sent"
+	}
 	if !found && depth == 0 && cat <= catID && o.attr&(objWeak|objSent|objDeliver|objBackOnly) == 0 && c.bareList(o) {
 		return cat, false, from, true // "Your FSA ID, your date of birth, and your social."
 	}
@@ -409,6 +412,35 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 	}
 	return cat, true, from, found
+}
+
+// phoneDigits is how many digits a number right before "with your" must
+// hold to be a number left for a call back; a redaction label counts as 4.
+const phoneDigits = 4
+
+// numberBefore returns the digits of the run of number tokens ending just
+// before pos, when "at" or "on" stands at most three words before the run
+// in its sentence ("reach us at 888 …", "at that age [NUMBER]"), else 0:
+// a number the listener is to ring, not a card "ending in 4421", an
+// "account 5567" or a "check for 2000".
+func (c *Call) numberBefore(pos int32) int32 {
+	w := c.win
+	n, j := int32(0), pos-1
+	for ; j >= 0 && w[j].digits > 0; j-- {
+		n += w[j].digits
+		if w[j].sb {
+			return 0
+		}
+	}
+	for i := j; i >= 0 && i >= j-3; i-- {
+		if w[i].id == c.d.idAt || w[i].id == c.d.idOn {
+			return n
+		}
+		if w[i].sb {
+			break
+		}
+	}
+	return 0
 }
 
 // purposeReach bounds how far before a closely described object a purpose
@@ -656,7 +688,8 @@ const garbledReach = 10
 // garbledItem reports that [from, to) is a list's first item the
 // recogniser garbled, joined to the object at to: it opens with "your"
 // right after the request verb, ends in "and" or "plus" just before the
-// object, and is short ("please tell me your film main gate of the earth
+// object (or before its "the" / "your": "… and the answer to your
+// security question"), and is short ("please tell me your film main gate of the earth
 // and social security number" for "your full name, date of birth and").
 // The words between were already checked to hold no verb, subject or
 // negation of their own.
@@ -666,6 +699,9 @@ func (c *Call) garbledItem(from, to int32) bool {
 		return false
 	}
 	last := w[to-1].id
+	if (last == c.d.idYour || last == c.d.idThe) && to-from > 3 {
+		last = w[to-2].id // "… and the answer to your security question": the item's article
+	}
 	return last == c.d.idAnd || last == c.d.idPlus
 }
 
@@ -1010,8 +1046,14 @@ func (c *Call) policy(o, q hit) bool {
 // For a call-back, a call word in the same sentence frames it too ("call
 // extension 4410 with your password", "return our call with your tax file
 // number"), unless the listener is the one called ("we will call you with
-// your new PIN").
+// your new PIN"). So does a phone number said right before the cue, the
+// call-back's own number with its "call us back" misheard ("cause at that
+// age [NUMBER] with your bank account number"): a number at least
+// phoneDigits long, or a redacted one.
 func (c *Call) framedBy(pos int32, id int32, crossSent bool) bool {
+	if id == c.d.idBack && c.numberBefore(pos) >= phoneDigits {
+		return true
+	}
 	inSent, you := true, false
 	for j := pos - 1; j >= 0 && j >= pos-callReach; j-- {
 		if c.win[j].id == id && (id != c.d.idWay || j > 0 && c.win[j-1].id == c.d.idOnly) {
@@ -1201,6 +1243,9 @@ func (c *Call) negatedAsk(pos int32) bool {
 		}
 		if n < 0 || n < j-2 || w[n].id == c.d.idNo {
 			continue
+		}
+		if n > 0 && n+1 < j && cl[w[n+1].id]&wYou != 0 && cl[w[n-1].id]&wVerbish != 0 && c.ifClause(n) {
+			continue // "if this was not you, call back and give our agent the code": the negation is the condition's
 		}
 		s := n - 1
 		for ; s >= 0 && !w[s+1].sb && cl[w[s].id]&wSkip != 0; s-- {
@@ -1669,6 +1714,12 @@ func (c *Call) thirdBefore(j int32) bool {
 	return false
 }
 
+// ifArticle reports "if" right before o, which does not open with "your"
+// (subjectless).
+func (c *Call) ifArticle(o hit) bool {
+	return c.win[o.start-1].id == c.d.idIf && c.win[o.start].id != c.d.idYour
+}
+
 // breakBetween reports a clause boundary between a front cue and an object
 // ("to verify it is you we sent a code").
 // subjectless returns where a clause break between front cue q and strong
@@ -1682,9 +1733,13 @@ func (c *Call) thirdBefore(j int32) bool {
 // new clause ("so", "please"). Not when a verb follows the object
 // ("send the money and they gift cards will arrive": "the" misheard, and
 // the cards the subject of a clause of their own).
+//
+// "If" straight before a noun is a garbled article too ("please email me
+// [a →] if photo of your passport"): a condition opens with a subject, so
+// not before "your" ("… if your passport has expired" has a verb anyway).
 func (c *Call) subjectless(q, o hit) int32 {
 	w, cl := c.win, c.d.class
-	if o.start == 0 || o.attr&(objWeak|objSent|objDeliver|objBackOnly) != 0 || cl[w[o.start-1].id]&(wIWe|wHeShe) == 0 ||
+	if o.start == 0 || o.attr&(objWeak|objSent|objDeliver|objBackOnly) != 0 || cl[w[o.start-1].id]&(wIWe|wHeShe) == 0 && !c.ifArticle(o) ||
 		o.end-o.start < 2 || cl[w[o.start].id]&wPayVerb != 0 || c.classBetween(q.end, o.start, wClause) {
 		return o.start // "so we pin down the date", "and we wire transfer it": the pronoun's verb
 	}
@@ -1864,7 +1919,13 @@ func (c *Call) textHeard(kw string, nCtx int32) bool {
 				return true
 			}
 		}
-		if int(h.cat) != cat || h.attr&objWeak != 0 {
+		if int(h.cat) != cat {
+			continue
+		}
+		if c.speakerHands(h, words) {
+			return true
+		}
+		if h.attr&objWeak != 0 {
 			continue
 		}
 		// A strong object of the keyword's own category whose last word is
@@ -1874,6 +1935,45 @@ func (c *Call) textHeard(kw string, nCtx int32) bool {
 				if !spotFiller[w] && head == c.d.vocab.lookup([]byte(w)) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// speakerHands reports an object of a spotted keyword's category that
+// holds one of the keyword's words and is governed by the speaker's own
+// act: "i will bring cash" heard where the spotter heard {cash app}. The
+// text read the money as the caller's to hand over, so the listener
+// receives it, and the keyword (a weaker reading of the same sound) must
+// not turn a "give me a call back" after it into a payment asked for.
+// The cue must come straight before the object (an article between at
+// most) and its subject, past auxiliaries, must be "i" or "we"; "please
+// send the bail with cash" still leaves the keyword to judge.
+func (c *Call) speakerHands(o hit, words []string) bool {
+	w, cl := c.win, c.d.class
+	holds := false
+	for _, t := range w[o.start:o.end] {
+		for _, kw := range words {
+			if !spotFiller[kw] && t.id >= 0 && t.id == c.d.vocab.lookup([]byte(kw)) {
+				holds = true
+			}
+		}
+	}
+	if !holds {
+		return false
+	}
+	for _, q := range c.hitsIn(o.start-maxPhrase-1, o.start) {
+		if q.group != gCue || q.end > o.start || o.start-q.end > 1 || q.attr&cueSelf != 0 {
+			continue
+		}
+		for j := q.start - 1; j >= 0 && j >= q.start-walkBack && !w[j+1].sb; j-- {
+			k := cl[w[j].id]
+			if k&wIWe != 0 {
+				return true
+			}
+			if k&wSkip == 0 {
+				break
 			}
 		}
 	}
@@ -2422,6 +2522,56 @@ func (c *Call) typedYourself(o hit) bool {
 func (c *Call) cutMidSentence() bool {
 	t := strings.TrimRight(c.prevText, " \t\n\"')")
 	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".?!;")
+}
+
+// pressGarble bounds the words the recogniser may make of the typing verb
+// between a key press's "and" / "then" and the code it keys in.
+const pressGarble = 3
+
+// pressedCode reports a verification code named right after a key press
+// in its sentence, joined to it by "and" or "then" with at most
+// pressGarble words between: the typing verb the recogniser garbled
+// ("press one now and entered the verification code we just sent", "press
+// one and then to the verification code", "… and then turn the …"). A
+// menu's key press keys into the call, so a code after it is keyed in, as
+// keyedIn has it for a heard "enter". Not when a word between gives the
+// code a verb or subject of its own or delivers it ("press one and we will
+// text you a verification code", "… and get a new verification code",
+// "… and receive …"), nor when the code's clause goes on with a verb of
+// its own ("… and the verification code will be sent"), nor when not
+// addressed to the listener.
+func (c *Call) pressedCode(o hit) bool {
+	w, cl := c.win, c.d.class
+	const told = wNeg | wFarNeg | wReport | wOther | wYou | wMine | wIWe | wVerbish | wDeliver | wSent | wReceipt | wOpen | wPerfect | wHandle
+	join, garble := int32(-1), 0
+	for j := o.start - 1; j >= 0 && j >= o.start-pressGarble-6; j-- {
+		id := w[j].id
+		switch {
+		case id == c.d.idPress && join >= 0 && j < join:
+			if e := o.end; e < int32(len(w)) && !w[e].sb && cl[w[e].id]&wOf != 0 {
+				// "… the code from the text message", "… on your screen":
+				// where it is, with no verb of its own after.
+				return !c.verbAfter(e) && c.addressed(o.start, cueAct)
+			}
+			return c.bareAfter(o.end) && c.addressed(o.start, cueAct)
+		case id == c.d.idAnd || id == c.d.idThen:
+			join = j
+		case join >= 0:
+			if !(w[j].digits > 0 || id == c.d.idOne || id == c.d.idNow) {
+				return false // only "press one (now) and (then)"
+			}
+		case cl[id]&told != 0 || c.d.obtain[id]:
+			return false // "press one and we will text you …", "… and get a new …"
+		default:
+			if garble++; garble > pressGarble {
+				return false
+			}
+		}
+		if w[j].sb {
+			return false
+		}
+	}
+	return false
 }
 
 // menuToPay reports a menu choice ("press one") in the window that leads

@@ -118,15 +118,20 @@ type Detector struct {
 	idAnd      int32 // "your <garbled item> and social security number": a list the request verb governs
 	idPlus     int32
 	idInto     int32 // "into your account": money paid to the listener
-	idThe      int32 // "into the account you registered": likewise
+	idThe      int32 // "into the account you registered": likewise; "your <garbled item> and the answer to …": a list item's article (garbledItem)
 	idYourself int32 // "type the new password in yourself": typed where it is used, kept
 	idIn       int32
 	idFrom     int32 // "a call from you": the listener's own call, no story
 	idWas      int32 // "he said he was from the IRS": a past call told
 	idWere     int32
 	idGoing    int32
-	idNew      int32          // "a new password": one being set, not told
-	idIf       int32          // "if this was not you, read me the code": the negation is the condition's
+	idNew      int32 // "a new password": one being set, not told
+	idIf       int32 // "if this was not you, read me the code": the negation is the condition's
+	idThen     int32 // "press one and then [enter] the code": a key press joined to its code (pressedCode)
+	idNow      int32
+	idAt       int32 // "reach us at 888 … with your card number": a number to call back (numberBefore)
+	idOn       int32
+	obtain     map[int32]bool // "get", "request": a code obtained after a key press, not keyed in (pressedCode)
 	shows      map[int32]bool // "bring", "show": a document brought to a desk
 	noWhen     map[int32]bool // "point", "time": "at no point" negates like "never"
 	noWhenPrep map[int32]bool // "at", "under", "on"
@@ -294,6 +299,11 @@ func New() *Detector {
 	for _, w := range []string{"fee", "fees", "tax", "taxes", "charge", "charges", "duty", "insurance", "processing", "release", "clearance", "handling"} {
 		d.fees[v.intern(w)] = true
 	}
+	d.obtain = map[int32]bool{}
+	for _, w := range []string{"get", "gets", "getting", "request", "requesting", "generate", "hear", "listen", "repeat", "new"} {
+		d.obtain[v.intern(w)] = true
+	}
+	d.idThen, d.idNow, d.idAt, d.idOn = v.intern("then"), v.intern("now"), v.intern("at"), v.intern("on")
 	d.gains = map[int32]bool{}
 	for _, w := range []string{"winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate"} {
 		d.gains[v.intern(w)] = true

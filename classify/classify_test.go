@@ -1193,3 +1193,172 @@ func TestMaidenNameWithBirthDate(t *testing.T) {
 		}
 	}
 }
+
+// TestSpottedKeywordSpeakerHands: a spotted keyword whose word the text
+// heard as money the speaker hands over ("i'll bring cash" for {cash app})
+// is the listener's to receive, so a "give me a call back" after it asks
+// for nothing; the same word in an errand put to the listener still
+// leaves the keyword to judge.
+func TestSpottedKeywordSpeakerHands(t *testing.T) {
+	d := New()
+	for _, tt := range []struct {
+		text string
+		kws  []string
+		want string
+	}{
+		{"hi its dave about the lawnmower you listed i can come sunday and i will bring cash give me a call back", []string{"cash app"}, ""},
+		{"hello about the sofa we can pay cash when we pick it up tell me a good time", []string{"cash app"}, ""},
+		{"hi mum i will send you cash for the trip give me a call", []string{"cash app"}, ""},
+		{"this is the county jail your son was arrested you must bring cash to the station give me a call back", []string{"cash app"}, CategoryPaymentTransfer},
+		{"grandma i am in trouble i need you to send cash right away give me a call", []string{"cash app"}, CategoryPaymentTransfer},
+	} {
+		c := d.NewCall()
+		c.Add(bus.Segment{Seq: 1, Track: bus.TrackCaller, Text: tt.text, Final: true, Keywords: tt.kws})
+		r := c.Result()
+		got := ""
+		for _, f := range r.Flags {
+			if got == "" || f.Category == tt.want {
+				got = f.Category
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q %v: flags %+v, want %q", tt.text, tt.kws, r.Flags, tt.want)
+		}
+	}
+}
+
+// TestPressedCode: a verification code right after a key press, its typing
+// verb garbled ("and entered", "and then to"), is keyed into the call; a
+// code the press has sent, or one with a verb or subject of its own, is
+// told.
+func TestPressedCode(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is your bank to stop the transfer press two and and turn the one time passcode we texted you", CategoryVerificationCode},
+		{"someone is using your netflix account press one now and entered the authentication code from the text message", CategoryVerificationCode},
+		{"to cancel the order press 1 and then to the verification code on your screen", CategoryVerificationCode},
+		{"press one and a verification code will be sent to your phone", ""},
+		{"to get a new code press one and we will text you a verification code", ""},
+		{"press one and get a new verification code", ""},
+		{"press one and receive your verification code by text", ""},
+		{"press one now and never share the verification code with anyone", ""},
+		{"for english press one and then for spanish press two the verification code expires in ten minutes", ""},
+	})
+}
+
+// TestCallBackNumberFrame: a phone number said right after "at" / "on"
+// and right before "with your …" is the call-back's own number, so the
+// frame carries its object even with "call us back" misheard; a card
+// "ending in" some digits or an account number quoted is no call back.
+func TestCallBackNumberFrame(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"your payment failed reach us at eight eight eight five five five one two three four with your card number", CategoryBankingDetails},
+		{"this is the water board your supply is cut off today all at the [NUMBER] with your account number and sort code", CategoryBankingDetails},
+		{"we mailed your card ending in 4 4 2 1 with your pin last week", ""},
+		{"your statement for account 5 5 6 7 with your account number was mailed today", ""},
+		{"we are open at 9 30 with your usual banker on duty", ""},
+	})
+}
+
+// TestCallBackTenseSlip: "please call back and" followed by a request verb
+// in the past tense is the recogniser's slip for the present; a past call
+// of the speaker's, or one with a subject of its own, stays told.
+func TestCallBackTenseSlip(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the microsoft security team please call us back and verified your email password today", CategoryCredentials},
+		{"kindly ring back and provided your social security number to avoid suspension", CategoryPersonalID},
+		{"i called back and confirmed your password was reset", ""},
+		{"we tried to call back and verified your social security number is safe", ""},
+		{"please call back and confirmed your appointment for tuesday", ""},
+	})
+}
+
+// TestFullSIN: Canada's social insurance number by its initials with
+// "full" before it ("confirm your full SIN") is an ID number; a sin
+// confessed, or a promise never to ask, is not asked.
+func TestFullSIN(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is the Canada Revenue Agency. Your tax return is under review, read me your full SIN today.", CategoryPersonalID},
+		{"Service Canada will never ask you to confirm your full SIN over the phone.", ""},
+		{"He confessed his full sin to the priest on Sunday.", ""},
+	})
+}
+
+// TestIfNotYouCallBack: "if this was not you" before "call back and give
+// our agent the code" is a condition, not a negated call; "we will not
+// call you and ask for" is still told.
+func TestIfNotYouCallBack(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"A new device signed in to your account. If this was not you, call back and give our agent the reset code you received.", CategoryVerificationCode},
+		{"if it was not you please phone us and tell our agent the code we sent", CategoryVerificationCode},
+		{"We will not call you and ask for the reset code you received.", ""},
+		{"If this was not you, we will never call and ask for the reset code you received.", ""},
+	})
+}
+
+// TestSecurityAnswer: "the answer to your security question" is the thing
+// asked for, so a request frame reaches it over a garbled first item
+// ("we need your <garble> and the answer to …"); a wrong answer told, or a
+// promise never to ask, is not asked.
+func TestSecurityAnswer(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the school district to unlock your account we need your portfolio surname and the answer to your security question", CategoryCredentials},
+		{"to restore access i need your pour tall to use her name and the answer to your security question", CategoryCredentials},
+		{"your account is locked because the answer to your security question was wrong", ""},
+		{"we will never ask for the answer to your security question", ""},
+	})
+}
+
+// TestIfHeardForArticle: "if" straight before a noun phrase asked for is a
+// misheard article ("email me if photo of your passport"); a real
+// condition has a subject and a verb ("… if your passport number is
+// right", "… if passport number changes").
+func TestIfHeardForArticle(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"hi this is the recruiter for the remote job please send me if copy of your drivers license before friday", CategoryPersonalID},
+		{"please email me if photo of your passport is expired", ""},
+		{"call me if passport number changes", ""},
+		{"tell me if your passport number is right", ""},
+	})
+}
+
+// TestBareBusinessAccountPayee: the caller's business account ("to our
+// vendor / company account") after a money word, the pay verb lost, is
+// where money is asked to go; the same account in a told transfer, with a
+// verb of its own, or negated stays clean.
+func TestBareBusinessAccountPayee(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"hi this is payroll we overpaid you by mistake please uh the difference back to our company account today", CategoryPaymentTransfer},
+		{"your invoice is overdue please the payment to our company account today", CategoryPaymentTransfer},
+		{"we transferred the money to our company account", ""},
+		{"the difference goes back to our vendor account automatically", ""},
+		{"never send the difference to our vendor account", ""},
+		{"we refunded the difference to our company account yesterday", ""},
+	})
+}
+
+// TestRemoteAccessByPurpose: the caller's own agent taking the machine
+// over ("so our specialist can take control"), logging in under pressure,
+// and an install the caller's technician guides ("will guide you through
+// installing a screen sharing app") ask for remote access; the same
+// words negated, said of a router, or without pressure stay clean.
+func TestRemoteAccessByPurpose(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"we recovered your lost funds please install the app sell our specialist can take control and finish the transfer", CategoryRemoteAccess},
+		{"this is amazon your refund failed download the tool and call us back so our agent can log in and fix it", CategoryRemoteAccess},
+		{"your computer is infected press one and a technician will guide you through installing a screen sharing app", CategoryRemoteAccess},
+		{"our technician will never take control of your computer without asking", ""},
+		{"please call us back so our agent can log in and update your billing address", ""},
+		{"our team will guide you through installing the new router", ""},
+		{"we will never walk you through installing remote access software", ""},
+		{"last year i walked you through installing teamviewer for the printer", ""},
+	})
+}

@@ -96,6 +96,27 @@ func callBacks() []string {
 	return append(out, "reply with", "respond with", "call in with", "call back in with")
 }
 
+// callBackTenseSlips are a call back's request verb heard in the past
+// tense: "please call back and confirmed your email address and password".
+// After an instruction ("please call (us) back and") only another
+// instruction fits, so the past form is the recogniser's slip for the
+// present one. Only with "please" / "kindly" before the call: "we tried to
+// call back and verified …", "I called back and confirmed the booking"
+// have a subject of their own and stay told.
+func callBackTenseSlips() []string {
+	var out []string
+	for _, p := range []string{"please ", "kindly "} {
+		for _, v := range []string{"call", "ring", "phone"} {
+			for _, who := range []string{"", " me", " us"} {
+				for _, verb := range []string{"confirmed", "verified", "provided", "updated", "shared", "gave", "told", "validated"} {
+					out = append(out, p+v+who+" back and "+verb)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // callBackObjects are the second half of a call-back split by a number or
 // an extension: "call me back on extension 442 with your current
 // password". They count only after a call-back verb in the same stretch.

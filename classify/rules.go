@@ -180,7 +180,9 @@ var objectRules = []objectRule{
 		"username", "user name", "user id", "login details", "log in details", "login info", "login information",
 		"log in information", "sign in details", "login credentials", "credentials", "security question",
 		"security questions", "security answer", "security answers", "security question answer", "security question answers",
-		"answers to your security questions", "secret question", "secret answer", "memorable word", "memorable information", "memorable date",
+		// The answer asked for by name, so it starts the object: "we need your [garbled] and the answer to your security question".
+		"answer to your security question", "answers to your security questions", "answer to the security question", "answers to the security questions",
+		"secret question", "secret answer", "memorable word", "memorable information", "memorable date",
 		"first pet", "name of your first pet", "passphrase", "pass phrase", "recovery phrase", "seed phrase",
 		"recovery code", "backup code", "icloud password", "gmail password", "facebook password",
 		"login", "logins", "the log in", "your log in", "log in details",
@@ -280,6 +282,7 @@ var objectRules = []objectRule{
 		"social security card", "green card", "id card number", "number on your passport", "passport no",
 		"id card", "photo id", "picture id", "identity card", "red white and blue card",
 		"red white and blue medicare card",
+		"full sin", // Canada's social insurance number by its initials, typed: "confirm your full SIN"
 		// Other countries' identity numbers.
 		"tax file number", "tfn", "tax file no", "your sin", "sin card", "social insurance", "social insurance card",
 		"pps number", "ppsn", "pps", "personal public service number", "nric", "nric number", "ic number", "i c number",
@@ -417,6 +420,11 @@ var objectRules = []objectRule{
 	// leaves bare: "the rent is late, [send it] with cash app to my new account today".
 	{catPay, objPurpose, cross([]string{"to", "into", "onto"}, []string{"my new", "our new", "my different", "our different"},
 		[]string{"account", "bank account", "bank"})},
+	// The caller's business account likewise: "we overpaid you, please [wire]
+	// the difference back to our vendor account today".
+	{catPay, objPurpose, cross([]string{"to", "into", "onto"}, []string{"our vendor", "our supplier", "our company", "our business",
+		"our corporate", "our processing", "our payment", "our escrow", "our holding", "our clearing", "our settlement"},
+		[]string{"account", "bank account"})},
 	// Objects named by description (describe.go).
 	{catBank, objGiftAmb, cardNumberLooks()},
 	{catBank, objGiftAmb, securityCodeLooks()},
@@ -630,7 +638,12 @@ var cueRules = []cueRule{
 	{cueInfo | cueSelf, needFrames()},
 	{cueInfo | cueBack | cueAfterOnly, passiveNeeds()},
 	{cueInfo | cueBack | cueAfterOnly | cueWeak, readyFrames()},
+	// Installing with the caller's help: "a technician who will guide you through installing a screen sharing app".
+	// The cue starts at "you", past its guide ("who will guide you through"), whose subject is the caller's technician;
+	// weak, as that subject goes unchecked ("last year i walked you through installing teamviewer").
+	{cueAct | cueSoftware | cueWeak, cross([]string{"you through", "you with"}, []string{"installing", "downloading", "setting up"})},
 	{cueInfo | cueAct, callBacks()},
+	{cueInfo, callBackTenseSlips()},
 	{cueInfo | cueAct | cueCallback, callBackObjects()},
 	// A call-back's purpose, paid with the thing asked for: "call us back to pay with your card number".
 	{cueInfo | cueCallback, []string{"to pay with", "to pay using", "to pay by", "and pay with", "and pay using", "to settle it with"}},
@@ -693,6 +706,13 @@ var standaloneRules = []objectRule{
 		"see what you are seeing", "see what you see", "see what is on your screen", "see your screen",
 		"click run", "hit run", "press run", "click on run", "click the run", "press the run",
 	}},
+	// Remote access by its purpose, the software's name garbled: the caller's
+	// own agent taking the machine over ("install the [quick support] app so
+	// our specialist can take control"). Logging in or getting in is weak:
+	// a company's agent logs in to its own systems too ("so our agent can
+	// log in and fix it" flags with pressure in the call).
+	{catRemote, 0, cross(callerAgents(), []string{"can", "could", "will", "may"}, []string{"take control", "take over"})},
+	{catRemote, objWeak, cross(callerAgents(), []string{"can", "could", "will", "may"}, []string{"log in", "log on", "get in", "remote in", "dial in"})},
 	// Scratching a card's panel is what a gift card demand ends with, and
 	// survives a lost "buy": "… in the tubes gift cards and scratch off the
 	// back". Weak: a present's card is scratched too ("the card is in the
@@ -853,7 +873,7 @@ var wordClasses = map[int][]string{
 	wCoord:      {"and", "or", "plus", "with", "along", "together", "well", "also", "as"},
 	wCallTo:     {"call", "ring", "extension", "ext", "dial"},
 	wMoney: {"dollars", "dollar", "bucks", "pounds", "euros", "rand", "rupees", "grand", "money", "payment", "refund", "funds",
-		"cash", "check", "cheque", "deposit", "transfer", "overpayment", "hundred", "thousand"},
+		"cash", "check", "cheque", "deposit", "transfer", "overpayment", "hundred", "thousand", "difference"},
 	wPayVerb: {"send", "return", "refund", "pay", "transfer", "wire", "give", "zelle", "venmo", "move", "put"},
 	wStoryWho: {"someone", "somebody", "man", "woman", "guy", "lady", "gentleman", "fellow", "bloke", "chap",
 		"person", "stranger", "scammer", "scammers", "caller", "fraudster", "fraudsters"},
@@ -1363,6 +1383,12 @@ var refRules = []refRule{
 		"accept the prompt", "accept the request", "press accept", "click allow", "tap allow", "accept it",
 		"start broadcast", "let it record", "record your screen",
 	}},
+}
+
+// callerAgents are the caller's own staff who would work on the
+// listener's machine: "our agent", "our specialist".
+func callerAgents() []string {
+	return cross([]string{"our", "my"}, []string{"agent", "technician", "tech", "specialist", "engineer", "expert", "support agent", "team", "support team"})
 }
 
 // thirdPayees are a third party on the caller's side named as the one to
