@@ -1193,3 +1193,17 @@ func TestMaidenNameWithBirthDate(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherBuyersWaiting: other buyers or renters said to be waiting are
+// pressure, so a payment app named as the means of a deposit counts; the
+// same scarcity without a payment, or a payment app without it, asks
+// nothing.
+func TestOtherBuyersWaiting(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"the car is still for sale but a lot of people are interested, zelle me the deposit today and it is yours", CategoryPaymentTransfer},
+		{"Seller: I have other buyers lined up for it, so send the holding deposit on Venmo and I'll mark it sold.", CategoryPaymentTransfer},
+		{"Landlord: other people are interested, so book a viewing soon if you like it.", ""},
+		{"Landlord: you can send the deposit on zelle when you sign the lease.", ""},
+	})
+}

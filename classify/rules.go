@@ -923,6 +923,18 @@ var signalRules = []signalRule{
 		"send you the keys", "mail you the keys", "post the keys", "before you see it", "before you have seen it",
 		"before the viewing", "before the viewings", "whoever secures it first", "give it to the next",
 		"go to the next person", "first come first served"}},
+	// Other buyers or renters said to be waiting: the scarcity that hurries
+	// a deposit or a ticket payment off to a stranger by a payment app
+	// ("I've got three other people wanting to see it", "someone else
+	// messaged too … or I'll go with the other guy"). Pressure like urgency,
+	// so a weak payment ("send the deposit on Zelle today") counts with it.
+	{"other_buyers", 0.2, cross([]string{"other people", "other buyers", "other renters", "other tenants", "other bidders",
+		"someone else", "somebody else", "a lot of people", "lots of people", "many people"},
+		[]string{"waiting", "wanting", "want it", "want them", "interested", "are waiting", "are interested", "are asking",
+			"asking about it", "messaged", "messaged too", "is interested", "wants it", "wants them", "lined up", "lined up for it"})},
+	{"other_buyers", 0.2, []string{"go with the other guy", "go with the other buyer", "go with someone else", "go with the next",
+		"sell it to someone else", "sell them to someone else", "give it to someone else", "rent it to someone else",
+		"let it go to someone else", "sell to the other", "lot of interest", "lots of interest", "other offers"}},
 	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency", "past due", "overdue", "immediate payment", "window closes", "by tomorrow or"}},
 	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
 		"remove your meter", "remove the meter", "come remove", "crew will come",
