@@ -188,6 +188,9 @@ func New() *Detector {
 			if sp, ok := named(s); ok {
 				add(sp, gObj, r.cat, r.attr, 0)
 			}
+			for _, sp := range splitSpellings(s) {
+				add(sp, gObj, r.cat, r.attr, 0)
+			}
 		}
 	}
 	// The plural of a named card is the same thing: "the new Medicare

@@ -1207,3 +1207,18 @@ func TestOtherBuyersWaiting(t *testing.T) {
 		{"Landlord: you can send the deposit on zelle when you sign the lease.", ""},
 	})
 }
+
+// TestSplitKeyWords: key words a recogniser splits into ordinary words
+// ("medic air", "authentic a tour", "mothers made in name") are read as
+// the word; the same ordinary words elsewhere are left alone.
+func TestSplitKeyWords(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the benefits office please read me your medic air number from the card", CategoryPersonalID},
+		{"your account is locked to unlock it read me the authentic a tour code in your app", CategoryVerificationCode},
+		{"this is the bank security team what is your mothers made in name", CategoryCredentials},
+		{"the medic air lifted him to the hospital and the nurse read me the chart", ""},
+		{"the chair was made in italy so tell me the name you want engraved", ""},
+		{"that film felt authentic a tour of the old town is next", ""},
+	})
+}
