@@ -1199,17 +1199,49 @@ func (c *Call) negatedAsk(pos int32) bool {
 		n := j - 1
 		for ; n >= 0 && n >= j-2 && cl[w[n].id]&(wNeg|wFarNeg) == 0; n-- {
 		}
-		if n < 0 || n < j-2 || w[n].id == c.d.idNo {
+		viaOr := false
+		if n < 0 || n < j-2 {
+			n = -1
+			if j > 1 && (w[j-1].id == c.d.idOr || w[j-1].id == c.d.idNor) && !w[j].sb && !w[j-1].sb {
+				n, viaOr = c.negBeforeOr(j-1), true // "will never threaten disconnection by phone or ask for payment by gift card, wire or crypto"
+			}
+		}
+		if n < 0 || w[n].id == c.d.idNo {
 			continue
 		}
 		s := n - 1
+		aux := false // an auxiliary other than "do" between subject and negation
 		for ; s >= 0 && !w[s+1].sb && cl[w[s].id]&wSkip != 0; s-- {
+			aux = aux || w[s].id != c.d.idDo
+		}
+		if viaOr && !aux && (s < 0 || cl[w[s].id]&(wIWe|wHeShe|wThird) == 0) {
+			continue // "this is the sheriff's office, do not hang up or call your bank, just pay": an imperative, the noun before it no subject
 		}
 		if s >= 0 && !w[s+1].sb && cl[w[s].id]&wYou == 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// negBeforeOr returns the position of the negation of the first verb of a
+// pair joined by the "or" / "nor" at or: "will never threaten
+// disconnection by phone or ask for payment" carries "never" over to
+// "ask", whose own negatedAsk reach (a list of means after it) then
+// negates the whole list. It looks back at most farNeg words in the
+// sentence, stopping at a new clause ("so", "but", "I"); -1 if none.
+func (c *Call) negBeforeOr(or int32) int32 {
+	w, cl := c.win, c.d.class
+	for n := or - 1; n >= 0 && n >= or-farNeg; n-- {
+		k := cl[w[n].id]
+		if k&(wNeg|wFarNeg) != 0 && w[n].id != c.d.idNo {
+			return n
+		}
+		if w[n].sb || k&wFrameEnd != 0 {
+			break
+		}
+	}
+	return -1
 }
 
 // reported reports that the cue at pos sits in a reported-speech or

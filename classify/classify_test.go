@@ -1222,3 +1222,17 @@ func TestSplitKeyWords(t *testing.T) {
 		{"that film felt authentic a tour of the old town is next", ""},
 	})
 }
+
+// TestNegationOverOrPair: a negated verb joined by "or" to an asking verb
+// negates that verb, and so the list of means after it; an ask after a
+// plain "or" stays an ask.
+func TestNegationOverOrPair(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Please note the water board will never threaten to cut you off or ask for payment by gift card, wire or bitcoin.", ""},
+		{"Our agents will never visit your home unannounced or ask you to pay by Zelle, wire transfer or cash app, and your supply will not be cut off.", ""},
+		{"we do not call customers or ask for payment by gift card, wire or bitcoin, so hang up if someone does", ""},
+		{"Caller: this is the sheriff's office, do not hang up or call your lawyer, just read me your social security number now.", CategoryPersonalID},
+		{"this is the electric company, your power will be shut off in an hour unless you pay by gift card or wire", CategoryGiftCard},
+	})
+}
