@@ -221,6 +221,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			return cat, false, from, false // judged in its own segment, with the frame around it ("people … asking residents to withdraw cash")
 		}
 		weak = o.attr&objWeak != 0 && !(o.attr&objByCaller != 0 && c.byCaller(o.start))
+		if cat == catPay && c.doneByListener(o) {
+			return cat, false, from, false // "confirm that the wire transfer you initiated at the branch … was sent": the listener's own, done
+		}
 		if cat == catPay && c.paidToListener(o) {
 			return cat, weak, from, false // "we need to wire it directly into your bank"
 		}
@@ -299,6 +302,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	if (cat == catID || cat == catBank) && c.inPerson(o) {
 		return cat, false, from, false // "please bring your passport, or your residence permit, in person": shown at a desk, not said
+	}
+	if cat == catPay && c.doneByListener(o) {
+		return cat, false, from, false // "confirm that the wire transfer you initiated at the branch … was sent": the listener's own, done
 	}
 	if cat == catPay && c.paidToListener(o) {
 		return cat, false, from, false // "to deposit the money into your account we need your routing number": money coming in
@@ -1242,6 +1248,29 @@ func (c *Call) negBeforeOr(or int32) int32 {
 		}
 	}
 	return -1
+}
+
+// doneByListener reports a payment object followed by a clause with the
+// listener as subject of a verb of having done it: "the wire transfer
+// (that) you initiated at the branch", "the payment you (already) made",
+// "the transfer you set up". That payment is the listener's own and past,
+// so a bank confirming or describing it asks for nothing; a new payment
+// asked after it is another object ("the payment you made bounced, so pay
+// again by gift card").
+func (c *Call) doneByListener(o hit) bool {
+	w, cl := c.win, c.d.class
+	j := o.end
+	for n := 0; n < 2 && j < int32(len(w)) && !w[j].sb && c.d.relative[w[j].id] && cl[w[j].id]&wYou == 0; n++ {
+		j++
+	}
+	if j+1 >= int32(len(w)) || w[j].sb || w[j+1].sb || cl[w[j].id]&wYou == 0 {
+		return false
+	}
+	j++
+	if c.d.relative[w[j].id] && j+1 < int32(len(w)) && !w[j+1].sb {
+		j++ // "you already made"
+	}
+	return c.d.done[w[j].id]
 }
 
 // reported reports that the cue at pos sits in a reported-speech or

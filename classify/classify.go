@@ -132,6 +132,8 @@ type Detector struct {
 	noWhenPrep map[int32]bool // "at", "under", "on"
 	fees       map[int32]bool // "fee", "tax": what a prize scam charges before paying out
 	gains      map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
+	done       map[int32]bool // "initiated", "made": "the wire you initiated" is the listener's own payment, done
+	relative   map[int32]bool // "that", "which", "already", "just": words a "you <done>" clause may hold
 	// joins maps the two halves of a split compound to the whole
 	// ("pass"+"word" → "password"); joinEnd marks the second halves.
 	joins   map[uint64]int32
@@ -300,6 +302,14 @@ func New() *Detector {
 	d.gains = map[int32]bool{}
 	for _, w := range []string{"winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate"} {
 		d.gains[v.intern(w)] = true
+	}
+	d.done, d.relative = map[int32]bool{}, map[int32]bool{}
+	for _, w := range []string{"initiated", "made", "sent", "set", "authorized", "authorised", "requested", "scheduled",
+		"placed", "submitted", "arranged", "started", "approved", "completed", "booked", "did", "ordered"} {
+		d.done[v.intern(w)] = true
+	}
+	for _, w := range []string{"that", "which", "already", "just"} {
+		d.relative[v.intern(w)] = true
 	}
 	var bareNext []int32
 	for _, w := range []string{"now", "today", "tonight", "asap", "right", "immediately", "for", "thank", "thanks", "over", "in", "when", "as"} {

@@ -1236,3 +1236,17 @@ func TestNegationOverOrPair(t *testing.T) {
 		{"this is the electric company, your power will be shut off in an hour unless you pay by gift card or wire", CategoryGiftCard},
 	})
 }
+
+// TestPaymentDoneByListener: a payment named with "you <did it>" after it
+// ("the wire you initiated", "the payment you already made") is the
+// listener's own and past, so describing it asks nothing; a payment asked
+// beside it still asks.
+func TestPaymentDoneByListener(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Agent: I'm calling to confirm that the wire transfer you initiated this morning to the title company was received.", ""},
+		{"this is the bank, the bank transfer that you set up yesterday has gone through, no action needed", ""},
+		{"Caller: this is the tax office, the payment you made was short, you will be arrested unless you wire the money today", CategoryPaymentTransfer},
+		{"Caller: this is the police, you must make a wire transfer to the safe account today or you will be arrested", CategoryPaymentTransfer},
+	})
+}
