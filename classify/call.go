@@ -1250,6 +1250,20 @@ func (c *Call) negBeforeOr(or int32) int32 {
 	return -1
 }
 
+// askedOfSpeaker reports a reporting verb at j, in any tense, between
+// "he / she / they" and the speaker ("me", or "I" opening the reported
+// clause) before the cue at pos: "he wants me to install AnyDesk", "then
+// he says I should read him the number". The speaker retells what a third
+// party asked of them; a caller relaying a colleague asks the listener
+// ("he wants you to install it") and is not one.
+func (c *Call) askedOfSpeaker(j, pos int32) bool {
+	w, cl := c.win, c.d.class
+	if j == 0 || j+1 >= pos || w[j].sb || w[j+1].sb || cl[w[j].id]&(wReport|wReportPast) == 0 || cl[w[j-1].id]&wHeShe == 0 {
+		return false
+	}
+	return w[j+1].id == c.d.idMe || w[j+1].id == c.d.idI
+}
+
 // doneByListener reports a payment object followed by a clause with the
 // listener as subject of a verb of having done it: "the wire transfer
 // (that) you initiated at the branch", "the payment you (already) made",
@@ -1293,6 +1307,9 @@ func (c *Call) reported(pos int32) bool {
 			if k&wIWe != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wReport != 0 && c.thirdBefore(j-1) {
 				return true
 			}
+			if k&wIWe != 0 && j > 0 && c.askedOfSpeaker(j-1, pos) {
+				return true // "then he says I should read him the number"
+			}
 			return false // "someone tried to log in, so I need you to read me the code"
 		}
 		if (k&wReport != 0 || c.tellYouTo(j)) && c.thirdBefore(j) {
@@ -1300,6 +1317,9 @@ func (c *Call) reported(pos int32) bool {
 		}
 		if k&wReportPast != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wHeShe != 0 {
 			return true // "they wanted me to buy Apple cards": another call, reported
+		}
+		if c.askedOfSpeaker(j, pos) {
+			return true // "he wants me to install AnyDesk", "then he says I should read him the number": the speaker was asked
 		}
 		if w[j].sb {
 			return false

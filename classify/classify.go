@@ -102,6 +102,7 @@ type Detector struct {
 	idEver     int32 // "nobody from our team will ever ask": the negation reaches on past "ever"
 	idQuote    int32 // "and then he said, and I quote, …"
 	idI        int32
+	idMe       int32 // "he wants me to install AnyDesk": the speaker was the one asked
 	idPress    int32 // "press 1 now and enter the code we just sent": keyed into the call
 	idHash     int32
 	idPound    int32
@@ -336,7 +337,7 @@ func New() *Detector {
 	d.idYour, d.idApp, d.idTell = v.ids["your"], v.ids["app"], v.ids["tell"]
 	d.idWorth, d.idAcct, d.idAcct2 = v.ids["worth"], v.ids["account"], v.ids["acct"]
 	d.idPhoto, d.idPicture, d.idEver = v.ids["photo"], v.ids["picture"], v.ids["ever"]
-	d.idQuote, d.idI = v.ids["quote"], v.ids["i"]
+	d.idQuote, d.idI, d.idMe = v.ids["quote"], v.ids["i"], v.intern("me")
 	d.idPress, d.idHash, d.idPound = v.ids["press"], v.ids["hash"], v.ids["pound"]
 	d.idKeypad, d.idPad, d.idKey = v.ids["keypad"], v.ids["pad"], v.ids["key"]
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]

@@ -1250,3 +1250,17 @@ func TestPaymentDoneByListener(t *testing.T) {
 		{"Caller: this is the police, you must make a wire transfer to the safe account today or you will be arrested", CategoryPaymentTransfer},
 	})
 }
+
+// TestAskedOfSpeaker: "he / she / they" + a reporting verb + "me" or "I"
+// retells what a third party asked of the speaker; the same verbs aimed at
+// "you" relay an ask to the listener.
+func TestAskedOfSpeaker(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Jan: this guy says my laptop has a virus and he wants me to install TeamViewer so he can clean it.", ""},
+		{"Jan: a man called about my computer, then he tells me to read him the code that came to my phone.", ""},
+		{"Jan: she says I should read her the numbers on the back of my card, can you believe it", ""},
+		{"Caller: this is Microsoft, your computer has a virus, my technician wants you to install TeamViewer now.", CategoryRemoteAccess},
+		{"Caller: this is Microsoft, your computer has a virus, he says you should install AnyDesk right now.", CategoryRemoteAccess},
+	})
+}
