@@ -1094,6 +1094,9 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	}
 	lo := pos - farNeg
 	for j := pos - 1; j >= 0 && j >= lo; j-- {
+		if w[j+1].sb && w[j+1].id != c.d.idOr && w[j+1].id != c.d.idNor {
+			break // "make sure nobody does the survey twice: what's your social security number?": a new sentence asks afresh ("… never phone you. Or ask for your PIN" does not)
+		}
 		if cl[w[j].id]&wFarNeg != 0 || w[j].id == c.d.idNo && j+1 < pos && w[j+1].id == c.d.idOne {
 			return false // "never", "nobody", "no one"
 		}

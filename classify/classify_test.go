@@ -1264,3 +1264,17 @@ func TestAskedOfSpeaker(t *testing.T) {
 		{"Caller: this is Microsoft, your computer has a virus, he says you should install AnyDesk right now.", CategoryRemoteAccess},
 	})
 }
+
+// TestFarNegationInItsSentence: "never", "nobody" negate asks in their own
+// sentence (a colon ends it too), or in one opening with "or"; a question
+// in the next sentence asks afresh.
+func TestFarNegationInItsSentence(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Surveyor: it's so we can make sure nobody else has done the survey: what is your social security number?", CategoryPersonalID},
+		{"Agent: nobody will be charged twice. Now read me the code we just texted you.", CategoryVerificationCode},
+		{"Remember: nobody from the bank will ever ask for your PIN or your password.", ""},
+		{"We will never phone you. Or ask for your PIN.", ""},
+		{"Nobody from our team will call. And nobody will ask for your password.", ""},
+	})
+}

@@ -72,6 +72,13 @@ func (t *tokenizer) run(text string) {
 				t.add(c + 'a' - 'A')
 			case c == '\'' || c == '`':
 				t.add('\'')
+			case c == ':' && (i >= len(text) || text[i] == ' ' || text[i] == '\n'):
+				// A colon before a space ends the clause before it: "make
+				// sure nobody does the survey twice: what's your social?"
+				// The question after it is not under that clause's
+				// negation. (Not "3:30"; speaker labels are gone by now.)
+				t.flush()
+				t.sb = true
 			case c == '.' || c == '?' || c == '!' || c == ';':
 				t.flush()
 				if c != '.' || i >= len(text) || text[i] == ' ' || text[i] == '\n' {
