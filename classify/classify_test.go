@@ -1278,3 +1278,17 @@ func TestFarNegationInItsSentence(t *testing.T) {
 		{"Nobody from our team will call. And nobody will ask for your password.", ""},
 	})
 }
+
+// TestMoneyCollectedAtTheHouse: money named and then fetched from the
+// listener ("… cash, a courier will come to your house to collect it")
+// is a payment when the call has pressure; a parcel or a repair fetched,
+// or money without pressure, asks nothing.
+func TestMoneyCollectedAtTheHouse(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"your grandson is in jail, the bail is three thousand dollars cash, a man from the court will come to collect it tonight", CategoryPaymentTransfer},
+		{"this is the police, you must withdraw the cash today, an officer will come round to pick it up", CategoryPaymentTransfer},
+		{"your return is approved, a courier will come to your house to collect it tomorrow morning", ""},
+		{"the repair came to 180 dollars and you can come by the shop to pick it up after four", ""},
+	})
+}

@@ -622,6 +622,12 @@ var cueRules = []cueRule{
 		"on the dial pad", "on your phone keypad", "on the phone keypad"}},
 	{cueInfo | cueAct | cueBack, []string{"mind reading it", "mind reading them", "mind reading it to me",
 		"mind reading them to me", "mind sending it", "mind sending them", "call me back with", "call me with"}},
+	// Money fetched from the listener, after the money is named: "the bail is
+	// five thousand dollars cash, a courier will come to your house to
+	// collect it". Action only, so a card or a parcel collected is not asked
+	// by it, and the money objects it follows are weak: pressure decides.
+	{cueAct | cueBack, []string{"to collect it", "to pick it up", "to collect them", "to pick them up", "and collect it",
+		"and pick it up", "to collect the envelope", "to pick up the envelope"}},
 	// Buying stays a buy when it refers back: "you can buy them at the office".
 	{cueBuy, []string{"buy them", "buy it"}},
 	{cueAct, []string{"send back", "sending back", "mind sending", "mind sending back", "mind sending me"}},
