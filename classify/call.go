@@ -221,6 +221,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			return cat, false, from, false // judged in its own segment, with the frame around it ("people … asking residents to withdraw cash")
 		}
 		weak = o.attr&objWeak != 0 && !(o.attr&objByCaller != 0 && c.byCaller(o.start))
+		if cat == catPay && c.doneByListener(o) {
+			return cat, false, from, false // "confirm that the wire transfer you initiated at the branch … was sent": the listener's own, done
+		}
 		if cat == catPay && c.paidToListener(o) {
 			return cat, weak, from, false // "we need to wire it directly into your bank"
 		}
@@ -299,6 +302,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	if (cat == catID || cat == catBank) && c.inPerson(o) {
 		return cat, false, from, false // "please bring your passport, or your residence permit, in person": shown at a desk, not said
+	}
+	if cat == catPay && c.doneByListener(o) {
+		return cat, false, from, false // "confirm that the wire transfer you initiated at the branch … was sent": the listener's own, done
 	}
 	if cat == catPay && c.paidToListener(o) {
 		return cat, false, from, false // "to deposit the money into your account we need your routing number": money coming in
@@ -1130,6 +1136,9 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	}
 	lo := pos - farNeg
 	for j := pos - 1; j >= 0 && j >= lo; j-- {
+		if w[j+1].sb && w[j+1].id != c.d.idOr && w[j+1].id != c.d.idNor {
+			break // "make sure nobody does the survey twice: what's your social security number?": a new sentence asks afresh ("… never phone you. Or ask for your PIN" does not)
+		}
 		if cl[w[j].id]&wFarNeg != 0 || w[j].id == c.d.idNo && j+1 < pos && w[j+1].id == c.d.idOne {
 			return false // "never", "nobody", "no one"
 		}
@@ -1241,20 +1250,89 @@ func (c *Call) negatedAsk(pos int32) bool {
 		n := j - 1
 		for ; n >= 0 && n >= j-2 && cl[w[n].id]&(wNeg|wFarNeg) == 0; n-- {
 		}
-		if n < 0 || n < j-2 || w[n].id == c.d.idNo {
+		viaOr := false
+		if n < 0 || n < j-2 {
+			n = -1
+			if j > 1 && (w[j-1].id == c.d.idOr || w[j-1].id == c.d.idNor) && !w[j].sb && !w[j-1].sb {
+				n, viaOr = c.negBeforeOr(j-1), true // "will never threaten disconnection by phone or ask for payment by gift card, wire or crypto"
+			}
+		}
+		if n < 0 || w[n].id == c.d.idNo {
 			continue
 		}
 		if n > 0 && n+1 < j && cl[w[n+1].id]&wYou != 0 && cl[w[n-1].id]&wVerbish != 0 && c.ifClause(n) {
 			continue // "if this was not you, call back and give our agent the code": the negation is the condition's
 		}
 		s := n - 1
+		aux := false // an auxiliary other than "do" between subject and negation
 		for ; s >= 0 && !w[s+1].sb && cl[w[s].id]&wSkip != 0; s-- {
+			aux = aux || w[s].id != c.d.idDo
+		}
+		if viaOr && !aux && (s < 0 || cl[w[s].id]&(wIWe|wHeShe|wThird) == 0) {
+			continue // "this is the sheriff's office, do not hang up or call your bank, just pay": an imperative, the noun before it no subject
 		}
 		if s >= 0 && !w[s+1].sb && cl[w[s].id]&wYou == 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// negBeforeOr returns the position of the negation of the first verb of a
+// pair joined by the "or" / "nor" at or: "will never threaten
+// disconnection by phone or ask for payment" carries "never" over to
+// "ask", whose own negatedAsk reach (a list of means after it) then
+// negates the whole list. It looks back at most farNeg words in the
+// sentence, stopping at a new clause ("so", "but", "I"); -1 if none.
+func (c *Call) negBeforeOr(or int32) int32 {
+	w, cl := c.win, c.d.class
+	for n := or - 1; n >= 0 && n >= or-farNeg; n-- {
+		k := cl[w[n].id]
+		if k&(wNeg|wFarNeg) != 0 && w[n].id != c.d.idNo {
+			return n
+		}
+		if w[n].sb || k&wFrameEnd != 0 {
+			break
+		}
+	}
+	return -1
+}
+
+// askedOfSpeaker reports a reporting verb at j, in any tense, between
+// "he / she / they" and the speaker ("me", or "I" opening the reported
+// clause) before the cue at pos: "he wants me to install AnyDesk", "then
+// he says I should read him the number". The speaker retells what a third
+// party asked of them; a caller relaying a colleague asks the listener
+// ("he wants you to install it") and is not one.
+func (c *Call) askedOfSpeaker(j, pos int32) bool {
+	w, cl := c.win, c.d.class
+	if j == 0 || j+1 >= pos || w[j].sb || w[j+1].sb || cl[w[j].id]&(wReport|wReportPast) == 0 || cl[w[j-1].id]&wHeShe == 0 {
+		return false
+	}
+	return w[j+1].id == c.d.idMe || w[j+1].id == c.d.idI
+}
+
+// doneByListener reports a payment object followed by a clause with the
+// listener as subject of a verb of having done it: "the wire transfer
+// (that) you initiated at the branch", "the payment you (already) made",
+// "the transfer you set up". That payment is the listener's own and past,
+// so a bank confirming or describing it asks for nothing; a new payment
+// asked after it is another object ("the payment you made bounced, so pay
+// again by gift card").
+func (c *Call) doneByListener(o hit) bool {
+	w, cl := c.win, c.d.class
+	j := o.end
+	for n := 0; n < 2 && j < int32(len(w)) && !w[j].sb && c.d.relative[w[j].id] && cl[w[j].id]&wYou == 0; n++ {
+		j++
+	}
+	if j+1 >= int32(len(w)) || w[j].sb || w[j+1].sb || cl[w[j].id]&wYou == 0 {
+		return false
+	}
+	j++
+	if c.d.relative[w[j].id] && j+1 < int32(len(w)) && !w[j+1].sb {
+		j++ // "you already made"
+	}
+	return c.d.done[w[j].id]
 }
 
 // reported reports that the cue at pos sits in a reported-speech or
@@ -1277,6 +1355,9 @@ func (c *Call) reported(pos int32) bool {
 			if k&wIWe != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wReport != 0 && c.thirdBefore(j-1) {
 				return true
 			}
+			if k&wIWe != 0 && j > 0 && c.askedOfSpeaker(j-1, pos) {
+				return true // "then he says I should read him the number"
+			}
 			return false // "someone tried to log in, so I need you to read me the code"
 		}
 		if (k&wReport != 0 || c.tellYouTo(j)) && c.thirdBefore(j) {
@@ -1284,6 +1365,9 @@ func (c *Call) reported(pos int32) bool {
 		}
 		if k&wReportPast != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wHeShe != 0 {
 			return true // "they wanted me to buy Apple cards": another call, reported
+		}
+		if c.askedOfSpeaker(j, pos) {
+			return true // "he wants me to install AnyDesk", "then he says I should read him the number": the speaker was asked
 		}
 		if w[j].sb {
 			return false

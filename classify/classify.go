@@ -102,6 +102,7 @@ type Detector struct {
 	idEver     int32 // "nobody from our team will ever ask": the negation reaches on past "ever"
 	idQuote    int32 // "and then he said, and I quote, …"
 	idI        int32
+	idMe       int32 // "he wants me to install AnyDesk": the speaker was the one asked
 	idPress    int32 // "press 1 now and enter the code we just sent": keyed into the call
 	idHash     int32
 	idPound    int32
@@ -137,6 +138,8 @@ type Detector struct {
 	noWhenPrep map[int32]bool // "at", "under", "on"
 	fees       map[int32]bool // "fee", "tax": what a prize scam charges before paying out
 	gains      map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
+	done       map[int32]bool // "initiated", "made": "the wire you initiated" is the listener's own payment, done
+	relative   map[int32]bool // "that", "which", "already", "just": words a "you <done>" clause may hold
 	// joins maps the two halves of a split compound to the whole
 	// ("pass"+"word" → "password"); joinEnd marks the second halves.
 	joins   map[uint64]int32
@@ -191,6 +194,9 @@ func New() *Detector {
 				add(sp, gObj, r.cat, r.attr, 0)
 			}
 			if sp, ok := named(s); ok {
+				add(sp, gObj, r.cat, r.attr, 0)
+			}
+			for _, sp := range splitSpellings(s) {
 				add(sp, gObj, r.cat, r.attr, 0)
 			}
 		}
@@ -308,6 +314,14 @@ func New() *Detector {
 	for _, w := range []string{"winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate"} {
 		d.gains[v.intern(w)] = true
 	}
+	d.done, d.relative = map[int32]bool{}, map[int32]bool{}
+	for _, w := range []string{"initiated", "made", "sent", "set", "authorized", "authorised", "requested", "scheduled",
+		"placed", "submitted", "arranged", "started", "approved", "completed", "booked", "did", "ordered"} {
+		d.done[v.intern(w)] = true
+	}
+	for _, w := range []string{"that", "which", "already", "just"} {
+		d.relative[v.intern(w)] = true
+	}
 	var bareNext []int32
 	for _, w := range []string{"now", "today", "tonight", "asap", "right", "immediately", "for", "thank", "thanks", "over", "in", "when", "as"} {
 		bareNext = append(bareNext, v.intern(w))
@@ -333,7 +347,7 @@ func New() *Detector {
 	d.idYour, d.idApp, d.idTell = v.ids["your"], v.ids["app"], v.ids["tell"]
 	d.idWorth, d.idAcct, d.idAcct2 = v.ids["worth"], v.ids["account"], v.ids["acct"]
 	d.idPhoto, d.idPicture, d.idEver = v.ids["photo"], v.ids["picture"], v.ids["ever"]
-	d.idQuote, d.idI = v.ids["quote"], v.ids["i"]
+	d.idQuote, d.idI, d.idMe = v.ids["quote"], v.ids["i"], v.intern("me")
 	d.idPress, d.idHash, d.idPound = v.ids["press"], v.ids["hash"], v.ids["pound"]
 	d.idKeypad, d.idPad, d.idKey = v.ids["keypad"], v.ids["pad"], v.ids["key"]
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]

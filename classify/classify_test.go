@@ -1362,3 +1362,102 @@ func TestRemoteAccessByPurpose(t *testing.T) {
 		{"last year i walked you through installing teamviewer for the printer", ""},
 	})
 }
+
+// TestOtherBuyersWaiting: other buyers or renters said to be waiting are
+// pressure, so a payment app named as the means of a deposit counts; the
+// same scarcity without a payment, or a payment app without it, asks
+// nothing.
+func TestOtherBuyersWaiting(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"the car is still for sale but a lot of people are interested, zelle me the deposit today and it is yours", CategoryPaymentTransfer},
+		{"Seller: I have other buyers lined up for it, so send the holding deposit on Venmo and I'll mark it sold.", CategoryPaymentTransfer},
+		{"Landlord: other people are interested, so book a viewing soon if you like it.", ""},
+		{"Landlord: you can send the deposit on zelle when you sign the lease.", ""},
+	})
+}
+
+// TestSplitKeyWords: key words a recogniser splits into ordinary words
+// ("medic air", "authentic a tour", "mothers made in name") are read as
+// the word; the same ordinary words elsewhere are left alone.
+func TestSplitKeyWords(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the benefits office please read me your medic air number from the card", CategoryPersonalID},
+		{"your account is locked to unlock it read me the authentic a tour code in your app", CategoryVerificationCode},
+		{"this is the bank security team what is your mothers made in name", CategoryCredentials},
+		{"the medic air lifted him to the hospital and the nurse read me the chart", ""},
+		{"the chair was made in italy so tell me the name you want engraved", ""},
+		{"that film felt authentic a tour of the old town is next", ""},
+	})
+}
+
+// TestNegationOverOrPair: a negated verb joined by "or" to an asking verb
+// negates that verb, and so the list of means after it; an ask after a
+// plain "or" stays an ask.
+func TestNegationOverOrPair(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Please note the water board will never threaten to cut you off or ask for payment by gift card, wire or bitcoin.", ""},
+		{"Our agents will never visit your home unannounced or ask you to pay by Zelle, wire transfer or cash app, and your supply will not be cut off.", ""},
+		{"we do not call customers or ask for payment by gift card, wire or bitcoin, so hang up if someone does", ""},
+		{"Caller: this is the sheriff's office, do not hang up or call your lawyer, just read me your social security number now.", CategoryPersonalID},
+		{"this is the electric company, your power will be shut off in an hour unless you pay by gift card or wire", CategoryGiftCard},
+	})
+}
+
+// TestPaymentDoneByListener: a payment named with "you <did it>" after it
+// ("the wire you initiated", "the payment you already made") is the
+// listener's own and past, so describing it asks nothing; a payment asked
+// beside it still asks.
+func TestPaymentDoneByListener(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Agent: I'm calling to confirm that the wire transfer you initiated this morning to the title company was received.", ""},
+		{"this is the bank, the bank transfer that you set up yesterday has gone through, no action needed", ""},
+		{"Caller: this is the tax office, the payment you made was short, you will be arrested unless you wire the money today", CategoryPaymentTransfer},
+		{"Caller: this is the police, you must make a wire transfer to the safe account today or you will be arrested", CategoryPaymentTransfer},
+	})
+}
+
+// TestAskedOfSpeaker: "he / she / they" + a reporting verb + "me" or "I"
+// retells what a third party asked of the speaker; the same verbs aimed at
+// "you" relay an ask to the listener.
+func TestAskedOfSpeaker(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Jan: this guy says my laptop has a virus and he wants me to install TeamViewer so he can clean it.", ""},
+		{"Jan: a man called about my computer, then he tells me to read him the code that came to my phone.", ""},
+		{"Jan: she says I should read her the numbers on the back of my card, can you believe it", ""},
+		{"Caller: this is Microsoft, your computer has a virus, my technician wants you to install TeamViewer now.", CategoryRemoteAccess},
+		{"Caller: this is Microsoft, your computer has a virus, he says you should install AnyDesk right now.", CategoryRemoteAccess},
+	})
+}
+
+// TestFarNegationInItsSentence: "never", "nobody" negate asks in their own
+// sentence (a colon ends it too), or in one opening with "or"; a question
+// in the next sentence asks afresh.
+func TestFarNegationInItsSentence(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Surveyor: it's so we can make sure nobody else has done the survey: what is your social security number?", CategoryPersonalID},
+		{"Agent: nobody will be charged twice. Now read me the code we just texted you.", CategoryVerificationCode},
+		{"Remember: nobody from the bank will ever ask for your PIN or your password.", ""},
+		{"We will never phone you. Or ask for your PIN.", ""},
+		{"Nobody from our team will call. And nobody will ask for your password.", ""},
+	})
+}
+
+// TestMoneyCollectedAtTheHouse: money named and then fetched from the
+// listener ("… cash, a courier will come to your house to collect it")
+// is a payment when the call has pressure; a parcel or a repair fetched,
+// or money without pressure, asks nothing.
+func TestMoneyCollectedAtTheHouse(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"your grandson is in jail, the bail is three thousand dollars cash, a man from the court will come to collect it tonight", CategoryPaymentTransfer},
+		{"this is the police, you must withdraw the cash today, an officer will come round to pick it up", CategoryPaymentTransfer},
+		{"your return is approved, a courier will come to your house to collect it tomorrow morning", ""},
+		{"the repair came to 180 dollars and you can come by the shop to pick it up after four", ""},
+	})
+}

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,6 +72,13 @@ func (t *tokenizer) run(text string) {
 				t.add(c + 'a' - 'A')
 			case c == '\'' || c == '`':
 				t.add('\'')
+			case c == ':' && (i >= len(text) || text[i] == ' ' || text[i] == '\n'):
+				// A colon before a space ends the clause before it: "make
+				// sure nobody does the survey twice: what's your social?"
+				// The question after it is not under that clause's
+				// negation. (Not "3:30"; speaker labels are gone by now.)
+				t.flush()
+				t.sb = true
 			case c == '.' || c == '?' || c == '!' || c == ';':
 				t.flush()
 				if c != '.' || i >= len(text) || text[i] == ' ' || text[i] == '\n' {
@@ -141,6 +149,44 @@ var compounds = []struct{ a, b, as string }{
 	{"i", "d", "id"}, {"i", "ds", "ids"}, {"g", "mail", "gmail"}, {"i", "cloud", "icloud"}, {"e", "bay", "ebay"},
 	{"on", "line", "online"}, {"web", "site", "website"}, {"pass", "port", "passport"}, {"face", "book", "facebook"},
 	{"check", "book", "checkbook"}, {"cheque", "book", "chequebook"}, {"medi", "care", "medicare"},
+	// "medic air number": both halves, so "air" is not left between
+	// "medicare" and "number" (where "number off your card" read as a card).
+	{"medic", "air", "medicare"},
+}
+
+// splitWords are key words a recogniser writes as several ordinary words
+// ("authentic a tour" for "authenticator", "made in" for "maiden"). New
+// adds every object phrase holding one again with each spelling. A
+// spelling made of common words ("made in") is used only after the
+// phrase's first word ("mothers made in name"), never opening a phrase.
+var splitWords = []struct {
+	word   string
+	as     []string
+	opener bool // the spelling may open a phrase
+}{
+	{"authenticator", []string{"authentic a tour", "authentic a tor", "authentic tour"}, true},
+	{"maiden", []string{"made in", "maid in", "made and"}, false},
+}
+
+// splitSpellings returns phrase with a split word written as the
+// recogniser splits it, one phrase per spelling.
+func splitSpellings(phrase string) []string {
+	ws := strings.Fields(phrase)
+	var out []string
+	for i, w := range ws {
+		for _, sw := range splitWords {
+			if sw.word != w || i == 0 && !sw.opener {
+				continue
+			}
+			for _, as := range sw.as {
+				p := strings.Join(append(append(slices.Clone(ws[:i]), as), ws[i+1:]...), " ")
+				if len(strings.Fields(p)) <= maxPhrase {
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // flush ends the current word: numerals become idNum, contractions expand,
@@ -315,7 +361,6 @@ var misheard = []misheardWord{
 	{heard: "coat coats cold cope coke", next: "sent texted", as: "code"},
 	{heard: "coat coats cold cope coke", next: "sent texted received arrived", skip: "that which we i you they just", as: "code"},
 	{heard: "sock sox", next: "security", as: "social"},
-	{heard: "medic", next: "air", as: "medicare"},
 	{heard: "get", next: "card cards", as: "gift"},
 	{heard: "pen", next: "number", as: "pin"},
 	{heard: "wood", prev: "pass", as: "word"},

@@ -630,6 +630,12 @@ var cueRules = []cueRule{
 		"on the dial pad", "on your phone keypad", "on the phone keypad"}},
 	{cueInfo | cueAct | cueBack, []string{"mind reading it", "mind reading them", "mind reading it to me",
 		"mind reading them to me", "mind sending it", "mind sending them", "call me back with", "call me with"}},
+	// Money fetched from the listener, after the money is named: "the bail is
+	// five thousand dollars cash, a courier will come to your house to
+	// collect it". Action only, so a card or a parcel collected is not asked
+	// by it, and the money objects it follows are weak: pressure decides.
+	{cueAct | cueBack, []string{"to collect it", "to pick it up", "to collect them", "to pick them up", "and collect it",
+		"and pick it up", "to collect the envelope", "to pick up the envelope"}},
 	// Buying stays a buy when it refers back: "you can buy them at the office".
 	{cueBuy, []string{"buy them", "buy it"}},
 	{cueAct, []string{"send back", "sending back", "mind sending", "mind sending back", "mind sending me"}},
@@ -943,6 +949,18 @@ var signalRules = []signalRule{
 		"send you the keys", "mail you the keys", "post the keys", "before you see it", "before you have seen it",
 		"before the viewing", "before the viewings", "whoever secures it first", "give it to the next",
 		"go to the next person", "first come first served"}},
+	// Other buyers or renters said to be waiting: the scarcity that hurries
+	// a deposit or a ticket payment off to a stranger by a payment app
+	// ("I've got three other people wanting to see it", "someone else
+	// messaged too … or I'll go with the other guy"). Pressure like urgency,
+	// so a weak payment ("send the deposit on Zelle today") counts with it.
+	{"other_buyers", 0.2, cross([]string{"other people", "other buyers", "other renters", "other tenants", "other bidders",
+		"someone else", "somebody else", "a lot of people", "lots of people", "many people"},
+		[]string{"waiting", "wanting", "want it", "want them", "interested", "are waiting", "are interested", "are asking",
+			"asking about it", "messaged", "messaged too", "is interested", "wants it", "wants them", "lined up", "lined up for it"})},
+	{"other_buyers", 0.2, []string{"go with the other guy", "go with the other buyer", "go with someone else", "go with the next",
+		"sell it to someone else", "sell them to someone else", "give it to someone else", "rent it to someone else",
+		"let it go to someone else", "sell to the other", "lot of interest", "lots of interest", "other offers"}},
 	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency", "past due", "overdue", "immediate payment", "window closes", "by tomorrow or"}},
 	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
 		"remove your meter", "remove the meter", "come remove", "crew will come",
