@@ -1312,6 +1312,18 @@ func (c *Call) askedOfSpeaker(j, pos int32) bool {
 	return w[j+1].id == c.d.idMe || w[j+1].id == c.d.idI
 }
 
+// possessed reports a possessive or "the" right before j, in its
+// sentence: a reporting word there is a noun, not a verb ("your email is
+// sending viruses to all your contacts, what is the password": no email
+// "contacts" anyone; "the calls", "my messages").
+func (c *Call) possessed(j int32) bool {
+	if j == 0 || c.win[j].sb {
+		return false
+	}
+	id := c.win[j-1].id
+	return id == c.d.idYour || id == c.d.idThe || c.d.class[id]&wMine != 0
+}
+
 // doneByListener reports a payment object followed by a clause with the
 // listener as subject of a verb of having done it: "the wire transfer
 // (that) you initiated at the branch", "the payment you (already) made",
@@ -1352,7 +1364,7 @@ func (c *Call) reported(pos int32) bool {
 		if j < pos && k&wFrameEnd != 0 {
 			// "someone saying I owed taxes and had to pay in gift cards":
 			// a subject right after the reporting verb is the reported clause's.
-			if k&wIWe != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wReport != 0 && c.thirdBefore(j-1) {
+			if k&wIWe != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wReport != 0 && !c.possessed(j-1) && c.thirdBefore(j-1) {
 				return true
 			}
 			if k&wIWe != 0 && j > 0 && c.askedOfSpeaker(j-1, pos) {
@@ -1360,7 +1372,7 @@ func (c *Call) reported(pos int32) bool {
 			}
 			return false // "someone tried to log in, so I need you to read me the code"
 		}
-		if (k&wReport != 0 || c.tellYouTo(j)) && c.thirdBefore(j) {
+		if (k&wReport != 0 && !c.possessed(j) || c.tellYouTo(j)) && c.thirdBefore(j) {
 			return true
 		}
 		if k&wReportPast != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wHeShe != 0 {

@@ -1461,3 +1461,22 @@ func TestMoneyCollectedAtTheHouse(t *testing.T) {
 		{"the repair came to 180 dollars and you can come by the shop to pick it up after four", ""},
 	})
 }
+
+// TestPossessedReportWords: a reporting word after "your", "the" or "my"
+// is a noun ("all your contacts", "the texts"), so "your email is sending
+// viruses to all your contacts" is no third party reporting an ask, and a
+// later "what is the password" still asks; a third party that contacts,
+// emails or calls someone asking stays reported.
+func TestPossessedReportWords(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"your email is sending viruses to all your contacts i will secure it for you what is the password you use to log in", CategoryCredentials},
+		{"microsoft here your email is spamming all your contacts tell me the pass word so i can stop it", CategoryCredentials},
+		{"hi its it support your email is sending spam to all your contacts read me your password and i will fix it", CategoryCredentials},
+		{"this is the bank your card was used for texts to all your contacts what is the code we just sent you", CategoryVerificationCode},
+		{"a warning: scammers email your contacts asking for their passwords", ""},
+		{"someone contacts you claiming to be microsoft and asks for your password, just hang up", ""},
+		{"a text messages your contacts saying you are stuck abroad and asks them to buy gift cards", ""},
+		{"people are calling your neighbours asking for the code on their phone", ""},
+	})
+}
