@@ -1304,13 +1304,40 @@ func (c *Call) negBeforeOr(or int32) int32 {
 // he says I should read him the number". The speaker retells what a third
 // party asked of them; a caller relaying a colleague asks the listener
 // ("he wants you to install it") and is not one.
+//
+// A participle or past form with "me to / me for" ("a so-called lawyer
+// came on asking me to buy gift cards", "the agent kept telling me to
+// read out the code") retells the same whoever its subject, unless the
+// subject is "you" ("you keep asking me to…" is no third party) or the
+// cue's sentence names the listener's things after it: "my supervisor is
+// asking me to verify your card number" relays an ask to the listener.
 func (c *Call) askedOfSpeaker(j, pos int32) bool {
 	w, cl := c.win, c.d.class
-	if j == 0 || j+1 >= pos || w[j].sb || w[j+1].sb || cl[w[j].id]&(wReport|wReportPast) == 0 || cl[w[j-1].id]&wHeShe == 0 {
+	if j == 0 || j+1 >= pos || w[j].sb || w[j+1].sb || cl[w[j].id]&(wReport|wReportPast) == 0 {
 		return false
 	}
-	return w[j+1].id == c.d.idMe || w[j+1].id == c.d.idI
+	if cl[w[j-1].id]&wHeShe != 0 {
+		return w[j+1].id == c.d.idMe || w[j+1].id == c.d.idI
+	}
+	if !c.d.askedMe[w[j].id] || w[j+1].id != c.d.idMe || j+2 > pos || w[j+2].sb || w[j+2].id != c.d.idTo && w[j+2].id != c.d.idFor {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-3 && !w[k+1].sb; k-- {
+		if cl[w[k].id]&wYou != 0 {
+			return false // "you keep asking me to read the code"
+		}
+	}
+	for k := pos + 1; k < int32(len(w)) && k <= pos+askedReach && !w[k].sb; k++ {
+		if cl[w[k].id]&wYou != 0 || w[k].id == c.d.idYour {
+			return false // "… asking me to get the card number from you"
+		}
+	}
+	return true
 }
+
+// askedReach bounds how far after the cue askedOfSpeaker looks for the
+// listener ("your", "you") that makes a relayed ask one to the listener.
+const askedReach = 8
 
 // possessed reports a possessive or "the" right before j, in its
 // sentence: a reporting word there is a noun, not a verb ("your email is

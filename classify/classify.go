@@ -103,6 +103,7 @@ type Detector struct {
 	idQuote    int32 // "and then he said, and I quote, …"
 	idI        int32
 	idMe       int32 // "he wants me to install AnyDesk": the speaker was the one asked
+	idFor      int32 // "asking me for the codes"
 	idPress    int32 // "press 1 now and enter the code we just sent": keyed into the call
 	idHash     int32
 	idPound    int32
@@ -140,6 +141,7 @@ type Detector struct {
 	gains      map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
 	done       map[int32]bool // "initiated", "made": "the wire you initiated" is the listener's own payment, done
 	relative   map[int32]bool // "that", "which", "already", "just": words a "you <done>" clause may hold
+	askedMe    map[int32]bool // "asking", "told": "a lawyer came on asking me to buy gift cards", whoever the subject (askedOfSpeaker)
 	// joins maps the two halves of a split compound to the whole
 	// ("pass"+"word" → "password"); joinEnd marks the second halves.
 	joins   map[uint64]int32
@@ -322,6 +324,12 @@ func New() *Detector {
 	for _, w := range []string{"that", "which", "already", "just"} {
 		d.relative[v.intern(w)] = true
 	}
+	d.askedMe = map[int32]bool{}
+	for _, w := range []string{"asking", "telling", "wanting", "begging", "demanding", "urging", "instructing", "pressuring", "pushing", "ordering",
+		"asked", "told", "wanted", "begged", "demanded", "urged", "instructed", "pressured", "pushed", "ordered"} {
+		d.askedMe[v.intern(w)] = true
+	}
+	d.idFor = v.intern("for")
 	var bareNext []int32
 	for _, w := range []string{"now", "today", "tonight", "asap", "right", "immediately", "for", "thank", "thanks", "over", "in", "when", "as"} {
 		bareNext = append(bareNext, v.intern(w))

@@ -1480,3 +1480,22 @@ func TestPossessedReportWords(t *testing.T) {
 		{"people are calling your neighbours asking for the code on their phone", ""},
 	})
 }
+
+// TestAskedOfSpeakerAnySubject: a participle or past reporting verb with
+// "me to / me for" retells an ask of the speaker whoever its subject ("a
+// so-called lawyer came on asking me to buy gift cards"); a caller
+// relaying an ask that names the listener ("my supervisor is asking me to
+// verify your social"), or passing it on ("told me to tell you to"),
+// still asks.
+func TestAskedOfSpeakerAnySubject(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Pat: some lawyer kept asking me to buy gift cards for his bail, I hung up on him", ""},
+		{"Pat: the so-called officer was wanting me to buy gift cards for the fine or I would be arrested", ""},
+		{"Pat: a deputy rang about a warrant and kept pressuring me to pay the fine with gift cards today", ""},
+		{"Caller: IRS here, there is a warrant, my supervisor is asking me to verify your social security number today.", CategoryPersonalID},
+		{"Caller: this is the sheriff, my sergeant told me to tell you to buy gift cards for the bond today.", CategoryGiftCard},
+		{"Caller: this is Microsoft, your computer is infected, my manager is asking me to get you to install AnyDesk now.", CategoryRemoteAccess},
+		{"you keep asking me to read the code but I am with the bank, this is urgent, read me the code we sent", CategoryVerificationCode},
+	})
+}
