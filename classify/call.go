@@ -394,6 +394,11 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catPay && c.bareDestination(o) {
 		return cat, false, from, true // "the rent is late [send it] with cash app to my new account today"
 	}
+	if !found && depth == 0 && cat == catPay && o.attr&objWeak == 0 && o.end > c.nCtx {
+		if q, ok := c.farPayVerb(o); ok {
+			return cat, false, min(from, q), true // "transfer all the funds in your bank account to the RBI verification account I will give you"
+		}
+	}
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.bareAsk(o) {
 		return cat, true, from, true // "please call back and [read] the sixteen digits on the front of your card": weak, pressure decides
 	}
@@ -617,6 +622,53 @@ func (c *Call) bareDestination(o hit) bool {
 		}
 	}
 	return false
+}
+
+// farPayVerb finds the payment verb of a strong payee introduced by "to",
+// "into" or "onto" (the payee may hold it, or have up to two words after
+// it: "to the RBI verification account") further back in its sentence
+// than frontGap, at most frameReach words before the "to": "transfer all
+// the funds in your bank account to the RBI verification account I will
+// give you". The words between may name what is paid and where it is
+// now, the listener's own account included, which is the source, not the
+// payee; a negation, a new clause ("we", "because", "if"), a stop verb
+// ("block") or another payment verb nearer the payee ends the search,
+// and the verb found must be addressed to the listener. It returns the
+// verb's start.
+func (c *Call) farPayVerb(o hit) (int32, bool) {
+	w, cl := c.win, c.d.class
+	to := int32(-1)
+	for j := o.start; j >= 0 && j >= o.start-3; j-- {
+		if id := w[j].id; id == c.d.idTo || id == c.d.idInto || id == c.d.idOnto {
+			to = j
+			break
+		}
+		if j < o.start && (w[j+1].sb || cl[w[j].id]&(wBreak|wNeg|wYou|wMine) != 0) {
+			break // "to your safe account" is paidToListener's to judge; "to me, safe account" is no payee phrase
+		}
+	}
+	if to < 0 {
+		return 0, false
+	}
+	best := int32(-1)
+	var attr uint16
+	for _, q := range c.hitsIn(to-frameReach-maxPhrase, to) {
+		if q.group != gCue || q.end > to || q.start < to-frameReach || !compatible(catPay, q.attr) || q.attr&(cueBuy|cueAfterOnly|cueLead|cueOnlyWay|cueCallback|cueReask) != 0 {
+			continue
+		}
+		if q.start > best {
+			best, attr = q.start, q.attr
+		}
+	}
+	if best < 0 || to-best <= frontGap || c.sentBetween(best, o.start) {
+		return 0, false // near verbs are judgeDepth's own
+	}
+	for j := best + 1; j < to; j++ {
+		if cl[w[j].id]&(wBreak|wNeg|wFarNeg|wStop) != 0 {
+			return 0, false // "transfer the funds you see in your account when we call you back to a safe account"
+		}
+	}
+	return best, c.addressed(best, attr)
 }
 
 // listReach bounds how far back, in tokens, a list a request frame governs

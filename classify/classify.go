@@ -123,6 +123,7 @@ type Detector struct {
 	idThe      int32 // "into the account you registered": likewise; "your <garbled item> and the answer to …": a list item's article (garbledItem)
 	idYourself int32 // "type the new password in yourself": typed where it is used, kept
 	idIn       int32
+	idOnto     int32 // "to / into / onto the RBI verification account": a strong payee reaching back to its verb (farPayVerb)
 	idFrom     int32 // "a call from you": the listener's own call, no story
 	idWas      int32 // "he said he was from the IRS": a past call told
 	idWere     int32
@@ -289,6 +290,7 @@ func New() *Detector {
 	v.intern("your")
 	v.intern("app")
 	d.idInto, d.idIn, d.idFrom = v.intern("into"), v.intern("in"), v.intern("from")
+	d.idOnto = v.intern("onto")
 	d.idWas, d.idWere, d.idGoing, d.idIf = v.intern("was"), v.intern("were"), v.intern("going"), v.intern("if")
 	d.idNew = v.intern("new")
 	d.idCalls = v.intern("calls")

@@ -1499,3 +1499,22 @@ func TestAskedOfSpeakerAnySubject(t *testing.T) {
 		{"you keep asking me to read the code but I am with the bank, this is urgent, read me the code we sent", CategoryVerificationCode},
 	})
 }
+
+// TestFarPayeeReachesItsVerb: a strong payee introduced by "to" / "into"
+// ("to the RBI verification account", "to the safe account we set up")
+// reaches back in its sentence to a payment verb past the usual gap, over
+// the money and the listener's own account it comes from; retold, warned
+// of, or moved between the listener's own accounts, it asks nothing.
+func TestFarPayeeReachesItsVerb(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"you are under digital arrest. transfer all the funds in your account to the RBI verification account I will give you.", CategoryPaymentTransfer},
+		{"this is the fraud department, criminals are inside your account, transfer every dollar in your checking account to the safe account we set up", CategoryPaymentTransfer},
+		{"customs here, the parcel is seized, transfer the whole amount in your bank account into the verification account I will give you or you will be arrested", CategoryPaymentTransfer},
+		{"this is the fraud team, your account is compromised, move every penny you have in your bank account over to the secure account we opened for you", CategoryPaymentTransfer},
+		{"If anyone asks you to transfer all the money in your bank account to a safe account, hang up and call us.", ""},
+		{"Pat: the fake inspector kept telling me to transfer all the funds in my bank account to the RBI verification account", ""},
+		{"to keep it simple, transfer all the funds in your old account to your new account at our branch", ""},
+		{"I transferred everything in my old account to the new account last week", ""},
+	})
+}
