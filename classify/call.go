@@ -1360,9 +1360,11 @@ func (c *Call) negBeforeOr(or int32) int32 {
 // A participle or past form with "me to / me for" ("a so-called lawyer
 // came on asking me to buy gift cards", "the agent kept telling me to
 // read out the code") retells the same whoever its subject, unless the
-// subject is "you" ("you keep asking me to…" is no third party) or the
-// cue's sentence names the listener's things after it: "my supervisor is
-// asking me to verify your card number" relays an ask to the listener.
+// subject is "you" ("you keep asking me to…" is no third party) or
+// "my …" / "our …", a colleague relayed through the caller ("my manager
+// told me to collect the fee in gift cards"), or the cue's sentence names
+// the listener's things after it: "my supervisor is asking me to verify
+// your card number" relays an ask to the listener.
 func (c *Call) askedOfSpeaker(j, pos int32) bool {
 	w, cl := c.win, c.d.class
 	if j == 0 || j+1 >= pos || w[j].sb || w[j+1].sb || cl[w[j].id]&(wReport|wReportPast) == 0 {
@@ -1377,6 +1379,9 @@ func (c *Call) askedOfSpeaker(j, pos int32) bool {
 	for k := j - 1; k >= 0 && k >= j-3 && !w[k+1].sb; k-- {
 		if cl[w[k].id]&wYou != 0 {
 			return false // "you keep asking me to read the code"
+		}
+		if id := w[k].id; id == c.d.idMy || id == c.d.idOur {
+			return false // "my manager told me to collect the fee in gift cards": a caller's colleague, relayed through the caller
 		}
 	}
 	for k := pos + 1; k < int32(len(w)) && k <= pos+askedReach && !w[k].sb; k++ {

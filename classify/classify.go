@@ -104,6 +104,8 @@ type Detector struct {
 	idI        int32
 	idMe       int32 // "he wants me to install AnyDesk": the speaker was the one asked
 	idFor      int32 // "asking me for the codes"
+	idMy       int32 // "my manager told me to…": a colleague of the caller's (askedOfSpeaker)
+	idOur      int32
 	idPress    int32 // "press 1 now and enter the code we just sent": keyed into the call
 	idHash     int32
 	idPound    int32
@@ -331,7 +333,7 @@ func New() *Detector {
 		"asked", "told", "wanted", "begged", "demanded", "urged", "instructed", "pressured", "pushed", "ordered"} {
 		d.askedMe[v.intern(w)] = true
 	}
-	d.idFor = v.intern("for")
+	d.idFor, d.idMy, d.idOur = v.intern("for"), v.intern("my"), v.intern("our")
 	var bareNext []int32
 	for _, w := range []string{"now", "today", "tonight", "asap", "right", "immediately", "for", "thank", "thanks", "over", "in", "when", "as"} {
 		bareNext = append(bareNext, v.intern(w))

@@ -1485,8 +1485,9 @@ func TestPossessedReportWords(t *testing.T) {
 // "me to / me for" retells an ask of the speaker whoever its subject ("a
 // so-called lawyer came on asking me to buy gift cards"); a caller
 // relaying an ask that names the listener ("my supervisor is asking me to
-// verify your social"), or passing it on ("told me to tell you to"),
-// still asks.
+// verify your social"), passing it on ("told me to tell you to"), or
+// relaying a colleague ("my manager told me to collect the fee"), still
+// asks.
 func TestAskedOfSpeakerAnySubject(t *testing.T) {
 	d := New()
 	wantOnly(t, d, []struct{ text, want string }{
@@ -1495,6 +1496,7 @@ func TestAskedOfSpeakerAnySubject(t *testing.T) {
 		{"Pat: a deputy rang about a warrant and kept pressuring me to pay the fine with gift cards today", ""},
 		{"Caller: IRS here, there is a warrant, my supervisor is asking me to verify your social security number today.", CategoryPersonalID},
 		{"Caller: this is the sheriff, my sergeant told me to tell you to buy gift cards for the bond today.", CategoryGiftCard},
+		{"Caller: this is the IRS, there is a warrant for your arrest, my manager told me to collect the fee in gift cards today.", CategoryGiftCard},
 		{"Caller: this is Microsoft, your computer is infected, my manager is asking me to get you to install AnyDesk now.", CategoryRemoteAccess},
 		{"you keep asking me to read the code but I am with the bank, this is urgent, read me the code we sent", CategoryVerificationCode},
 	})
