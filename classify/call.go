@@ -394,6 +394,11 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catPay && c.bareDestination(o) {
 		return cat, false, from, true // "the rent is late [send it] with cash app to my new account today"
 	}
+	if !found && depth == 0 && cat == catPay && o.attr&objWeak == 0 && o.end > c.nCtx {
+		if q, ok := c.farPayVerb(o); ok {
+			return cat, false, min(from, q), true // "transfer all the funds in your bank account to the RBI verification account I will give you"
+		}
+	}
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catBank && c.bareAsk(o) {
 		return cat, true, from, true // "please call back and [read] the sixteen digits on the front of your card": weak, pressure decides
 	}
@@ -617,6 +622,53 @@ func (c *Call) bareDestination(o hit) bool {
 		}
 	}
 	return false
+}
+
+// farPayVerb finds the payment verb of a strong payee introduced by "to",
+// "into" or "onto" (the payee may hold it, or have up to two words after
+// it: "to the RBI verification account") further back in its sentence
+// than frontGap, at most frameReach words before the "to": "transfer all
+// the funds in your bank account to the RBI verification account I will
+// give you". The words between may name what is paid and where it is
+// now, the listener's own account included, which is the source, not the
+// payee; a negation, a new clause ("we", "because", "if"), a stop verb
+// ("block") or another payment verb nearer the payee ends the search,
+// and the verb found must be addressed to the listener. It returns the
+// verb's start.
+func (c *Call) farPayVerb(o hit) (int32, bool) {
+	w, cl := c.win, c.d.class
+	to := int32(-1)
+	for j := o.start; j >= 0 && j >= o.start-3; j-- {
+		if id := w[j].id; id == c.d.idTo || id == c.d.idInto || id == c.d.idOnto {
+			to = j
+			break
+		}
+		if j < o.start && (w[j+1].sb || cl[w[j].id]&(wBreak|wNeg|wYou|wMine) != 0) {
+			break // "to your safe account" is paidToListener's to judge; "to me, safe account" is no payee phrase
+		}
+	}
+	if to < 0 {
+		return 0, false
+	}
+	best := int32(-1)
+	var attr uint16
+	for _, q := range c.hitsIn(to-frameReach-maxPhrase, to) {
+		if q.group != gCue || q.end > to || q.start < to-frameReach || !compatible(catPay, q.attr) || q.attr&(cueBuy|cueAfterOnly|cueLead|cueOnlyWay|cueCallback|cueReask) != 0 {
+			continue
+		}
+		if q.start > best {
+			best, attr = q.start, q.attr
+		}
+	}
+	if best < 0 || to-best <= frontGap || c.sentBetween(best, o.start) {
+		return 0, false // near verbs are judgeDepth's own
+	}
+	for j := best + 1; j < to; j++ {
+		if cl[w[j].id]&(wBreak|wNeg|wFarNeg|wStop) != 0 {
+			return 0, false // "transfer the funds you see in your account when we call you back to a safe account"
+		}
+	}
+	return best, c.addressed(best, attr)
 }
 
 // listReach bounds how far back, in tokens, a list a request frame governs
@@ -1304,12 +1356,56 @@ func (c *Call) negBeforeOr(or int32) int32 {
 // he says I should read him the number". The speaker retells what a third
 // party asked of them; a caller relaying a colleague asks the listener
 // ("he wants you to install it") and is not one.
+//
+// A participle or past form with "me to / me for" ("a so-called lawyer
+// came on asking me to buy gift cards", "the agent kept telling me to
+// read out the code") retells the same whoever its subject, unless the
+// subject is "you" ("you keep asking me to…" is no third party) or
+// "my …" / "our …", a colleague relayed through the caller ("my manager
+// told me to collect the fee in gift cards"), or the cue's sentence names
+// the listener's things after it: "my supervisor is asking me to verify
+// your card number" relays an ask to the listener.
 func (c *Call) askedOfSpeaker(j, pos int32) bool {
 	w, cl := c.win, c.d.class
-	if j == 0 || j+1 >= pos || w[j].sb || w[j+1].sb || cl[w[j].id]&(wReport|wReportPast) == 0 || cl[w[j-1].id]&wHeShe == 0 {
+	if j == 0 || j+1 >= pos || w[j].sb || w[j+1].sb || cl[w[j].id]&(wReport|wReportPast) == 0 {
 		return false
 	}
-	return w[j+1].id == c.d.idMe || w[j+1].id == c.d.idI
+	if cl[w[j-1].id]&wHeShe != 0 {
+		return w[j+1].id == c.d.idMe || w[j+1].id == c.d.idI
+	}
+	if !c.d.askedMe[w[j].id] || w[j+1].id != c.d.idMe || j+2 > pos || w[j+2].sb || w[j+2].id != c.d.idTo && w[j+2].id != c.d.idFor {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-3 && !w[k+1].sb; k-- {
+		if cl[w[k].id]&wYou != 0 {
+			return false // "you keep asking me to read the code"
+		}
+		if id := w[k].id; id == c.d.idMy || id == c.d.idOur {
+			return false // "my manager told me to collect the fee in gift cards": a caller's colleague, relayed through the caller
+		}
+	}
+	for k := pos + 1; k < int32(len(w)) && k <= pos+askedReach && !w[k].sb; k++ {
+		if cl[w[k].id]&wYou != 0 || w[k].id == c.d.idYour {
+			return false // "… asking me to get the card number from you"
+		}
+	}
+	return true
+}
+
+// askedReach bounds how far after the cue askedOfSpeaker looks for the
+// listener ("your", "you") that makes a relayed ask one to the listener.
+const askedReach = 8
+
+// possessed reports a possessive or "the" right before j, in its
+// sentence: a reporting word there is a noun, not a verb ("your email is
+// sending viruses to all your contacts, what is the password": no email
+// "contacts" anyone; "the calls", "my messages").
+func (c *Call) possessed(j int32) bool {
+	if j == 0 || c.win[j].sb {
+		return false
+	}
+	id := c.win[j-1].id
+	return id == c.d.idYour || id == c.d.idThe || c.d.class[id]&wMine != 0
 }
 
 // doneByListener reports a payment object followed by a clause with the
@@ -1352,7 +1448,7 @@ func (c *Call) reported(pos int32) bool {
 		if j < pos && k&wFrameEnd != 0 {
 			// "someone saying I owed taxes and had to pay in gift cards":
 			// a subject right after the reporting verb is the reported clause's.
-			if k&wIWe != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wReport != 0 && c.thirdBefore(j-1) {
+			if k&wIWe != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wReport != 0 && !c.possessed(j-1) && c.thirdBefore(j-1) {
 				return true
 			}
 			if k&wIWe != 0 && j > 0 && c.askedOfSpeaker(j-1, pos) {
@@ -1360,7 +1456,7 @@ func (c *Call) reported(pos int32) bool {
 			}
 			return false // "someone tried to log in, so I need you to read me the code"
 		}
-		if (k&wReport != 0 || c.tellYouTo(j)) && c.thirdBefore(j) {
+		if (k&wReport != 0 && !c.possessed(j) || c.tellYouTo(j)) && c.thirdBefore(j) {
 			return true
 		}
 		if k&wReportPast != 0 && j > 0 && !c.win[j].sb && c.d.class[c.win[j-1].id]&wHeShe != 0 {

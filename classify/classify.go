@@ -103,6 +103,9 @@ type Detector struct {
 	idQuote    int32 // "and then he said, and I quote, …"
 	idI        int32
 	idMe       int32 // "he wants me to install AnyDesk": the speaker was the one asked
+	idFor      int32 // "asking me for the codes"
+	idMy       int32 // "my manager told me to…": a colleague of the caller's (askedOfSpeaker)
+	idOur      int32
 	idPress    int32 // "press 1 now and enter the code we just sent": keyed into the call
 	idHash     int32
 	idPound    int32
@@ -122,6 +125,7 @@ type Detector struct {
 	idThe      int32 // "into the account you registered": likewise; "your <garbled item> and the answer to …": a list item's article (garbledItem)
 	idYourself int32 // "type the new password in yourself": typed where it is used, kept
 	idIn       int32
+	idOnto     int32 // "to / into / onto the RBI verification account": a strong payee reaching back to its verb (farPayVerb)
 	idFrom     int32 // "a call from you": the listener's own call, no story
 	idWas      int32 // "he said he was from the IRS": a past call told
 	idWere     int32
@@ -140,6 +144,7 @@ type Detector struct {
 	gains      map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
 	done       map[int32]bool // "initiated", "made": "the wire you initiated" is the listener's own payment, done
 	relative   map[int32]bool // "that", "which", "already", "just": words a "you <done>" clause may hold
+	askedMe    map[int32]bool // "asking", "told": "a lawyer came on asking me to buy gift cards", whoever the subject (askedOfSpeaker)
 	// joins maps the two halves of a split compound to the whole
 	// ("pass"+"word" → "password"); joinEnd marks the second halves.
 	joins   map[uint64]int32
@@ -287,6 +292,7 @@ func New() *Detector {
 	v.intern("your")
 	v.intern("app")
 	d.idInto, d.idIn, d.idFrom = v.intern("into"), v.intern("in"), v.intern("from")
+	d.idOnto = v.intern("onto")
 	d.idWas, d.idWere, d.idGoing, d.idIf = v.intern("was"), v.intern("were"), v.intern("going"), v.intern("if")
 	d.idNew = v.intern("new")
 	d.idCalls = v.intern("calls")
@@ -322,6 +328,12 @@ func New() *Detector {
 	for _, w := range []string{"that", "which", "already", "just"} {
 		d.relative[v.intern(w)] = true
 	}
+	d.askedMe = map[int32]bool{}
+	for _, w := range []string{"asking", "telling", "wanting", "begging", "demanding", "urging", "instructing", "pressuring", "pushing", "ordering",
+		"asked", "told", "wanted", "begged", "demanded", "urged", "instructed", "pressured", "pushed", "ordered"} {
+		d.askedMe[v.intern(w)] = true
+	}
+	d.idFor, d.idMy, d.idOur = v.intern("for"), v.intern("my"), v.intern("our")
 	var bareNext []int32
 	for _, w := range []string{"now", "today", "tonight", "asap", "right", "immediately", "for", "thank", "thanks", "over", "in", "when", "as"} {
 		bareNext = append(bareNext, v.intern(w))

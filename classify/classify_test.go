@@ -1461,3 +1461,62 @@ func TestMoneyCollectedAtTheHouse(t *testing.T) {
 		{"the repair came to 180 dollars and you can come by the shop to pick it up after four", ""},
 	})
 }
+
+// TestPossessedReportWords: a reporting word after "your", "the" or "my"
+// is a noun ("all your contacts", "the texts"), so "your email is sending
+// viruses to all your contacts" is no third party reporting an ask, and a
+// later "what is the password" still asks; a third party that contacts,
+// emails or calls someone asking stays reported.
+func TestPossessedReportWords(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"your email is sending viruses to all your contacts i will secure it for you what is the password you use to log in", CategoryCredentials},
+		{"microsoft here your email is spamming all your contacts tell me the pass word so i can stop it", CategoryCredentials},
+		{"hi its it support your email is sending spam to all your contacts read me your password and i will fix it", CategoryCredentials},
+		{"this is the bank your card was used for texts to all your contacts what is the code we just sent you", CategoryVerificationCode},
+		{"a warning: scammers email your contacts asking for their passwords", ""},
+		{"someone contacts you claiming to be microsoft and asks for your password, just hang up", ""},
+		{"a text messages your contacts saying you are stuck abroad and asks them to buy gift cards", ""},
+		{"people are calling your neighbours asking for the code on their phone", ""},
+	})
+}
+
+// TestAskedOfSpeakerAnySubject: a participle or past reporting verb with
+// "me to / me for" retells an ask of the speaker whoever its subject ("a
+// so-called lawyer came on asking me to buy gift cards"); a caller
+// relaying an ask that names the listener ("my supervisor is asking me to
+// verify your social"), passing it on ("told me to tell you to"), or
+// relaying a colleague ("my manager told me to collect the fee"), still
+// asks.
+func TestAskedOfSpeakerAnySubject(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Pat: some lawyer kept asking me to buy gift cards for his bail, I hung up on him", ""},
+		{"Pat: the so-called officer was wanting me to buy gift cards for the fine or I would be arrested", ""},
+		{"Pat: a deputy rang about a warrant and kept pressuring me to pay the fine with gift cards today", ""},
+		{"Caller: IRS here, there is a warrant, my supervisor is asking me to verify your social security number today.", CategoryPersonalID},
+		{"Caller: this is the sheriff, my sergeant told me to tell you to buy gift cards for the bond today.", CategoryGiftCard},
+		{"Caller: this is the IRS, there is a warrant for your arrest, my manager told me to collect the fee in gift cards today.", CategoryGiftCard},
+		{"Caller: this is Microsoft, your computer is infected, my manager is asking me to get you to install AnyDesk now.", CategoryRemoteAccess},
+		{"you keep asking me to read the code but I am with the bank, this is urgent, read me the code we sent", CategoryVerificationCode},
+	})
+}
+
+// TestFarPayeeReachesItsVerb: a strong payee introduced by "to" / "into"
+// ("to the RBI verification account", "to the safe account we set up")
+// reaches back in its sentence to a payment verb past the usual gap, over
+// the money and the listener's own account it comes from; retold, warned
+// of, or moved between the listener's own accounts, it asks nothing.
+func TestFarPayeeReachesItsVerb(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"you are under digital arrest. transfer all the funds in your account to the RBI verification account I will give you.", CategoryPaymentTransfer},
+		{"this is the fraud department, criminals are inside your account, transfer every dollar in your checking account to the safe account we set up", CategoryPaymentTransfer},
+		{"customs here, the parcel is seized, transfer the whole amount in your bank account into the verification account I will give you or you will be arrested", CategoryPaymentTransfer},
+		{"this is the fraud team, your account is compromised, move every penny you have in your bank account over to the secure account we opened for you", CategoryPaymentTransfer},
+		{"If anyone asks you to transfer all the money in your bank account to a safe account, hang up and call us.", ""},
+		{"Pat: the fake inspector kept telling me to transfer all the funds in my bank account to the RBI verification account", ""},
+		{"to keep it simple, transfer all the funds in your old account to your new account at our branch", ""},
+		{"I transferred everything in my old account to the new account last week", ""},
+	})
+}
