@@ -1461,3 +1461,20 @@ func TestMoneyCollectedAtTheHouse(t *testing.T) {
 		{"the repair came to 180 dollars and you can come by the shop to pick it up after four", ""},
 	})
 }
+
+// TestCompletedPassivePayment: a payment whose own verb is a finished
+// passive ("was completed", "has been sent", "went through") is news of a
+// payment made; a payment still to make, or one asked again after the
+// news, asks.
+func TestCompletedPassivePayment(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is First National. Your wire transfer of $1,200 to Oak Realty has been sent. No action is needed.", ""},
+		{"your bank transfer of 900 pounds to the builder has gone through", ""},
+		{"Hello, this is Harbor Credit Union. Your wire transfer of $8,000 to Summit Escrow was successfully processed today. If you did not authorize this transfer, please call the number on the back of your card.", ""},
+		{"this is the bank your wire transfer of two thousand dollars to the title company went through this morning", ""},
+		{"Caller: this is the refund desk, the extra $4,500 was sent to your account in error, so wire it back today or I lose my job", CategoryPaymentTransfer},
+		{"Caller: this is the tax office, your payment of $500 was not received, you must wire $500 today or you will be arrested", CategoryPaymentTransfer},
+		{"Caller: this is the police, your transfer of 3000 dollars to the safe account must be completed today, send it now by wire", CategoryPaymentTransfer},
+	})
+}
