@@ -24,6 +24,7 @@ type Call struct {
 	pending  [numCats]*bus.Flag // weak requests waiting for pressure
 	pressure bool
 	pressNow bool  // pressure in the call so far, the current segment included
+	urged    bool  // pressure other than a company's name (threat, urgency, family emergency…): usualWay needs none
 	needAt   int64 // call position just after the callee's "what do you need?"
 	inbound  bool  // the callee rang the caller: "thank you for calling"
 	family   bool  // the caller greeted a relative: "hi mom"
@@ -126,6 +127,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 			r := &c.d.signals[h.sig]
 			if !(c.inbound && strings.HasPrefix(r.name, "impersonation:")) && !(r.name == "press_1_menu" && c.menuToPay()) {
 				pressured = true
+				if seg.Final && !strings.HasPrefix(r.name, "impersonation:") {
+					c.urged = true
+				}
 			}
 			if seg.Final {
 				c.signal(r.name, r.weight)
@@ -321,6 +325,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
 			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
+		}
+		if cat == catPay && !c.urged && c.usualWay(q) {
+			continue // "you can pay through your online account as usual": the listener's own habit, nothing new asked
 		}
 		if done >= 0 && q.start < done {
 			continue // "your wire transfer of $4,500 … was completed": news of a payment made, asked by no cue before its verb
@@ -1382,6 +1389,33 @@ func (c *Call) completedPassive(o hit) int32 {
 		return -1 // "the fee of $200 is due today": the payment's verb, and not a finished one
 	}
 	return -1
+}
+
+// usualReach bounds how far, in tokens, "as usual" may follow a pay cue.
+const usualReach = 8
+
+// usualWay reports a pay cue followed in its sentence by "as usual",
+// "as normal", "as you normally / always do", "as before", "as every
+// month": the listener paying the way they always do ("you can pay
+// through your online account as usual"). A bill reminder names a habit;
+// a scam's new way of paying is never the usual one. judge uses it only
+// on a call without pressure beyond a company's name (urged: "hi grandma,
+// I need bail money, send it by Western Union as usual" still asks).
+func (c *Call) usualWay(q hit) bool {
+	w := c.win
+	for j := q.end; j < q.end+usualReach && j+1 < int32(len(w)) && !w[j].sb; j++ {
+		if w[j].id != c.d.idAs {
+			continue
+		}
+		k := j + 1
+		if c.d.class[w[k].id]&wYou != 0 && k+1 < int32(len(w)) {
+			k++ // "as you normally do"
+		}
+		if c.d.usual[w[k].id] {
+			return true
+		}
+	}
+	return false
 }
 
 // reported reports that the cue at pos sits in a reported-speech or

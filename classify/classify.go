@@ -147,6 +147,8 @@ type Detector struct {
 	passSkip  map[int32]bool // "already", "successfully": adverbs between auxiliary and participle
 	passStop  map[int32]bool // "who", "which", "or", "if": a relative or a new clause, not the payment's verb
 	idThrough int32          // "went through", "has gone through"
+	idAs      int32          // "as usual": the listener's usual way to pay (usualWay)
+	usual     map[int32]bool // "usual", "normal", "normally", "always": after "as", a habit
 	idWent    int32
 	idGone    int32
 	// joins maps the two halves of a split compound to the whole
@@ -346,6 +348,10 @@ func New() *Detector {
 		d.passStop[v.intern(w)] = true
 	}
 	d.idThrough, d.idWent, d.idGone = v.intern("through"), v.intern("went"), v.intern("gone")
+	d.idAs, d.usual = v.intern("as"), map[int32]bool{}
+	for _, w := range []string{"usual", "normal", "normally", "usually", "always", "before", "regular", "regularly", "every"} {
+		d.usual[v.intern(w)] = true
+	}
 	var bareNext []int32
 	for _, w := range []string{"now", "today", "tonight", "asap", "right", "immediately", "for", "thank", "thanks", "over", "in", "when", "as"} {
 		bareNext = append(bareNext, v.intern(w))

@@ -1478,3 +1478,17 @@ func TestCompletedPassivePayment(t *testing.T) {
 		{"Caller: this is the police, your transfer of 3000 dollars to the safe account must be completed today, send it now by wire", CategoryPaymentTransfer},
 	})
 }
+
+// TestPaidAsUsual: a payment the listener may make "as usual", "as
+// before", "as you normally do" is their own habit, named by a bill
+// reminder; with a threat, urgency or a family emergency in the call the
+// same words still ask.
+func TestPaidAsUsual(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the water board your quarterly bill of 120 dollars is ready, pay it by card over the phone as before", ""},
+		{"hi this is the phone company your bill of 55 dollars is due on the third, you can pay through the app as usual", ""},
+		{"Caller: hi grandma, I need 2000 dollars for bail, send it by Western Union as usual, please hurry", CategoryPaymentTransfer},
+		{"this is the electric company, your bill of 90 dollars is overdue, your power will be cut off today, pay the 90 dollars by card as usual", CategoryPaymentTransfer},
+	})
+}
