@@ -147,6 +147,7 @@ type Detector struct {
 	passSkip  map[int32]bool // "already", "successfully": adverbs between auxiliary and participle
 	passStop  map[int32]bool // "who", "which", "or", "if": a relative or a new clause, not the payment's verb
 	idThrough int32          // "went through", "has gone through"
+	idMind    int32          // "would you mind reading": the tokenizer's gerund
 	idAs      int32          // "as usual": the listener's usual way to pay (usualWay)
 	usual     map[int32]bool // "usual", "normal", "normally", "always": after "as", a habit
 	idWent    int32
@@ -348,6 +349,7 @@ func New() *Detector {
 		d.passStop[v.intern(w)] = true
 	}
 	d.idThrough, d.idWent, d.idGone = v.intern("through"), v.intern("went"), v.intern("gone")
+	d.idMind = v.intern("mind")
 	d.idAs, d.usual = v.intern("as"), map[int32]bool{}
 	for _, w := range []string{"usual", "normal", "normally", "usually", "always", "before", "regular", "regularly", "every"} {
 		d.usual[v.intern(w)] = true

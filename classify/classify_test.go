@@ -1492,3 +1492,17 @@ func TestPaidAsUsual(t *testing.T) {
 		{"this is the electric company, your bill of 90 dollars is overdue, your power will be cut off today, pay the 90 dollars by card as usual", CategoryPaymentTransfer},
 	})
 }
+
+// TestWouldYouMindGerund: "would / do you mind" + an "-ing" verb asks as
+// the imperative does; the same verbs told ("I don't mind reading", "you
+// mind sharing the car with your sister?") stay clean.
+func TestWouldYouMindGerund(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Caller: this is the parcel office, we just texted you a six digit code, would you mind reading it back to me?", CategoryVerificationCode},
+		{"Caller: this is Microsoft support, your laptop is sending errors, do you mind sharing your screen so I can look?", CategoryRemoteAccess},
+		{"Caller: this is the bank fraud team, would you mind giving me the long number on the front of your card?", CategoryBankingDetails},
+		{"Mum: I don't mind reading the kids a story tonight, and do you mind sharing the car with your sister?", ""},
+		{"Neighbour: would you mind watering the plants while we are away? The key is under the mat.", ""},
+	})
+}
