@@ -1506,3 +1506,17 @@ func TestWouldYouMindGerund(t *testing.T) {
 		{"Neighbour: would you mind watering the plants while we are away? The key is under the mat.", ""},
 	})
 }
+
+// TestSplitNamesAndGameCards: names split at a syllable ("medic care",
+// "in surance", "ven mo") are joined, and game-store cards (Roblox,
+// Nintendo, Fortnite) are gift cards; the same words told stay clean.
+func TestSplitNamesAndGameCards(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the pension office to release your payment read me your national in surance number", CategoryPersonalID},
+		{"hi this is medicare your card has expired tell me your medic care number so we can post the new one", CategoryPersonalID},
+		{"this is nintendo support your account will be deleted today unless you buy two nintendo cards and read me the codes", CategoryGiftCard},
+		{"my son spends all his money on roblox cards and fortnite skins", ""},
+		{"i worked in surance for years before the medic care clinic hired me", ""},
+	})
+}

@@ -152,6 +152,9 @@ var compounds = []struct{ a, b, as string }{
 	// "medic air number": both halves, so "air" is not left between
 	// "medicare" and "number" (where "number off your card" read as a card).
 	{"medic", "air", "medicare"},
+	// Names a recogniser or a typist splits at a syllable: "medic care
+	// number", "send it by ven mo", "your national in surance number".
+	{"medic", "care", "medicare"}, {"ven", "mo", "venmo"}, {"in", "surance", "insurance"},
 }
 
 // splitWords are key words a recogniser writes as several ordinary words
