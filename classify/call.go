@@ -24,6 +24,7 @@ type Call struct {
 	pending  [numCats]*bus.Flag // weak requests waiting for pressure
 	pressure bool
 	pressNow bool  // pressure in the call so far, the current segment included
+	urged    bool  // pressure other than a company's name (threat, urgency, family emergency…): usualWay needs none
 	needAt   int64 // call position just after the callee's "what do you need?"
 	inbound  bool  // the callee rang the caller: "thank you for calling"
 	family   bool  // the caller greeted a relative: "hi mom"
@@ -126,6 +127,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 			r := &c.d.signals[h.sig]
 			if !(c.inbound && strings.HasPrefix(r.name, "impersonation:")) && !(r.name == "press_1_menu" && c.menuToPay()) {
 				pressured = true
+				if seg.Final && !strings.HasPrefix(r.name, "impersonation:") {
+					c.urged = true
+				}
 			}
 			if seg.Final {
 				c.signal(r.name, r.weight)
@@ -309,6 +313,10 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catPay && c.paidToListener(o) {
 		return cat, false, from, false // "to deposit the money into your account we need your routing number": money coming in
 	}
+	done := int32(-1)
+	if cat == catPay {
+		done = c.completedPassive(o)
+	}
 	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift || cat == catRemote || owned || cat == catCode && c.deliveredBefore(o)
 	found := false
 	for _, q := range c.hitsIn(o.start-frontGap-maxPhrase, o.end+backGap) {
@@ -317,6 +325,12 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
 			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
+		}
+		if cat == catPay && !c.urged && c.usualWay(q) {
+			continue // "you can pay through your online account as usual": the listener's own habit, nothing new asked
+		}
+		if done >= 0 && q.start < done {
+			continue // "your wire transfer of $4,500 … was completed": news of a payment made, asked by no cue before its verb
 		}
 		if cat == catPay && q.end <= o.start && c.classBetween(q.end, o.start, wStop) {
 			continue // "put a block on those two payments"
@@ -391,7 +405,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catID && c.bareCopy(o) {
 		return cat, true, from, true // "to set up payroll [send us] a photo of your passport": weak, pressure decides
 	}
-	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catPay && c.bareDestination(o) {
+	if !found && depth == 0 && o.attr&objPurpose != 0 && cat == catPay && done < 0 && c.bareDestination(o) {
 		return cat, false, from, true // "the rent is late [send it] with cash app to my new account today"
 	}
 	if !found && depth == 0 && cat == catPay && o.attr&objWeak == 0 && o.end > c.nCtx {
@@ -1429,6 +1443,75 @@ func (c *Call) doneByListener(o hit) bool {
 		j++ // "you already made"
 	}
 	return c.d.done[w[j].id]
+}
+
+// passiveReach bounds how far, in tokens, a payment's own verb may follow
+// it ("your outgoing wire transfer of $4,500 to Lakeside Title Company
+// was completed").
+const passiveReach = 10
+
+// completedPassive returns where a payment object's own verb, in a
+// finished passive, begins ("was completed", "has been sent", "were
+// processed", "went through", "has gone through"), or -1. Such a payment
+// is news of one already made: a bank's completion notice asks for
+// nothing, and cues before the verb ("your wire transfer of …") are no
+// ask. A cue after it still asks ("$4,900 was sent by mistake, send it
+// back"). A relative ("to the agent who was sent") or a new clause ("or",
+// "if", "you", "we") ends the search, since the verb is then not the
+// payment's.
+func (c *Call) completedPassive(o hit) int32 {
+	w, cl := c.win, c.d.class
+	for j := o.end; j < o.end+passiveReach && j+1 < int32(len(w)) && !w[j].sb; j++ {
+		id := w[j].id
+		if c.d.passStop[id] || cl[id]&(wYou|wIWe|wNeg|wFrameEnd) != 0 {
+			return -1
+		}
+		if id == c.d.idWent && w[j+1].id == c.d.idThrough {
+			return j // "the payment went through"
+		}
+		if !c.d.passAux[id] {
+			continue
+		}
+		k := j + 1
+		for k < int32(len(w)) && k < j+4 && c.d.passSkip[w[k].id] {
+			k++
+		}
+		if k >= int32(len(w)) {
+			return -1
+		}
+		if c.d.settled[w[k].id] || w[k].id == c.d.idGone && k+1 < int32(len(w)) && w[k+1].id == c.d.idThrough {
+			return j
+		}
+		return -1 // "the fee of $200 is due today": the payment's verb, and not a finished one
+	}
+	return -1
+}
+
+// usualReach bounds how far, in tokens, "as usual" may follow a pay cue.
+const usualReach = 8
+
+// usualWay reports a pay cue followed in its sentence by "as usual",
+// "as normal", "as you normally / always do", "as before", "as every
+// month": the listener paying the way they always do ("you can pay
+// through your online account as usual"). A bill reminder names a habit;
+// a scam's new way of paying is never the usual one. judge uses it only
+// on a call without pressure beyond a company's name (urged: "hi grandma,
+// I need bail money, send it by Western Union as usual" still asks).
+func (c *Call) usualWay(q hit) bool {
+	w := c.win
+	for j := q.end; j < q.end+usualReach && j+1 < int32(len(w)) && !w[j].sb; j++ {
+		if w[j].id != c.d.idAs {
+			continue
+		}
+		k := j + 1
+		if c.d.class[w[k].id]&wYou != 0 && k+1 < int32(len(w)) {
+			k++ // "as you normally do"
+		}
+		if c.d.usual[w[k].id] {
+			return true
+		}
+	}
+	return false
 }
 
 // reported reports that the cue at pos sits in a reported-speech or

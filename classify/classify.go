@@ -145,6 +145,18 @@ type Detector struct {
 	done       map[int32]bool // "initiated", "made": "the wire you initiated" is the listener's own payment, done
 	relative   map[int32]bool // "that", "which", "already", "just": words a "you <done>" clause may hold
 	askedMe    map[int32]bool // "asking", "told": "a lawyer came on asking me to buy gift cards", whoever the subject (askedOfSpeaker)
+	// completedPassive: a payment's own verb in a finished passive ("was
+	// completed", "has been sent", "went through") reports news, not an ask.
+	passAux   map[int32]bool // "was", "has", "been": the auxiliaries before the participle
+	settled   map[int32]bool // "completed", "processed", "received": a payment finished
+	passSkip  map[int32]bool // "already", "successfully": adverbs between auxiliary and participle
+	passStop  map[int32]bool // "who", "which", "or", "if": a relative or a new clause, not the payment's verb
+	idThrough int32          // "went through", "has gone through"
+	idMind    int32          // "would you mind reading": the tokenizer's gerund
+	idAs      int32          // "as usual": the listener's usual way to pay (usualWay)
+	usual     map[int32]bool // "usual", "normal", "normally", "always": after "as", a habit
+	idWent    int32
+	idGone    int32
 	// joins maps the two halves of a split compound to the whole
 	// ("pass"+"word" → "password"); joinEnd marks the second halves.
 	joins   map[uint64]int32
@@ -334,6 +346,26 @@ func New() *Detector {
 		d.askedMe[v.intern(w)] = true
 	}
 	d.idFor, d.idMy, d.idOur = v.intern("for"), v.intern("my"), v.intern("our")
+	d.passAux, d.settled, d.passSkip, d.passStop = map[int32]bool{}, map[int32]bool{}, map[int32]bool{}, map[int32]bool{}
+	for _, w := range []string{"was", "were", "has", "have", "had", "been", "is", "are"} {
+		d.passAux[v.intern(w)] = true
+	}
+	for _, w := range []string{"completed", "sent", "processed", "received", "posted", "credited", "deposited", "cleared",
+		"settled", "paid", "transferred", "executed", "finalized", "finalised", "successful", "complete"} {
+		d.settled[v.intern(w)] = true
+	}
+	for _, w := range []string{"already", "just", "successfully", "now", "fully", "also", "been"} {
+		d.passSkip[v.intern(w)] = true
+	}
+	for _, w := range []string{"who", "which", "that", "or", "if", "unless", "otherwise", "before", "until", "once", "when", "after"} {
+		d.passStop[v.intern(w)] = true
+	}
+	d.idThrough, d.idWent, d.idGone = v.intern("through"), v.intern("went"), v.intern("gone")
+	d.idMind = v.intern("mind")
+	d.idAs, d.usual = v.intern("as"), map[int32]bool{}
+	for _, w := range []string{"usual", "normal", "normally", "usually", "always", "before", "regular", "regularly", "every"} {
+		d.usual[v.intern(w)] = true
+	}
 	var bareNext []int32
 	for _, w := range []string{"now", "today", "tonight", "asap", "right", "immediately", "for", "thank", "thanks", "over", "in", "when", "as"} {
 		bareNext = append(bareNext, v.intern(w))

@@ -1520,3 +1520,62 @@ func TestFarPayeeReachesItsVerb(t *testing.T) {
 		{"I transferred everything in my old account to the new account last week", ""},
 	})
 }
+
+// TestCompletedPassivePayment: a payment whose own verb is a finished
+// passive ("was completed", "has been sent", "went through") is news of a
+// payment made; a payment still to make, or one asked again after the
+// news, asks.
+func TestCompletedPassivePayment(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is First National. Your wire transfer of $1,200 to Oak Realty has been sent. No action is needed.", ""},
+		{"your bank transfer of 900 pounds to the builder has gone through", ""},
+		{"Hello, this is Harbor Credit Union. Your wire transfer of $8,000 to Summit Escrow was successfully processed today. If you did not authorize this transfer, please call the number on the back of your card.", ""},
+		{"this is the bank your wire transfer of two thousand dollars to the title company went through this morning", ""},
+		{"Caller: this is the refund desk, the extra $4,500 was sent to your account in error, so wire it back today or I lose my job", CategoryPaymentTransfer},
+		{"Caller: this is the tax office, your payment of $500 was not received, you must wire $500 today or you will be arrested", CategoryPaymentTransfer},
+		{"Caller: this is the police, your transfer of 3000 dollars to the safe account must be completed today, send it now by wire", CategoryPaymentTransfer},
+	})
+}
+
+// TestPaidAsUsual: a payment the listener may make "as usual", "as
+// before", "as you normally do" is their own habit, named by a bill
+// reminder; with a threat, urgency or a family emergency in the call the
+// same words still ask.
+func TestPaidAsUsual(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the water board your quarterly bill of 120 dollars is ready, pay it by card over the phone as before", ""},
+		{"hi this is the phone company your bill of 55 dollars is due on the third, you can pay through the app as usual", ""},
+		{"Caller: hi grandma, I need 2000 dollars for bail, send it by Western Union as usual, please hurry", CategoryPaymentTransfer},
+		{"this is the electric company, your bill of 90 dollars is overdue, your power will be cut off today, pay the 90 dollars by card as usual", CategoryPaymentTransfer},
+	})
+}
+
+// TestWouldYouMindGerund: "would / do you mind" + an "-ing" verb asks as
+// the imperative does; the same verbs told ("I don't mind reading", "you
+// mind sharing the car with your sister?") stay clean.
+func TestWouldYouMindGerund(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Caller: this is the parcel office, we just texted you a six digit code, would you mind reading it back to me?", CategoryVerificationCode},
+		{"Caller: this is Microsoft support, your laptop is sending errors, do you mind sharing your screen so I can look?", CategoryRemoteAccess},
+		{"Caller: this is the bank fraud team, would you mind giving me the long number on the front of your card?", CategoryBankingDetails},
+		{"Mum: I don't mind reading the kids a story tonight, and do you mind sharing the car with your sister?", ""},
+		{"Neighbour: would you mind watering the plants while we are away? The key is under the mat.", ""},
+	})
+}
+
+// TestSplitNamesAndGameCards: names split at a syllable ("medic care",
+// "in surance", "ven mo") are joined, and game-store cards (Roblox,
+// Nintendo, Fortnite) are gift cards; the same words told stay clean.
+func TestSplitNamesAndGameCards(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the pension office to release your payment read me your national in surance number", CategoryPersonalID},
+		{"hi this is medicare your card has expired tell me your medic care number so we can post the new one", CategoryPersonalID},
+		{"this is nintendo support your account will be deleted today unless you buy two nintendo cards and read me the codes", CategoryGiftCard},
+		{"my son spends all his money on roblox cards and fortnite skins", ""},
+		{"i worked in surance for years before the medic care clinic hired me", ""},
+	})
+}

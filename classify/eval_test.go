@@ -197,8 +197,8 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot18.jsonl", 0},    // recogniser output, likewise (first run 0.921, 0/37; 1.000, 0/37 after the blind-set fix round)
 		{"holdout22.jsonl", 0}, // typical published scam scripts, after the holdout20 round (first run 0.986, 1/40; 1.000, 0/40 after the fix round)
 		{"spot19.jsonl", 0},    // recogniser output, likewise (first run 0.984, 0/37; 1.000, 0/37 after the fix round)
-		{"holdout23.jsonl", 1}, // patient, late and elderly-targeted asks, after the holdout21 round (first run 0.943, 1/40)
-		{"spot20.jsonl", 2},    // recogniser output, likewise (first run 0.889, 2/37)
+		{"holdout23.jsonl", 0}, // patient, late and elderly-targeted asks, after the holdout21 round (first run 0.943, 1/40; 0.957, 0/40 after the blind-set fix round)
+		{"spot20.jsonl", 0},    // recogniser output, likewise (first run 0.889, 2/37; 0.968, 0/37 after the blind-set fix round)
 	}
 	d := New()
 	for _, tt := range tests {

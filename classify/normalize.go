@@ -152,6 +152,9 @@ var compounds = []struct{ a, b, as string }{
 	// "medic air number": both halves, so "air" is not left between
 	// "medicare" and "number" (where "number off your card" read as a card).
 	{"medic", "air", "medicare"},
+	// Names a recogniser or a typist splits at a syllable: "medic care
+	// number", "send it by ven mo", "your national in surance number".
+	{"medic", "care", "medicare"}, {"ven", "mo", "venmo"}, {"in", "surance", "insurance"},
 }
 
 // splitWords are key words a recogniser writes as several ordinary words
@@ -248,6 +251,9 @@ func (t *tokenizer) flush() {
 	}
 	if n := len(t.out); n > 0 && !t.sb && t.out[n-1].id == v.ids["please"] {
 		id = t.imperative(w, id)
+	}
+	if n := len(t.out); n > 1 && !t.sb && t.out[n-1].id == t.d.idMind && t.d.class[t.out[n-2].id]&wYou != 0 {
+		id = t.gerund(w, id)
 	}
 	t.emit(token{id: id, digits: v.digits[id]})
 	t.prevAt = len(t.out) - 1
@@ -504,6 +510,32 @@ func (t *tokenizer) imperative(w []byte, id int32) int32 {
 	for _, s := range stems {
 		if sid, ok := t.d.vocab.ids[string(s)]; ok {
 			return sid
+		}
+	}
+	return id
+}
+
+// gerund reads the "-ing" verb of a polite question as its imperative:
+// "would you mind reading that out for me", "do you mind sharing your
+// screen" ask as "read that out", "share your screen" do. The caller
+// (flush) applies it only right after "you mind"; a stem that is no
+// vocabulary word leaves the word as it was.
+func (t *tokenizer) gerund(w []byte, id int32) int32 {
+	n := len(w)
+	if n < 5 || string(w[n-3:]) != "ing" {
+		return id
+	}
+	b := w[:n-3]
+	if sid, ok := t.d.vocab.ids[string(b)]; ok {
+		return sid // read-ing, send-ing
+	}
+	var buf [maxWord + 1]byte
+	if sid, ok := t.d.vocab.ids[string(append(append(buf[:0], b...), 'e'))]; ok {
+		return sid // shar-ing, giv-ing (no allocation: the key is converted in the index)
+	}
+	if len(b) > 2 && b[len(b)-1] == b[len(b)-2] {
+		if sid, ok := t.d.vocab.ids[string(b[:len(b)-1])]; ok {
+			return sid // putt-ing
 		}
 	}
 	return id

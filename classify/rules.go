@@ -332,6 +332,9 @@ var objectRules = []objectRule{
 		"sephora card", "razer gold", "vanilla card", "vanilla visa", "vanilla gift card", "prepaid card",
 		"prepaid cards", "prepaid visa", "reload card", "reloadable card", "green dot", "greendot",
 		"money pak", "moneypak", "paysafe card", "paysafecard", "xbox card", "playstation card",
+		// Game-store cards, a favourite of "your son's account was flagged" calls.
+		"roblox card", "roblox gift card", "nintendo card", "nintendo gift card", "nintendo eshop card", "fortnite card",
+		"v bucks card", "xbox gift card", "playstation gift card", "playstation store card",
 		"card redemption code", "card redemption codes", "claim code", "claim codes", "redemption code", "redemption codes", "silver strip", "scratch off strip", "scratch panel", "scratch off panel", "scratch strip", "scratch area",
 		"under the scratch", "scratch off area", "scratch off part", "scratch part", "under the silver strip", "behind the scratch", "scratch the back", "scratch off the back", "scratch the silver",
 		"silver part", "the silver part", "silver panel", "photos of the back", "pictures of the back",
@@ -1517,7 +1520,8 @@ func giftPlurals() []string {
 	var out []string
 	for _, b := range []string{"amazon", "itunes", "i tunes", "apple", "google play", "play store", "steam", "ebay",
 		"target", "walmart", "best buy", "sephora", "vanilla", "xbox", "playstation", "razer gold", "nordstrom",
-		"visa gift", "prepaid visa", "amazon gift", "apple gift", "app store", "netflix gift", "spotify gift"} {
+		"visa gift", "prepaid visa", "amazon gift", "apple gift", "app store", "netflix gift", "spotify gift",
+		"roblox", "nintendo", "fortnite", "v bucks"} {
 		out = append(out, b+" cards")
 	}
 	return out
