@@ -464,6 +464,34 @@ func firstCategory(r Result) string {
 	return r.Flags[0].Category
 }
 
+// spottedCase is one caller segment with the keywords the spotter heard in
+// it, and the category expected among its flags ("" for none).
+type spottedCase struct {
+	text string
+	kws  []string
+	want string
+}
+
+// wantSpotted checks that each segment, with its spotted keywords, raises
+// the wanted category (or nothing).
+func wantSpotted(t *testing.T, d *Detector, cases []spottedCase) {
+	t.Helper()
+	for _, tt := range cases {
+		c := d.NewCall()
+		c.Add(bus.Segment{Seq: 1, Track: bus.TrackCaller, Text: tt.text, Final: true, Keywords: tt.kws})
+		r := c.Result()
+		got := ""
+		for _, f := range r.Flags {
+			if got == "" || f.Category == tt.want {
+				got = f.Category
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q %v: flags %+v, want %q", tt.text, tt.kws, r.Flags, tt.want)
+		}
+	}
+}
+
 // TestRemoteAccessShapes: a caller's way into the machine by verb ×
 // machine, "remotely" with the caller as subject, and software the caller
 // supplies, against the same words said to the listener or as a warning.
@@ -728,29 +756,12 @@ func TestScratchPanels(t *testing.T) {
 // heard the head word itself, its reading stands.
 func TestSpottedHeadWord(t *testing.T) {
 	d := New()
-	for _, tt := range []struct {
-		text string
-		kws  []string
-		want string
-	}{
+	wantSpotted(t, d, []spottedCase{
 		{"this is your bank we have la cara town please tell me or pay number so we can unlock it today", []string{"pin number"}, CategoryBankingDetails},
 		{"hello this is my daughter we are sending you a new card please read me or my editor number so we can process it", []string{"medicare number"}, CategoryPersonalID},
 		{"hi mum what is the pin for the garage door i forgot the number", []string{"pin number"}, ""},
 		{"thanks for your order your tracking number is in the email", []string{"pin number"}, ""},
-	} {
-		c := d.NewCall()
-		c.Add(bus.Segment{Seq: 1, Track: bus.TrackCaller, Text: tt.text, Final: true, Keywords: tt.kws})
-		r := c.Result()
-		got := ""
-		for _, f := range r.Flags {
-			if got == "" || f.Category == tt.want {
-				got = f.Category
-			}
-		}
-		if got != tt.want {
-			t.Errorf("%q %v: flags %+v, want %q", tt.text, tt.kws, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestPurposeAndCardCode: a card's security code described by its length
@@ -887,31 +898,14 @@ func TestPaymentsByMenuPayeeAndTrust(t *testing.T) {
 // ("so i can't connect"), still flags.
 func TestSpottedKeywordAfterNegatedAsk(t *testing.T) {
 	d := New()
-	for _, tt := range []struct {
-		text string
-		kws  []string
-		want string
-	}{
+	wantSpotted(t, d, []spottedCase{
 		{"this is your bank security team please read me the verification cold we just sent", []string{"verification code"}, CategoryVerificationCode},
 		{"this is the bank your account is locked do not hang up and tell me the verification cold on your phone", []string{"verification code"}, CategoryVerificationCode},
 		{"please install any act and give me the nine digit numbers so i can't connect", []string{"any desk"}, CategoryRemoteAccess},
 		{"we saw an unusual charge if you made it a new action is needed taste will never ask for your verification card in our password", []string{"verification code"}, ""},
 		{"if you made it no action is needed changes will never ask for your dedication pulled in the lower cost work", []string{"verification code"}, ""},
 		{"hi this is the bank no action is needed and do not share your verification cold with anyone", []string{"verification code"}, ""},
-	} {
-		c := d.NewCall()
-		c.Add(bus.Segment{Seq: 1, Track: bus.TrackCaller, Text: tt.text, Final: true, Keywords: tt.kws})
-		r := c.Result()
-		got := ""
-		for _, f := range r.Flags {
-			if got == "" || f.Category == tt.want {
-				got = f.Category
-			}
-		}
-		if got != tt.want {
-			t.Errorf("%q %v: flags %+v, want %q", tt.text, tt.kws, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestClaimCodes: Amazon's "claim codes" (and "redemption codes") in the
@@ -1007,28 +1001,11 @@ func TestStoreErrandGiftCards(t *testing.T) {
 // leaves the keyword free to pair with a cue.
 func TestSpottedKeywordHeardAsObject(t *testing.T) {
 	d := New()
-	for _, tt := range []struct {
-		text string
-		kws  []string
-		want string
-	}{
+	wantSpotted(t, d, []spottedCase{
 		{"hi nana i got the gift and when you send your next letter say hi to grandpa", []string{"gift cards"}, ""},
 		{"hi sweetie i got the gift thank you send my love to dad i will use it at the cinema", []string{"gift cards"}, ""},
 		{"this is the sheriff you have a warrant please send the bail with cash today", []string{"cash app"}, CategoryPaymentTransfer},
-	} {
-		c := d.NewCall()
-		c.Add(bus.Segment{Seq: 1, Track: bus.TrackCaller, Text: tt.text, Final: true, Keywords: tt.kws})
-		r := c.Result()
-		got := ""
-		for _, f := range r.Flags {
-			if got == "" || f.Category == tt.want {
-				got = f.Category
-			}
-		}
-		if got != tt.want {
-			t.Errorf("%q %v: flags %+v, want %q", tt.text, tt.kws, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // wantOnlySplit is wantOnly for text cut into final segments at " | ",
@@ -1201,30 +1178,13 @@ func TestMaidenNameWithBirthDate(t *testing.T) {
 // leaves the keyword to judge.
 func TestSpottedKeywordSpeakerHands(t *testing.T) {
 	d := New()
-	for _, tt := range []struct {
-		text string
-		kws  []string
-		want string
-	}{
+	wantSpotted(t, d, []spottedCase{
 		{"hi its dave about the lawnmower you listed i can come sunday and i will bring cash give me a call back", []string{"cash app"}, ""},
 		{"hello about the sofa we can pay cash when we pick it up tell me a good time", []string{"cash app"}, ""},
 		{"hi mum i will send you cash for the trip give me a call", []string{"cash app"}, ""},
 		{"this is the county jail your son was arrested you must bring cash to the station give me a call back", []string{"cash app"}, CategoryPaymentTransfer},
 		{"grandma i am in trouble i need you to send cash right away give me a call", []string{"cash app"}, CategoryPaymentTransfer},
-	} {
-		c := d.NewCall()
-		c.Add(bus.Segment{Seq: 1, Track: bus.TrackCaller, Text: tt.text, Final: true, Keywords: tt.kws})
-		r := c.Result()
-		got := ""
-		for _, f := range r.Flags {
-			if got == "" || f.Category == tt.want {
-				got = f.Category
-			}
-		}
-		if got != tt.want {
-			t.Errorf("%q %v: flags %+v, want %q", tt.text, tt.kws, r.Flags, tt.want)
-		}
-	}
+	})
 }
 
 // TestPressedCode: a verification code right after a key press, its typing
