@@ -2115,8 +2115,10 @@ func (c *Call) negCueIn(nCtx int32) int32 {
 
 // kwsBlind are the cue kinds a spotted keyword cannot pair with: they ask
 // only in a context the keyword cannot vouch for (with pressure around it,
-// after a call-back verb, as a re-ask...).
-const kwsBlind = cueBuy | cueReask | cueWeak | cueCallback | cueOnlyWay
+// after a call-back verb, as a re-ask, right after its object: the
+// keyword's place in the segment is unknown, and "no action is needed"
+// paired with a false alarm on a flight-delay notice).
+const kwsBlind = cueBuy | cueReask | cueWeak | cueCallback | cueOnlyWay | cueAfterOnly
 
 // spotFiller are words of keyword phrases around their head noun.
 var spotFiller = map[string]bool{"the": true, "a": true, "of": true, "me": true, "my": true, "your": true,

@@ -1539,3 +1539,13 @@ func TestSplitNamesAndGameCards(t *testing.T) {
 		{"i worked in surance for years before the medic care clinic hired me", ""},
 	})
 }
+
+// TestSpottedKeywordAfterOnlyCue: a cue that asks only right after its
+// object ("… is needed") cannot vouch for a spotted keyword, whose place in
+// the segment is unknown; a front cue still pairs with one.
+func TestSpottedKeywordAfterOnlyCue(t *testing.T) {
+	wantSpotted(t, New(), []spottedCase{
+		{"your flight to denver tomorrow has been delayed by one hour and now departs at three forty five no action is needed", []string{"gift cards"}, ""},
+		{"this is the irs you owe back taxes go to the store today and read me the numbers on the back", []string{"gift cards"}, CategoryGiftCard},
+	})
+}
