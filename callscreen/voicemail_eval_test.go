@@ -308,8 +308,8 @@ func TestVoicemailReplay(t *testing.T) {
 	// through a telephone channel: far lower recall, so lower floors, but
 	// the same guard against new false flags. Recall floors sit one script
 	// below what the rules reach on the committed dumps (wideband 119/128,
-	// 162/180 and 165/196, narrowband 87/128 and 100/180), so losing two
-	// fails. Wideband voicemail-eval3 (65 scripts written blind, first run
+	// 162/180 and 168/196; narrowband, from audio made with sox -R,
+	// 83/128, 102/180 and 114/196), so losing two fails. Wideband voicemail-eval3 (65 scripts written blind, first run
 	// 148/196 and 4/64) may flag one legitimate voicemail more than the
 	// rules do now (0/64).
 	tests := []struct {
@@ -319,11 +319,12 @@ func TestVoicemailReplay(t *testing.T) {
 		{"testdata/voicemail-replay.jsonl", map[string]replayFloor{
 			"voicemail-eval.tsv":  {0.92, 3}, // 118/128
 			"voicemail-eval2.tsv": {0.89, 3}, // 161/180
-			"voicemail-eval3.tsv": {0.836, 1}, // 164/196
+			"voicemail-eval3.tsv": {0.85, 1}, // 167/196
 		}},
 		{"testdata/voicemail-replay-nb.jsonl", map[string]replayFloor{
-			"voicemail-eval.tsv":  {0.67, 3},  // 86/128
-			"voicemail-eval2.tsv": {0.549, 5}, // 99/180
+			"voicemail-eval.tsv":  {0.64, 3},  // 82/128
+			"voicemail-eval2.tsv": {0.56, 5},  // 101/180
+			"voicemail-eval3.tsv": {0.576, 4}, // 113/196
 		}},
 	}
 	for _, tt := range tests {
