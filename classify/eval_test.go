@@ -199,6 +199,8 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot19.jsonl", 0},    // recogniser output, likewise (first run 0.984, 0/37; 1.000, 0/37 after the fix round)
 		{"holdout23.jsonl", 0}, // patient, late and elderly-targeted asks, after the holdout21 round (first run 0.943, 1/40; 0.957, 0/40 after the blind-set fix round)
 		{"spot20.jsonl", 0},    // recogniser output, likewise (first run 0.889, 2/37; 0.968, 0/37 after the blind-set fix round)
+		{"holdout24.jsonl", 0}, // a realistic spread, after every round of this session (first run 0.943, 0/40)
+		{"spot21.jsonl", 0},    // mostly holdout24's calls shortened as recogniser output (first run 0.952, 0/37)
 	}
 	d := New()
 	for _, tt := range tests {
