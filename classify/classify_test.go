@@ -1549,3 +1549,17 @@ func TestSpottedKeywordAfterOnlyCue(t *testing.T) {
 		{"this is the irs you owe back taxes go to the store today and read me the numbers on the back", []string{"gift cards"}, CategoryGiftCard},
 	})
 }
+
+// TestPayAppDifferenceAndPoundAmounts: a payment app as a verb takes the
+// overpayment scam's own object ("zelle the difference back"), and a sum
+// in spoken pounds ("two pound ninety nine") is an amount like "# pounds";
+// the same words from the payer, or without pressure, ask nothing.
+func TestPayAppDifferenceAndPoundAmounts(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"this is payroll, we overpaid your check, please venmo the difference back today", CategoryPaymentTransfer},
+		{"royal mail your parcel is held at customs pay the two pound ninety nine release fee now by bank transfer", CategoryPaymentTransfer},
+		{"hi mum i paid the two pound fee for the parking", ""},
+		{"the balance is forty pounds", ""},
+		{"no rush, i will venmo the difference back to you tomorrow", ""},
+	})
+}

@@ -464,8 +464,8 @@ var objectRules = []objectRule{
 		"all of your savings",
 	}},
 	{catPay, objWeak | objAmount, []string{
-		"# dollars", "# dollar", "# pounds", "# euros", "# bucks", "# grand", "the same amount", "another #",
-		"# hundred", "# thousand", "# rand", "# rupees", "# lakh",
+		"# dollars", "# dollar", "# pounds", "# pound", "# euros", "# euro", "# bucks", "# grand", "the same amount", "another #",
+		"# hundred", "# thousand", "# rand", "# rupees", "# rupee", "# lakh",
 	}},
 }
 
@@ -1451,8 +1451,9 @@ func politeAsks() []string {
 func payVerbs() []string {
 	var out []string
 	for _, app := range []string{"venmo", "zelle", "zell", "cash app", "cashapp", "paypal", "pay pal", "google pay", "apple pay", "wire"} {
-		for _, obj := range []string{"me", "us", "it", "them", "the money", "the rest", "that"} {
-			if app == "wire" && (obj == "it" || obj == "the money") {
+		// "venmo the difference back": the overpayment scam's own object.
+		for _, obj := range []string{"me", "us", "it", "them", "the money", "the rest", "that", "the difference", "the extra", "the balance"} {
+			if app == "wire" && (obj == "it" || obj == "the money" || obj == "the difference" || obj == "the extra" || obj == "the balance") {
 				continue
 			}
 			out = append(out, app+" "+obj)
