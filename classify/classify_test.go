@@ -1563,3 +1563,14 @@ func TestPayAppDifferenceAndPoundAmounts(t *testing.T) {
 		{"no rush, i will venmo the difference back to you tomorrow", ""},
 	})
 }
+
+// TestMoneyPickedUpAtYourHouse: money named before "a courier will pick it
+// up at your house" is asked under pressure, as with "to collect it"; a
+// parcel or a repair picked up, or money without pressure, is not.
+func TestMoneyPickedUpAtYourHouse(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"Lawyer: Your grandson is in jail. Bail is $9,500 cash. A courier will pick it up at your house tonight. Don't tell anyone.", CategoryPaymentTransfer},
+		{"your parcel is ready, the driver will pick it up from your porch tomorrow", ""},
+		{"hi dad, i left the 40 dollars for the plumber on the table, he will pick it up at your place later", ""},
+	})
+}

@@ -638,7 +638,8 @@ var cueRules = []cueRule{
 	// collect it". Action only, so a card or a parcel collected is not asked
 	// by it, and the money objects it follows are weak: pressure decides.
 	{cueAct | cueBack, []string{"to collect it", "to pick it up", "to collect them", "to pick them up", "and collect it",
-		"and pick it up", "to collect the envelope", "to pick up the envelope"}},
+		"and pick it up", "to collect the envelope", "to pick up the envelope",
+		"will pick it up at your", "will collect it from your", "will pick it up from your", "will collect it at your"}},
 	// Buying stays a buy when it refers back: "you can buy them at the office".
 	{cueBuy, []string{"buy them", "buy it"}},
 	{cueAct, []string{"send back", "sending back", "mind sending", "mind sending back", "mind sending me"}},
