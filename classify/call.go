@@ -275,7 +275,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if o.attr&objBackOnly != 0 && c.near(o, 0, func(q hit) bool { return q.group == gCue && q.start == o.start && q.end > o.end }) {
 		return cat, false, from, false // "text me the codes": a verb, not the text
 	}
-	if cat <= catID && c.supplied(o) {
+	if cat == catCode && c.supplied(o) && c.sessionSite(o) {
+		cat = catRemote // "go to rsupport.com and enter the six digit code I give you": a support session's code
+	} else if cat <= catID && c.supplied(o) {
 		return cat, false, from, false // "put in the number I give you": the caller's, not the listener's
 	}
 	if o.attr&objSentCode != 0 && (c.sentNear(o) || c.deliveredBefore(o)) {
@@ -967,6 +969,51 @@ func (c *Call) supplied(o hit) bool {
 	}
 	return false
 }
+
+// sessionSite reports a code the caller supplies (o, see supplied) that
+// is typed into a site to connect: a code that goes from the caller to
+// the listener and joins a support session ("go to rsupport.com and enter
+// the six digit code I give you to connect to our engineer"), where a
+// verification code goes the other way, from the listener's phone to the
+// caller. It needs a website, link or app (the weak "dot com", "the
+// website" are enough, or a written address: "rsupport com") in o's
+// sentence and "connect" after o in it; a code
+// to track a parcel or join a meeting is not a session, and "the code I
+// gave you" is one handed over before.
+func (c *Call) sessionSite(o hit) bool {
+	w := c.win
+	n := int32(len(w))
+	for j := o.end; j < n && j <= o.end+3; j++ {
+		if w[j].id == c.d.idGave {
+			return false
+		}
+	}
+	connect := false
+	for j := o.end; j < n && j < o.end+sessionReach && !w[j].sb; j++ {
+		if id := w[j].id; id == c.d.idConnect[0] || id == c.d.idConnect[1] || id == c.d.idConnect[2] {
+			connect = true
+			break
+		}
+	}
+	if !connect {
+		return false
+	}
+	for j := o.start - 1; j >= 0 && j >= o.start-giftReach; j-- {
+		if w[j].id == c.d.idCom {
+			return true // "go to rsupport.com and enter …"
+		}
+		if w[j].sb {
+			break
+		}
+	}
+	return c.near(o, giftReach, func(h hit) bool {
+		return (h.group == gObj || h.group == gStand) && h.cat == catRemote && c.sameSentence(h.start, o.start)
+	})
+}
+
+// sessionReach is how far after a supplied code its "to connect" purpose
+// is looked for (sessionSite).
+const sessionReach = 12
 
 // giftReferent reports that the call's latest named object, within
 // refReach tokens and later than any delivery, is a gift card.

@@ -1574,3 +1574,20 @@ func TestMoneyPickedUpAtYourHouse(t *testing.T) {
 		{"hi dad, i left the 40 dollars for the plumber on the table, he will pick it up at your place later", ""},
 	})
 }
+
+// TestSupportSessionCode: a code the caller gives, typed into a website
+// to connect, joins a remote-support session; a code to track a parcel or
+// join a meeting, one handed over before, and a warning stay clean.
+func TestSupportSessionCode(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Caller: Please go to helpdesk.com and enter the six digit code I give you to connect to our engineer.", CategoryRemoteAccess},
+		{"Caller: Open the website and type in the code I will give you so I can connect to your laptop.", CategoryRemoteAccess},
+		{"please go to our site dot com and key in the code i am giving you to get connected to the technician", CategoryRemoteAccess},
+		{"Agent: We will never ask you to go to a website and enter a code we give you to connect to an engineer.", ""},
+		{"Agent: If anyone tells you to go to a website and type in the code they give you to connect, hang up.", ""},
+		{"Agent: Go to the website and enter the six digit code I give you to track your parcel.", ""},
+		{"Agent: Go to zoom.com and enter the meeting code I give you to join the webinar.", ""},
+		{"Agent: Last week I asked you to go to the website and enter the code I gave you to connect.", ""},
+	})
+}
