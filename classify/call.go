@@ -355,6 +355,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if o.attr&objBackOnly != 0 && q.attr&cueBack == 0 {
 			continue // "send me a text" asks for no code
 		}
+		if q.attr&(cueRead|cueWeak|cueBack) == cueRead|cueWeak|cueBack && (cat != catCode || c.messageItself(o)) {
+			continue // "have the log in code we text you ready to read to the agent": not the "log in" inside it, nor "the tracking number from your text message"
+		}
 		if q.attr&cueReask != 0 && !c.reasked(o) {
 			continue // "a photo ID will do when you pick it up" is no re-ask
 		}
@@ -391,7 +394,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			continue
 		}
 		from = min(from, q.start)
-		if o.attr&objWeak == 0 && (q.attr&cueWeak == 0 || c.readyForCallBack(q, cat)) && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
+		if o.attr&objWeak == 0 && (q.attr&cueWeak == 0 || c.readyForCallBack(q, cat) || readyToHandOver(q, cat)) && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
 			return cat, false, from, true
 		}
 		if cat == catPay && q.attr&cueBuy == 0 && c.near(o, giftReach, func(h hit) bool {
@@ -2726,6 +2729,32 @@ func (c *Call) photoCue(q hit) bool {
 // a real branch says): only secrets and identity numbers count.
 func (c *Call) readyForCallBack(q hit, cat int) bool {
 	return (cat == catCred || cat == catID || cat == catCode) && q.attr&cueAfterOnly != 0 && c.framedBy(q.start, c.d.idBack, false)
+}
+
+// readyToHandOver reports a ready frame that hands a verification code
+// over to the caller's side (readyHandOvers, marked cueRead among the weak
+// cues): "have the log in code we text you ready to read to the agent",
+// "you'll receive a login code by text; have it ready to read out to the
+// agent". Only a code is judged with it (the judge loop skips it for other
+// objects, such as the "log in" inside "log in code", nor for the message
+// itself, "the tracking number from your text message"): other things kept
+// ready for an agent are what a bank's own voicemail asks for.
+func readyToHandOver(q hit, cat int) bool {
+	return cat == catCode && q.attr&(cueRead|cueWeak|cueBack) == cueRead|cueWeak|cueBack
+}
+
+// messageItself reports that o names the message a code would come in,
+// not the code: "text message", "message we sent" (starting with "text",
+// "message", "sms" or "email"), as in "the tracking number from your text
+// message". "Log in code we text you" names the code.
+func (c *Call) messageItself(o hit) bool {
+	id := c.win[o.start].id
+	for _, m := range c.d.idMessage {
+		if id == m {
+			return true
+		}
+	}
+	return false
 }
 
 // listUpTo reports that only later items of a list stand between o and

@@ -130,6 +130,7 @@ type Detector struct {
 	idWas      int32    // "he said he was from the IRS": a past call told
 	idConnect  [3]int32 // "connect", "connected", "connecting": a supplied code's purpose that joins a support session (sessionSite)
 	idCom      int32    // "rsupport.com" is "rsupport com" once the tokenizer drops the dot: a written address (sessionSite)
+	idMessage  [5]int32 // "text", "message", "messages", "sms", "email": an object that names the message, not the code in it (messageItself)
 	idGave     int32    // "the code I gave you": a code supplied before, told, not a session being joined now (sessionSite)
 	idWere     int32
 	idGoing    int32
@@ -402,6 +403,9 @@ func New() *Detector {
 	d.idOf, d.idDoes = v.ids["of"], v.ids["does"]
 	d.idConnect = [3]int32{v.intern("connect"), v.intern("connected"), v.intern("connecting")}
 	d.idGave, d.idCom = v.intern("gave"), v.intern("com")
+	for i, m := range []string{"text", "message", "messages", "sms", "email"} {
+		d.idMessage[i] = v.intern(m)
+	}
 	d.bareNext = make([]bool, len(v.words))
 	for _, id := range bareNext {
 		d.bareNext[id] = true

@@ -1591,3 +1591,23 @@ func TestSupportSessionCode(t *testing.T) {
 		{"Agent: Last week I asked you to go to the website and enter the code I gave you to connect.", ""},
 	})
 }
+
+// TestReadyToHandOverCode: a ready frame whose purpose hands a delivered
+// code to the caller's side asks for it ("have the code we text you ready
+// to read to the agent"); warnings, a bank's own identifiers kept ready,
+// and the text message a tracking number came in stay clean.
+func TestReadyToHandOverCode(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Caller: Call us back on this number and have the sign in code we text you ready to read to our agent.", CategoryVerificationCode},
+		{"Caller: When you ring back you will receive a six digit code by text; have it ready to give to the technician.", CategoryVerificationCode},
+		{"please call back and have the verification code we send you handy to read out to the fraud team", CategoryVerificationCode},
+		{"please call us back and have the log in code we text you ready to read to the agent", CategoryVerificationCode},
+		{"Agent: We will never ask you to have the code we text you ready to read to an agent.", ""},
+		{"Agent: Nobody from our bank will ask you to read the log in code we text you to an agent.", ""},
+		{"Agent: Scammers may tell you to have the code they text you ready to read to them.", ""},
+		{"Agent: Please have your account number ready to give to the cashier when you call back.", ""},
+		{"Agent: Please have your member ID ready to read to the agent.", ""},
+		{"Driver: Have the tracking number from your text message ready to read to the driver.", ""},
+	})
+}

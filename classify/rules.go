@@ -76,6 +76,8 @@ var objectRules = []objectRule{
 		"two factor code", "two factor", "2 factor code", "two step code", "2 step code", "authentication code",
 		"authenticator code", "authenticator app code", "auth code", "authorization code", "authorisation code",
 		"login code", "log in code", "sign in code", "signin code", "reset code", "password reset code",
+		// Longer than the credentials' "the log in" / "your log in", which would otherwise take the words first.
+		"the log in code", "your log in code", "the log in codes", "your log in codes",
 		"# digit pin we sent", "confirmation code we sent",
 		"security code we sent", "security code that we sent", "code we sent", "code we just sent", "code i sent",
 		"code i just sent", "code that we sent", "code that i sent", "code that was sent", "code you received",
@@ -648,6 +650,8 @@ var cueRules = []cueRule{
 	{cueInfo | cueSelf, needFrames()},
 	{cueInfo | cueBack | cueAfterOnly, passiveNeeds()},
 	{cueInfo | cueBack | cueAfterOnly | cueWeak, readyFrames()},
+	// cueRead marks the hand-over purpose for readyToHandOver.
+	{cueInfo | cueBack | cueRead | cueWeak, readyHandOvers()},
 	// Installing with the caller's help: "a technician who will guide you through installing a screen sharing app".
 	// The cue starts at "you", past its guide ("who will guide you through"), whose subject is the caller's technician;
 	// weak, as that subject goes unchecked ("last year i walked you through installing teamviewer").
