@@ -28,6 +28,7 @@ type Call struct {
 	needAt   int64 // call position just after the callee's "what do you need?"
 	inbound  bool  // the callee rang the caller: "thank you for calling"
 	family   bool  // the caller greeted a relative: "hi mom"
+	survey   bool  // the call is a survey or poll: its weak identity asks count (see refSurvey)
 
 	// The last told story of another call in an earlier final segment,
 	// in call positions [storyFrom, storyTo): cues of that segment judged
@@ -110,6 +111,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		if h.end > nCtx && h.group == gRef && h.cat == refFamily {
 			c.family = true
 		}
+		if h.end > nCtx && h.group == gRef && h.cat == refSurvey {
+			c.survey = true
+		}
 		if h.end > nCtx && h.group == gRef && h.cat == refBanking && seg.Final {
 			c.bankingAt = c.tokBase - int64(nCtx) + int64(h.start)
 		}
@@ -151,6 +155,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		cat, weak, from, ok := c.judge(o)
 		if !ok || c.flagged[cat] {
 			continue
+		}
+		if c.survey && cat == catID && o.attr&objPartial != 0 && !c.inbound {
+			weak = false // "doing the survey … could you confirm the last four digits of your social": a bank or doctor checks its file with those; a survey has none
 		}
 		if c.inbound && (cat == catBank || cat == catID) {
 			weak = true // an agent the callee rang verifies the account: "can I get the account pin"

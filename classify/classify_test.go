@@ -1611,3 +1611,19 @@ func TestReadyToHandOverCode(t *testing.T) {
 		{"Driver: Have the tracking number from your text message ready to read to the driver.", ""},
 	})
 }
+
+// TestSurveyLastFour: the last four of a social, weak by design because a
+// bank or a doctor's office checks its file with them, counts when the
+// caller runs a survey or poll, which keeps no file; a survey's promise
+// not to ask and a doctor's office asking stay clean.
+func TestSurveyLastFour(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Interviewer: Thanks for doing our survey on local parks. So we don't count you twice, what are the last four digits of your social?", CategoryPersonalID},
+		{"Caller: Last question for the opinion poll, just read me the last 4 of your social security number.", CategoryPersonalID},
+		{"Interviewer: This is a short survey about transport. It's anonymous, and we will never ask for the last four digits of your social.", ""},
+		{"Receptionist: This is Dr. Lee's office. Can you confirm your date of birth and the last four digits of your social?", ""},
+		{"Interviewer: This is a short survey about transport. How many people live in the home? Could you confirm your zip code?", ""},
+		{"Caller: Thanks for calling, this is the survey line. To find your record, what are the last four digits of your social?", ""},
+	})
+}
