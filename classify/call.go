@@ -28,6 +28,7 @@ type Call struct {
 	needAt   int64 // call position just after the callee's "what do you need?"
 	inbound  bool  // the callee rang the caller: "thank you for calling"
 	family   bool  // the caller greeted a relative: "hi mom"
+	survey   bool  // the call is a survey or poll: its weak identity asks count (see refSurvey)
 
 	// The last told story of another call in an earlier final segment,
 	// in call positions [storyFrom, storyTo): cues of that segment judged
@@ -110,6 +111,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		if h.end > nCtx && h.group == gRef && h.cat == refFamily {
 			c.family = true
 		}
+		if h.end > nCtx && h.group == gRef && h.cat == refSurvey {
+			c.survey = true
+		}
 		if h.end > nCtx && h.group == gRef && h.cat == refBanking && seg.Final {
 			c.bankingAt = c.tokBase - int64(nCtx) + int64(h.start)
 		}
@@ -151,6 +155,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		cat, weak, from, ok := c.judge(o)
 		if !ok || c.flagged[cat] {
 			continue
+		}
+		if c.survey && cat == catID && o.attr&objPartial != 0 && !c.inbound {
+			weak = false // "doing the survey … could you confirm the last four digits of your social": a bank or doctor checks its file with those; a survey has none
 		}
 		if c.inbound && (cat == catBank || cat == catID) {
 			weak = true // an agent the callee rang verifies the account: "can I get the account pin"
@@ -275,7 +282,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if o.attr&objBackOnly != 0 && c.near(o, 0, func(q hit) bool { return q.group == gCue && q.start == o.start && q.end > o.end }) {
 		return cat, false, from, false // "text me the codes": a verb, not the text
 	}
-	if cat <= catID && c.supplied(o) {
+	if cat == catCode && c.supplied(o) && c.sessionSite(o) {
+		cat = catRemote // "go to rsupport.com and enter the six digit code I give you": a support session's code
+	} else if cat <= catID && c.supplied(o) {
 		return cat, false, from, false // "put in the number I give you": the caller's, not the listener's
 	}
 	if o.attr&objSentCode != 0 && (c.sentNear(o) || c.deliveredBefore(o)) {
@@ -353,6 +362,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if o.attr&objBackOnly != 0 && q.attr&cueBack == 0 {
 			continue // "send me a text" asks for no code
 		}
+		if q.attr&(cueRead|cueWeak|cueBack) == cueRead|cueWeak|cueBack && (cat != catCode || c.messageItself(o)) {
+			continue // "have the log in code we text you ready to read to the agent": not the "log in" inside it, nor "the tracking number from your text message"
+		}
 		if q.attr&cueReask != 0 && !c.reasked(o) {
 			continue // "a photo ID will do when you pick it up" is no re-ask
 		}
@@ -389,7 +401,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			continue
 		}
 		from = min(from, q.start)
-		if o.attr&objWeak == 0 && (q.attr&cueWeak == 0 || c.readyForCallBack(q, cat)) && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
+		if o.attr&objWeak == 0 && (q.attr&cueWeak == 0 || c.readyForCallBack(q, cat) || readyToHandOver(q, cat)) && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
 			return cat, false, from, true
 		}
 		if cat == catPay && q.attr&cueBuy == 0 && c.near(o, giftReach, func(h hit) bool {
@@ -967,6 +979,51 @@ func (c *Call) supplied(o hit) bool {
 	}
 	return false
 }
+
+// sessionSite reports a code the caller supplies (o, see supplied) that
+// is typed into a site to connect: a code that goes from the caller to
+// the listener and joins a support session ("go to rsupport.com and enter
+// the six digit code I give you to connect to our engineer"), where a
+// verification code goes the other way, from the listener's phone to the
+// caller. It needs a website, link or app (the weak "dot com", "the
+// website" are enough, or a written address: "rsupport com") in o's
+// sentence and "connect" after o in it; a code
+// to track a parcel or join a meeting is not a session, and "the code I
+// gave you" is one handed over before.
+func (c *Call) sessionSite(o hit) bool {
+	w := c.win
+	n := int32(len(w))
+	for j := o.end; j < n && j <= o.end+3; j++ {
+		if w[j].id == c.d.idGave {
+			return false
+		}
+	}
+	connect := false
+	for j := o.end; j < n && j < o.end+sessionReach && !w[j].sb; j++ {
+		if id := w[j].id; id == c.d.idConnect[0] || id == c.d.idConnect[1] || id == c.d.idConnect[2] {
+			connect = true
+			break
+		}
+	}
+	if !connect {
+		return false
+	}
+	for j := o.start - 1; j >= 0 && j >= o.start-giftReach; j-- {
+		if w[j].id == c.d.idCom {
+			return true // "go to rsupport.com and enter …"
+		}
+		if w[j].sb {
+			break
+		}
+	}
+	return c.near(o, giftReach, func(h hit) bool {
+		return (h.group == gObj || h.group == gStand) && h.cat == catRemote && c.sameSentence(h.start, o.start)
+	})
+}
+
+// sessionReach is how far after a supplied code its "to connect" purpose
+// is looked for (sessionSite).
+const sessionReach = 12
 
 // giftReferent reports that the call's latest named object, within
 // refReach tokens and later than any delivery, is a gift card.
@@ -2679,6 +2736,32 @@ func (c *Call) photoCue(q hit) bool {
 // a real branch says): only secrets and identity numbers count.
 func (c *Call) readyForCallBack(q hit, cat int) bool {
 	return (cat == catCred || cat == catID || cat == catCode) && q.attr&cueAfterOnly != 0 && c.framedBy(q.start, c.d.idBack, false)
+}
+
+// readyToHandOver reports a ready frame that hands a verification code
+// over to the caller's side (readyHandOvers, marked cueRead among the weak
+// cues): "have the log in code we text you ready to read to the agent",
+// "you'll receive a login code by text; have it ready to read out to the
+// agent". Only a code is judged with it (the judge loop skips it for other
+// objects, such as the "log in" inside "log in code", nor for the message
+// itself, "the tracking number from your text message"): other things kept
+// ready for an agent are what a bank's own voicemail asks for.
+func readyToHandOver(q hit, cat int) bool {
+	return cat == catCode && q.attr&(cueRead|cueWeak|cueBack) == cueRead|cueWeak|cueBack
+}
+
+// messageItself reports that o names the message a code would come in,
+// not the code: "text message", "message we sent" (starting with "text",
+// "message", "sms" or "email"), as in "the tracking number from your text
+// message". "Log in code we text you" names the code.
+func (c *Call) messageItself(o hit) bool {
+	id := c.win[o.start].id
+	for _, m := range c.d.idMessage {
+		if id == m {
+			return true
+		}
+	}
+	return false
 }
 
 // listUpTo reports that only later items of a list stand between o and

@@ -125,9 +125,13 @@ type Detector struct {
 	idThe      int32 // "into the account you registered": likewise; "your <garbled item> and the answer to …": a list item's article (garbledItem)
 	idYourself int32 // "type the new password in yourself": typed where it is used, kept
 	idIn       int32
-	idOnto     int32 // "to / into / onto the RBI verification account": a strong payee reaching back to its verb (farPayVerb)
-	idFrom     int32 // "a call from you": the listener's own call, no story
-	idWas      int32 // "he said he was from the IRS": a past call told
+	idOnto     int32    // "to / into / onto the RBI verification account": a strong payee reaching back to its verb (farPayVerb)
+	idFrom     int32    // "a call from you": the listener's own call, no story
+	idWas      int32    // "he said he was from the IRS": a past call told
+	idConnect  [3]int32 // "connect", "connected", "connecting": a supplied code's purpose that joins a support session (sessionSite)
+	idCom      int32    // "rsupport.com" is "rsupport com" once the tokenizer drops the dot: a written address (sessionSite)
+	idMessage  [5]int32 // "text", "message", "messages", "sms", "email": an object that names the message, not the code in it (messageItself)
+	idGave     int32    // "the code I gave you": a code supplied before, told, not a session being joined now (sessionSite)
 	idWere     int32
 	idGoing    int32
 	idNew      int32 // "a new password": one being set, not told
@@ -397,6 +401,11 @@ func New() *Detector {
 	d.idCall, d.idPlease, d.idOr, d.idNor = v.ids["call"], v.ids["please"], v.ids["or"], v.ids["nor"]
 	d.idAnd, d.idPlus, d.idThe, d.idYourself = v.ids["and"], v.ids["plus"], v.ids["the"], v.ids["yourself"]
 	d.idOf, d.idDoes = v.ids["of"], v.ids["does"]
+	d.idConnect = [3]int32{v.intern("connect"), v.intern("connected"), v.intern("connecting")}
+	d.idGave, d.idCom = v.intern("gave"), v.intern("com")
+	for i, m := range []string{"text", "message", "messages", "sms", "email"} {
+		d.idMessage[i] = v.intern(m)
+	}
 	d.bareNext = make([]bool, len(v.words))
 	for _, id := range bareNext {
 		d.bareNext[id] = true

@@ -1574,3 +1574,56 @@ func TestMoneyPickedUpAtYourHouse(t *testing.T) {
 		{"hi dad, i left the 40 dollars for the plumber on the table, he will pick it up at your place later", ""},
 	})
 }
+
+// TestSupportSessionCode: a code the caller gives, typed into a website
+// to connect, joins a remote-support session; a code to track a parcel or
+// join a meeting, one handed over before, and a warning stay clean.
+func TestSupportSessionCode(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Caller: Please go to helpdesk.com and enter the six digit code I give you to connect to our engineer.", CategoryRemoteAccess},
+		{"Caller: Open the website and type in the code I will give you so I can connect to your laptop.", CategoryRemoteAccess},
+		{"please go to our site dot com and key in the code i am giving you to get connected to the technician", CategoryRemoteAccess},
+		{"Agent: We will never ask you to go to a website and enter a code we give you to connect to an engineer.", ""},
+		{"Agent: If anyone tells you to go to a website and type in the code they give you to connect, hang up.", ""},
+		{"Agent: Go to the website and enter the six digit code I give you to track your parcel.", ""},
+		{"Agent: Go to zoom.com and enter the meeting code I give you to join the webinar.", ""},
+		{"Agent: Last week I asked you to go to the website and enter the code I gave you to connect.", ""},
+	})
+}
+
+// TestReadyToHandOverCode: a ready frame whose purpose hands a delivered
+// code to the caller's side asks for it ("have the code we text you ready
+// to read to the agent"); warnings, a bank's own identifiers kept ready,
+// and the text message a tracking number came in stay clean.
+func TestReadyToHandOverCode(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Caller: Call us back on this number and have the sign in code we text you ready to read to our agent.", CategoryVerificationCode},
+		{"Caller: When you ring back you will receive a six digit code by text; have it ready to give to the technician.", CategoryVerificationCode},
+		{"please call back and have the verification code we send you handy to read out to the fraud team", CategoryVerificationCode},
+		{"please call us back and have the log in code we text you ready to read to the agent", CategoryVerificationCode},
+		{"Agent: We will never ask you to have the code we text you ready to read to an agent.", ""},
+		{"Agent: Nobody from our bank will ask you to read the log in code we text you to an agent.", ""},
+		{"Agent: Scammers may tell you to have the code they text you ready to read to them.", ""},
+		{"Agent: Please have your account number ready to give to the cashier when you call back.", ""},
+		{"Agent: Please have your member ID ready to read to the agent.", ""},
+		{"Driver: Have the tracking number from your text message ready to read to the driver.", ""},
+	})
+}
+
+// TestSurveyLastFour: the last four of a social, weak by design because a
+// bank or a doctor's office checks its file with them, counts when the
+// caller runs a survey or poll, which keeps no file; a survey's promise
+// not to ask and a doctor's office asking stay clean.
+func TestSurveyLastFour(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Interviewer: Thanks for doing our survey on local parks. So we don't count you twice, what are the last four digits of your social?", CategoryPersonalID},
+		{"Caller: Last question for the opinion poll, just read me the last 4 of your social security number.", CategoryPersonalID},
+		{"Interviewer: This is a short survey about transport. It's anonymous, and we will never ask for the last four digits of your social.", ""},
+		{"Receptionist: This is Dr. Lee's office. Can you confirm your date of birth and the last four digits of your social?", ""},
+		{"Interviewer: This is a short survey about transport. How many people live in the home? Could you confirm your zip code?", ""},
+		{"Caller: Thanks for calling, this is the survey line. To find your record, what are the last four digits of your social?", ""},
+	})
+}

@@ -75,6 +75,18 @@ func readyFrames() []string {
 		"ready when you call", "with you when you call", "nearby when you call"}
 }
 
+// readyHandOvers are a ready frame whose purpose hands the thing over to
+// someone on the caller's side: "have the log in code we text you ready
+// to read to the agent", "have it ready to read out to our team". Weak
+// like any ready frame (a real branch says "have your account number ready
+// to give to the cashier"), except for a verification code (see
+// readyToHandOver): a code sent to the listener's phone is never read to
+// an agent.
+func readyHandOvers() []string {
+	return cross([]string{"ready to", "handy to"}, []string{"read", "read out", "give", "pass", "hand", "repeat", "say"},
+		[]string{"to", "it to", "them to"})
+}
+
 // callBacks are a voicemail's call-back with the thing to bring: "call us
 // back with your routing number", "ring me back with those three".
 func callBacks() []string {

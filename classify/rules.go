@@ -58,6 +58,7 @@ const (
 	objListAmb                 // "the expiration on it": an ID's when it follows an ID in a list, else banking
 	objByCaller                // weak unless the caller is its subject: "let me log in remotely" against "you can log in remotely"
 	objIDToo                   // a security answer that proves identity: personal_id too when the call asks a date of birth ("your date of birth and mother's maiden name")
+	objPartial                 // the last digits of an identity number: weak, but asked outright by a survey, which keeps no file to check them against (Call.survey)
 	objPurpose                 // described so closely that a purpose clause asks for it when the recogniser lost the verb: "to issue your refund (read me) the three digit security code on the back of your card"
 )
 
@@ -76,6 +77,8 @@ var objectRules = []objectRule{
 		"two factor code", "two factor", "2 factor code", "two step code", "2 step code", "authentication code",
 		"authenticator code", "authenticator app code", "auth code", "authorization code", "authorisation code",
 		"login code", "log in code", "sign in code", "signin code", "reset code", "password reset code",
+		// Longer than the credentials' "the log in" / "your log in", which would otherwise take the words first.
+		"the log in code", "your log in code", "the log in codes", "your log in codes",
 		"# digit pin we sent", "confirmation code we sent",
 		"security code we sent", "security code that we sent", "code we sent", "code we just sent", "code i sent",
 		"code i just sent", "code that we sent", "code that i sent", "code that was sent", "code you received",
@@ -318,7 +321,7 @@ var objectRules = []objectRule{
 	{catCode, objRemoteAmb, []string{"access code", "the access code", "session code", "connection code", "# digit code"}},
 	// Banks and doctors ask for the last four of a social; someone who
 	// also impersonates an agency or threatens you does not.
-	{catID, objWeak, []string{
+	{catID, objWeak | objPartial, []string{
 		"last # digits of your social", "last # digits of your social security", "last # digits of your ssn",
 		"last # of your social", "last # of your social security number", "last # of your ssn",
 		"last # digits of your social security number",
@@ -648,6 +651,8 @@ var cueRules = []cueRule{
 	{cueInfo | cueSelf, needFrames()},
 	{cueInfo | cueBack | cueAfterOnly, passiveNeeds()},
 	{cueInfo | cueBack | cueAfterOnly | cueWeak, readyFrames()},
+	// cueRead marks the hand-over purpose for readyToHandOver.
+	{cueInfo | cueBack | cueRead | cueWeak, readyHandOvers()},
 	// Installing with the caller's help: "a technician who will guide you through installing a screen sharing app".
 	// The cue starts at "you", past its guide ("who will guide you through"), whose subject is the caller's technician;
 	// weak, as that subject goes unchecked ("last year i walked you through installing teamviewer").
@@ -1313,6 +1318,7 @@ const (
 	refAnswer          // "what answer did you set": asks for the security question just named, and only for that
 	refBanking         // "online banking": a login asked later in the call is the bank's too
 	refInPerson        // "in person", "to reception": a document shown at a desk, not read out on the phone
+	refSurvey          // "the survey", "a short poll": a caller with no records of the listener to match an identity number against
 )
 
 const yourNumReach = 40 // tokens after a named ID within which "your number" means it
@@ -1394,6 +1400,11 @@ var refRules = []refRule{
 	{refInbound, []string{"thank you for calling", "thanks for calling", "thank you for contacting",
 		"thanks for contacting", "thank you for holding", "you have reached", "you called about", "you called us"}},
 	{refFamily, familyAddress()},
+	// A survey or poll keeps no file on the listener, so the last four of a
+	// social it asks for ("so we don't count you twice") identify no record:
+	// see Call.survey.
+	{refSurvey, []string{"survey", "surveys", "the survey", "a survey", "opinion poll", "our poll", "polling project", "polling company", "questionnaire",
+		"market research"}},
 	{refDialled, []string{"i am calling to", "i am calling about", "i am calling because", "i am ringing to",
 		"i am ringing about", "i would like to book", "i would like to order", "i want to book", "i want to order",
 		"i wanted to book", "i wanted to order", "i would like to pay", "i want to pay", "i would like to make a payment",
