@@ -323,6 +323,9 @@ func contextLabel(items []ritem, i int, target []bool) string {
 		if w == "code" && plain(k-1) && items[k-1].word == "sort" {
 			return labelRouting
 		}
+		if w == "back" && !(plain(k-1) && items[k-1].word == "the") {
+			continue // "call us back at 877 …" is a phone number; "on the back: 123" a CVV
+		}
 		if w == "security" {
 			if plain(k+1) && items[k+1].word == "number" {
 				return labelSSN

@@ -21,6 +21,8 @@ func TestRedact(t *testing.T) {
 		{"double five triple seven", "[NUMBER]"},
 		{"it is oh four two nine", "it is [NUMBER]"},
 		{"call me on 555 123 4567", "call me on [NUMBER]"},
+		{"please call us back at eight seven seven five five five zero one two three", "please call us back at [NUMBER]"},
+		{"call me back on 555 123 4567 about the code on the back 1 2 3", "call me back on [NUMBER] about the code on the back [CVV]"},
 		{"press 1 for yes, press 2 for no", "press 1 for yes, press 2 for no"},
 		{"it takes two days and costs $500", "it takes two days and costs $500"},
 		{"please wire $7,500 to the escrow account", "please wire $7,500 to the escrow account"},
