@@ -1158,10 +1158,7 @@ func TestMaidenNameWithBirthDate(t *testing.T) {
 		{"my mother's maiden name was smith and her date of birth is in the family bible", nil},
 	} {
 		r := d.Classify([]bus.Segment{{Seq: 1, Text: tt.text, Final: true}})
-		var got []string
-		for _, f := range r.Flags {
-			got = append(got, f.Category)
-		}
+		got := flagCats(r.Flags)
 		slices.Sort(got)
 		want := slices.Clone(tt.want)
 		slices.Sort(want)
