@@ -240,6 +240,13 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		return cat, weak, from, c.addressed(o.start, cueSelf)
 	}
+	lifted := false // a weak object that its surroundings make strong
+	if o.attr&objHavenRef != 0 {
+		if !c.havenBefore(o) {
+			return cat, false, from, false // "go to it", "add money to it": no payee to stand for
+		}
+		lifted = true // a pronoun payee standing for a safe account named just before: as strong as that account
+	}
 	if o.attr&objGiftAmb != 0 && c.near(o, giftReach, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
 		cat = catGift
 	}
@@ -326,6 +333,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catPay {
 		done = c.completedPassive(o)
 	}
+	if cat == catRemote && o.attr&objWeak != 0 && c.sharedIntoCall(o) {
+		lifted = true // "start a whatsapp video call with me and tap share screen": the screen goes to the caller
+	}
 	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift || cat == catRemote || owned || cat == catCode && c.deliveredBefore(o)
 	found := false
 	for _, q := range c.hitsIn(o.start-frontGap-maxPhrase, o.end+backGap) {
@@ -340,6 +350,12 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if done >= 0 && q.start < done {
 			continue // "your wire transfer of $4,500 … was completed": news of a payment made, asked by no cue before its verb
+		}
+		if q.end-q.start == 1 && q.attr&(cueGiftPay|cueSelf|cueBack) == 0 && q.start > 0 && !w[q.start].sb && c.d.class[w[q.start-1].id]&wDet != 0 && q.end <= o.start && !c.sentBetween(q.start, o.start) {
+			// "I'll send you the deposit by PayPal": after "the", "deposit" is a noun, no imperative, and the
+			// means in its own sentence only describes it. A payment named so and asked for in the next
+			// sentence keeps the old reading: "they won't treat me without a deposit. Can you Western Union …".
+			continue
 		}
 		if cat == catPay && q.end <= o.start && c.classBetween(q.end, o.start, wStop) {
 			continue // "put a block on those two payments"
@@ -372,7 +388,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			continue
 		}
 		if q.attr&cueCallback != 0 && !c.framedBy(q.start, c.d.idBack, true) ||
-			q.attr&cueOnlyWay != 0 && (cat != catPay && cat != catGift || !c.framedBy(q.start, c.d.idWay, false)) {
+			q.attr&cueOnlyWay != 0 && (cat != catPay && cat != catGift || !c.framedBy(q.start, c.d.idWay, false) && !(cat == catPay && c.bestWayToPay(q, o))) {
 			continue // "with your password" after "call me back on 442"; "is" after "the only way" to pay
 		}
 		if q.attr&cueAfterOnly != 0 && c.d.class[w[q.start].id]&wVerbish != 0 && c.policy(o, q) {
@@ -401,7 +417,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			continue
 		}
 		from = min(from, q.start)
-		if o.attr&objWeak == 0 && (q.attr&cueWeak == 0 || c.readyForCallBack(q, cat) || readyToHandOver(q, cat)) && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
+		if (o.attr&objWeak == 0 || lifted) && (q.attr&cueWeak == 0 || c.readyForCallBack(q, cat) || readyToHandOver(q, cat)) && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
 			return cat, false, from, true
 		}
 		if cat == catPay && q.attr&cueBuy == 0 && c.near(o, giftReach, func(h hit) bool {
@@ -695,6 +711,110 @@ func (c *Call) farPayVerb(o hit) (int32, bool) {
 		}
 	}
 	return best, c.addressed(best, attr)
+}
+
+// wayAskReach bounds how far, in tokens, after a means named as the best
+// way to pay the ask to send it may come; nowReach, how far after that ask
+// its "now" may come.
+const (
+	wayAskReach = 16
+	nowReach    = 6
+)
+
+// bestWayToPay reports a payment means o named as the best way to pay or
+// give ("the fastest way to help right now is Cash App", "the easiest way
+// to pay is Zelle") by the cue q, "is" after "fastest / easiest / best
+// way to pay / help / donate / give / send" in q's sentence, and then
+// asked for now by a payment verb addressed to the listener at most
+// wayAskReach words after it: "… our tag is dollar sign HurricaneHelpNow.
+// Can you send it while we're on the phone". Unlike "the only way is", a
+// best way alone is advice ("the easiest way to pay is online"), and so is
+// one to use later ("you can send it whenever suits you").
+func (c *Call) bestWayToPay(q, o hit) bool {
+	w := c.win
+	way := false
+	for j := q.start - 1; j > 0 && j >= q.start-callReach && !w[j+1].sb; j-- {
+		if w[j].id == c.d.idWay && c.d.best[w[j-1].id] && j+2 < q.start && w[j+1].id == c.d.idTo && c.d.giveTo[w[j+2].id] {
+			way = true
+			break
+		}
+	}
+	if !way {
+		return false
+	}
+	for _, a := range c.hitsIn(o.end, o.end+wayAskReach) {
+		if a.group == gCue && a.attr&cueAct != 0 && a.start >= o.end && c.d.class[w[a.start].id]&wPayVerb != 0 && c.nowIn(a) && c.addressed(a.start, a.attr) {
+			return true
+		}
+	}
+	return false
+}
+
+// nowIn reports the ask q tied to the present in its sentence: "now",
+// "today", "tonight", "immediately", or an urgency phrase ("while we're on
+// the phone", "right away") after the ask, at most nowReach words on: "can
+// you send it this week when you get a chance, the children are in urgent
+// need" asks for no payment now.
+func (c *Call) nowIn(q hit) bool {
+	w := c.win
+	for j := q.end; j < int32(len(w)) && j < q.end+nowReach && !w[j].sb; j++ {
+		if c.d.asap[w[j].id] {
+			return true
+		}
+	}
+	for _, h := range c.hitsIn(q.end, q.end+nowReach) {
+		if h.group == gSig && c.d.signals[h.sig].name == "urgency" && !c.sentBetween(q.start, h.start) {
+			return true
+		}
+	}
+	return false
+}
+
+// videoReach bounds how far, in tokens, a video call may be named from a
+// screen share it receives.
+const videoReach = 20
+
+// sharedIntoCall reports a weak screen-share object ("share screen", "the
+// share screen button", "your whole screen"; not "share my screen") with
+// a video call named at most videoReach words before or after it: "just
+// start a whatsapp video call with me and tap share screen". Shared into a
+// call, the screen goes to whoever is on it, as "share your screen" asks.
+func (c *Call) sharedIntoCall(o hit) bool {
+	screen := false
+	for j := o.start; j < o.end; j++ {
+		switch c.win[j].id {
+		case c.d.idMy:
+			return false // "let me share my screen": the speaker's
+		case c.d.idScreen, c.d.idDesktop:
+			screen = true
+		}
+	}
+	return screen && c.near(o, videoReach, func(h hit) bool { return h.group == gRef && h.cat == refVideo })
+}
+
+// havenReach bounds how far back, in tokens, a pronoun payee ("to it")
+// looks for the account it stands for: about two sentences.
+const havenReach = 24
+
+// havenBefore reports a strong payment object naming an account, a wallet
+// or another place for money ("a new secure account", "the safe wallet",
+// "our escrow account", "a protected vault") ending at most havenReach
+// tokens before the pronoun payee o: "for your safety we've set up a new
+// secure account in your name. You need to move your balance to it today"
+// moves the money to that account. Strong payment means ("bitcoin", "wire
+// transfer") are no place for "it".
+func (c *Call) havenBefore(o hit) bool {
+	for _, h := range c.hitsIn(o.start-havenReach-maxPhrase, o.start) {
+		if h.group != gObj || h.cat != catPay || h.attr&(objWeak|objHavenRef) != 0 || h.end > o.start || o.start-h.end > havenReach {
+			continue
+		}
+		for j := h.start; j < h.end; j++ {
+			if c.d.havens[c.win[j].id] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // listReach bounds how far back, in tokens, a list a request frame governs
@@ -2501,7 +2621,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			objAt, objCat, objNew = pos, catRemote, false
 			continue
 		}
-		if h.cat == refNone || h.cat == refInbound || h.cat == refFamily || h.cat == refDialled || h.cat == refBanking || h.cat == refInPerson {
+		if h.cat == refNone || h.cat == refInbound || h.cat == refFamily || h.cat == refDialled || h.cat == refBanking || h.cat == refInPerson || h.cat == refVideo {
 			continue
 		}
 		if seg == nil {

@@ -114,7 +114,13 @@ type Detector struct {
 	idKey      int32
 	idAcct     int32 // "account", "acct": a bare account number, a utility's when its bill is named
 	idAcct2    int32
-	idCall     int32 // "I got a call saying…" opens a story
+	havens     map[int32]bool // "account", "wallet", "vault": a strong payee's place that "to it" may stand for (havenBefore)
+	idScreen   int32          // "share screen": shared into a video call (sharedIntoCall)
+	idDesktop  int32
+	best       map[int32]bool // "fastest", "easiest": "the fastest way to help is Cash App" (bestWayToPay)
+	giveTo     map[int32]bool // "pay", "help", "donate": what that way is for
+	asap       map[int32]bool // "now", "today": the ask after it is for the present (nowIn)
+	idCall     int32          // "I got a call saying…" opens a story
 	idCalls    int32
 	idPlease   int32 // "please" ends a story: a present ask
 	idOr       int32 // "not to click anything or share any OTP": the negation reaches the second verb
@@ -378,6 +384,22 @@ func New() *Detector {
 	v.intern("does")
 	for _, w := range []string{"photo", "picture", "ever", "quote", "i", "press", "hash", "pound", "keypad", "pad", "key"} {
 		v.intern(w) // looked up by id below, whether or not a rule uses them
+	}
+	d.best, d.giveTo = map[int32]bool{}, map[int32]bool{}
+	for _, w := range []string{"best", "fastest", "quickest", "easiest", "simplest", "safest", "preferred", "faster", "quicker", "easier", "simpler"} {
+		d.best[v.intern(w)] = true
+	}
+	for _, w := range []string{"pay", "help", "donate", "give", "send", "contribute", "support", "settle", "transfer"} {
+		d.giveTo[v.intern(w)] = true
+	}
+	d.idScreen, d.idDesktop = v.intern("screen"), v.intern("desktop")
+	d.havens = map[int32]bool{}
+	for _, w := range []string{"account", "acct", "wallet", "ledger", "vault", "pot", "escrow", "fund"} {
+		d.havens[v.intern(w)] = true
+	}
+	d.asap = map[int32]bool{}
+	for _, w := range []string{"now", "today", "tonight", "immediately", "asap"} {
+		d.asap[v.intern(w)] = true
 	}
 	d.class = make([]uint64, len(v.words))
 	d.joinEnd = make([]bool, len(v.words))

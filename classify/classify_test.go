@@ -1624,3 +1624,70 @@ func TestSurveyLastFour(t *testing.T) {
 		{"Caller: Thanks for calling, this is the survey line. To find your record, what are the last four digits of your social?", ""},
 	})
 }
+
+// TestSafeAccountByPronoun: a safe or secure account (or wallet) named,
+// then money moved "to it" / "into it" / "over there" is moved to that
+// account; a negation, a third party's script, a login to it, money
+// already moved, or an ordinary account "to it" stays clean.
+func TestSafeAccountByPronoun(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"Caller: This is the fraud unit at your bank. We have opened a protected account for you. Please transfer everything from your current account into it before five.", CategoryPaymentTransfer},
+		{"Caller: Your savings are at risk, so a secure wallet has been created in your name. Move everything you have over to it now.", CategoryPaymentTransfer},
+		{"we have set up a holding account in your name. you will transfer your pension over there this afternoon", CategoryPaymentTransfer},
+		{"we have set up a holding account in your name. please send the lot to it this afternoon", CategoryPaymentTransfer},
+		{"Agent: We will never set up a safe account for you, and we will never ask you to move your money to it.", ""},
+		{"Agent: A safe account is a lie. Never move your money to it.", ""},
+		{"Agent: We've set up a new secure account for you. You can log in to it with your new password.", ""},
+		{"Agent: We set up a secure account in your name last month; the money you moved to it is safe.", ""},
+		{"Agent: Your new savings account is open, and you can move money to it any time in the app.", ""},
+		{"Agent: Your card is blocked. Please go to it in the app and check the recent payments.", ""},
+		{"Agent: We never ask you to move money to a safe account.", ""},
+	})
+}
+
+// TestBestWayToPayAskedNow: a payment app named as the best way to pay or
+// give, then asked for now ("can you send it while we're on the phone"),
+// counts as a weak request, so pressure decides; the same way as advice,
+// to use later, or a tag told, stays clean.
+func TestBestWayToPayAskedNow(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"Caller: The children's ward needs help urgently. The quickest way to donate is Venmo, our handle is at kids ward appeal. Could you send it now while I wait?", CategoryPaymentTransfer},
+		{"the fastest way to help is zelle our number is on the letter can you send it while we are on the line this is an emergency", CategoryPaymentTransfer},
+		{"Caller: The quickest way to donate is Venmo, our handle is at kids ward appeal. You can send it whenever suits you.", ""},
+		{"Caller: There is an emergency appeal. The easiest way to donate is Zelle, our number is on the flyer. Can you send it this week when you get a chance?", ""},
+		{"Caller: Thanks for your donation last year. Our tag is on the receipt if you ever want to give again.", ""},
+		{"the easiest way to pay your bill is online through our website", ""},
+	})
+}
+
+// TestScreenSharedIntoVideoCall: a weak screen-share object ("tap share
+// screen", "the share screen button") asked with a video call named near
+// it goes to whoever is on the call; warnings, a third party's script, the
+// speaker's own screen and a description of a meeting stay clean.
+func TestScreenSharedIntoVideoCall(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"Caller: Hi, it's Anna from the trading desk. Join the Zoom call I sent you and click the share screen button so I can set up your account.", CategoryRemoteAccess},
+		{"ok now start a facetime with me and hit share screen so we can finish your account set up together", CategoryRemoteAccess},
+		{"Agent: Never tap share screen on a video call with someone you do not know.", ""},
+		{"Agent: Scammers ask you to start a video call and tap share screen.", ""},
+		{"hi it's me, let's do a video call later and I will share my screen to show you the holiday photos", ""},
+		{"Agent: In the Zoom meeting the host can use the share screen button.", ""},
+	})
+}
+
+// TestFriendsAndFamilyPayment: a payment that has to go as PayPal
+// "friends and family" (no buyer protection) is pressure, so a seller's
+// weak deposit counts; a completed friends-and-family payment reported,
+// and the speaker paying ("I'll send you the deposit by PayPal", where
+// "deposit" after "the" is a noun, no imperative), stay clean.
+func TestFriendsAndFamilyPayment(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"Seller: Thanks for calling about the kittens. To reserve one we take a deposit of 150 dollars on PayPal, and it must be friends and family, not goods and services.", CategoryPaymentTransfer},
+		{"thanks for calling about the flat you can have it if you pay the deposit on pay pal today please send it as friends and family", CategoryPaymentTransfer},
+		{"Seller: Thanks for calling about the kittens. To reserve one we take a deposit of 150 dollars on Zelle, it has to be friends and family.", CategoryPaymentTransfer},
+		{"PayPal: Your PayPal friends and family payment to your sister was completed.", ""},
+		{"Buyer: I'll send you the deposit by PayPal.", ""},
+		{"Buyer: Great, I'll send you the deposit by PayPal friends and family tonight.", ""},
+		{"Caller: We'd love to see all your friends and family at the open day.", ""},
+	})
+}

@@ -201,8 +201,8 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot20.jsonl", 0},    // recogniser output, likewise (first run 0.889, 2/37; 0.968, 0/37 after the blind-set fix round)
 		{"holdout24.jsonl", 0}, // a realistic spread, after every round of this session (first run 0.943, 0/40)
 		{"spot21.jsonl", 0},    // mostly holdout24's calls shortened as recogniser output (first run 0.952, 0/37)
-		{"holdout25.jsonl", 0}, // a realistic 2025–26 spread with pushback and non-US callers (first run 0.972, 0/40)
-		{"spot22.jsonl", 0},    // new calls as recogniser output, not copies of holdout25 (first run 0.969, 0/37)
+		{"holdout25.jsonl", 0}, // a realistic 2025–26 spread with pushback and non-US callers (first run 0.972, 0/40; 1.000, 0/40 after the fixes)
+		{"spot22.jsonl", 0},    // new calls as recogniser output, not copies of holdout25 (first run 0.969, 0/37; 1.000, 0/37 after the fixes)
 	}
 	d := New()
 	for _, tt := range tests {

@@ -59,6 +59,7 @@ const (
 	objByCaller                // weak unless the caller is its subject: "let me log in remotely" against "you can log in remotely"
 	objIDToo                   // a security answer that proves identity: personal_id too when the call asks a date of birth ("your date of birth and mother's maiden name")
 	objPartial                 // the last digits of an identity number: weak, but asked outright by a survey, which keeps no file to check them against (Call.survey)
+	objHavenRef                // a payee by pronoun ("to it", "in there"): the strong account or wallet named just before it (Call.havenBefore), else nothing
 	objPurpose                 // described so closely that a purpose clause asks for it when the recogniser lost the verb: "to issue your refund (read me) the three digit security code on the back of your card"
 )
 
@@ -414,6 +415,12 @@ var objectRules = []objectRule{
 		"the account we will give you", "the account well give you", "the account we give you", "the account i give you",
 		"the account we provide", "the account we will provide", "verification account", "our trust account",
 	}},
+	// The safe account again, by pronoun: "we've set up a new secure account
+	// in your name. You need to move your balance to it today". Nothing on
+	// its own ("go to it", "add money to it"): only after a strong account or
+	// wallet payee in reach (Call.havenBefore), and then as strong as that payee.
+	{catPay, objWeak | objHavenRef, []string{"to it", "into it", "onto it", "over to it", "across to it", "in there", "into there",
+		"over there", "across there", "to that account", "into that account", "to that wallet", "into that wallet"}},
 	// A payee the caller will supply: "send the money with Zelle to the
 	// number I give you". Weak: a call-back number is given the same way.
 	{catPay, objWeak, cross([]string{"to the", "to this", "to a"}, []string{"number", "phone number", "account", "email", "address", "wallet"},
@@ -835,6 +842,7 @@ const (
 	wCallsNow               // "rings", "phones": a story of another call told in the present, "so this guy rings"
 	wHandle                 // "keep", "find", "enter": what the listener does with a card secret themselves, not a lost ask
 	wKeptBy                 // "registered", "hold": "into the account you registered" is the listener's own
+	wDet                    // "the", "a", "your": a one-word action cue right after one is a noun ("I'll send you the deposit by PayPal")
 )
 
 var wordClasses = map[int][]string{
@@ -908,6 +916,7 @@ var wordClasses = map[int][]string{
 		"destroy", "share", "show", "find", "locate", "use", "using", "enter", "type", "see", "look", "check", "scratch", "sign",
 		"make", "bring", "carry", "present", "print", "save"},
 	wKeptBy:   {"register", "registered", "nominate", "nominated", "hold", "have", "use", "normally", "usually", "already", "keep"},
+	wDet:      {"the", "a", "an", "your", "my", "our", "his", "her", "their", "this", "these", "those"},
 	wOccasion: {"every", "each", "whenever", "when", "if", "before", "anytime", "once"},
 	wAck: {"thanks", "thank", "lovely", "great", "perfect", "brilliant", "excellent", "cheers", "cool", "wonderful",
 		"alright", "awesome", "fantastic", "good", "right", "sure", "super", "gotcha", "marvellous", "marvelous", "ta", "okay"},
@@ -970,7 +979,21 @@ var signalRules = []signalRule{
 	{"other_buyers", 0.2, []string{"go with the other guy", "go with the other buyer", "go with someone else", "go with the next",
 		"sell it to someone else", "sell them to someone else", "give it to someone else", "rent it to someone else",
 		"let it go to someone else", "sell to the other", "lot of interest", "lots of interest", "other offers"}},
-	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency", "past due", "overdue", "immediate payment", "window closes", "by tomorrow or"}},
+	// A payment that must go as "friends and family" (no buyer protection,
+	// no way to claim it back): what a fake seller or landlord insists on
+	// ("we take a deposit of four hundred dollars on PayPal, it has to be
+	// friends and family because of the fees"). Demanded, not named: "your
+	// PayPal friends and family payment to your sister" is no signal.
+	{"unprotected_payment", 0.3, append(cross([]string{"has to be", "have to be", "must be", "needs to be", "need to be", "should be",
+		"send it as", "send it", "send as", "sent as", "send them as", "pay as", "pay it as", "paid as", "do it as", "it as", "mark it as",
+		"select", "choose", "pick", "tick", "use"}, []string{"friends and family", "friends and family only"}),
+		"friends and family only", "not goods and services", "not as goods and services", "not use goods and services",
+		"not through goods and services", "not under goods and services", "no goods and services")},
+	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency", "past due", "overdue", "immediate payment", "window closes", "by tomorrow or",
+		// Done during the call, before the listener can check: "can you send it while we're on the phone".
+		"while we are on the phone", "while we are still on the phone", "while we are on the line", "while we are still on the line",
+		"while i am on the line", "while i am still on the line", "while i stay on the line", "while you are on the phone with me",
+		"while you are on the line with me"}},
 	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
 		"remove your meter", "remove the meter", "come remove", "crew will come",
 		"cut your power", "cut off your power", "cut the power", "shut off your power", "cut your electricity", "cut off your electricity",
@@ -1319,6 +1342,7 @@ const (
 	refBanking         // "online banking": a login asked later in the call is the bank's too
 	refInPerson        // "in person", "to reception": a document shown at a desk, not read out on the phone
 	refSurvey          // "the survey", "a short poll": a caller with no records of the listener to match an identity number against
+	refVideo           // "a whatsapp video call", "facetime": a call the listener's screen is shared into (Call.sharedIntoCall)
 )
 
 const yourNumReach = 40 // tokens after a named ID within which "your number" means it
@@ -1405,6 +1429,10 @@ var refRules = []refRule{
 	// see Call.survey.
 	{refSurvey, []string{"survey", "surveys", "the survey", "a survey", "opinion poll", "our poll", "polling project", "polling company", "questionnaire",
 		"market research"}},
+	// A video call: a screen shared into it is shown to whoever is on it
+	// ("start a whatsapp video call with me and tap share screen").
+	{refVideo, []string{"video call", "video chat", "video meeting", "facetime", "face time", "whatsapp call", "whatsapp video",
+		"zoom call", "zoom meeting", "teams call", "teams meeting", "skype call", "google meet", "messenger call", "facetime call"}},
 	{refDialled, []string{"i am calling to", "i am calling about", "i am calling because", "i am ringing to",
 		"i am ringing about", "i would like to book", "i would like to order", "i want to book", "i want to order",
 		"i wanted to book", "i wanted to order", "i would like to pay", "i want to pay", "i would like to make a payment",
