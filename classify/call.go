@@ -1420,6 +1420,9 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	}
 	please := false
 	for j, steps := pos-1, 0; j >= 0 && steps < walkBack; j, steps = j-1, steps+1 {
+		if w[j+1].sb && c.stopMark(j+1) {
+			return true // "please don't call anyone. Wire two thousand dollars to my lawyer": the last sentence's words are no subject of this one
+		}
 		k := cl[w[j].id]
 		switch {
 		case please && k&(wYou|wNeg|wSkip) == 0:
@@ -1443,6 +1446,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		case k&wYou != 0:
 			// "did you send" asks about the past; "I'll have you send" does not.
 			return !(j > 0 && cl[w[j-1].id]&wPast != 0 && !(j > 1 && cl[w[j-2].id]&wModal != 0))
+		case k&wOther != 0 && j+1 == pos && k&wThird != 0 && j > 1 && !w[j].sb && !w[j-1].sb && cl[w[j-2].id]&wNeg != 0 && cl[w[j-2].id]&wFarNeg == 0:
+			return true // "please don't call anyone wire two thousand dollars": the object of a negated imperative, then a new one
 		case k&wOther != 0:
 			return attr&cueSelf != 0 && k&wIWe != 0 // "we" and "I" may need things
 		case k&wSkip == 0:
@@ -1451,6 +1456,15 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		}
 	}
 	return true
+}
+
+// stopMark reports that the sentence start at j follows a sentence mark
+// in the current segment, or opens the segment after one that ended with
+// a mark: a sentence there really begins. A segment cut between words
+// ("scammers will ask you to | send gift cards") and the context's
+// earlier segments give no such certainty.
+func (c *Call) stopMark(j int32) bool {
+	return j > c.nCtx || j == c.nCtx && j > 0 && !c.cutMidSentence()
 }
 
 // neverWhen reports "at no point", "at no time", "at no stage", "under
@@ -1508,8 +1522,13 @@ func (c *Call) negatedAsk(pos int32) bool {
 		}
 		s := n - 1
 		aux := false // an auxiliary other than "do" between subject and negation
+		please := false
 		for ; s >= 0 && !w[s+1].sb && cl[w[s].id]&wSkip != 0; s-- {
 			aux = aux || w[s].id != c.d.idDo
+			please = please || w[s].id == c.d.idPlease
+		}
+		if please {
+			continue // "they're holding me at the station please don't call anyone wire the money": an imperative, the noun before "please" no subject
 		}
 		if viaOr && !aux && (s < 0 || cl[w[s].id]&(wIWe|wHeShe|wThird) == 0) {
 			continue // "this is the sheriff's office, do not hang up or call your bank, just pay": an imperative, the noun before it no subject
@@ -2139,7 +2158,7 @@ func (c *Call) thirdBefore(j int32) bool {
 	}
 	for k := j - 1; k >= 0 && k >= j-farNeg; k-- {
 		cl := c.d.class[c.win[k].id]
-		if cl&wThird != 0 {
+		if cl&wThird != 0 && !c.callImperative(k) {
 			return true
 		}
 		// "someone calls you asking for": the listener is the reported
@@ -2152,6 +2171,19 @@ func (c *Call) thirdBefore(j int32) bool {
 		}
 	}
 	return false
+}
+
+// callImperative reports "call" at k as the verb of a call-back asked of
+// the listener, not "a call" reporting an ask: "call us back and the agent
+// will ask you to share your screen" (the agent asks, in the future), not
+// "a call back from us asking for your code". It is "call" followed by
+// "me", "us" or "back", with no article or possessive before it.
+func (c *Call) callImperative(k int32) bool {
+	w := c.win
+	if w[k].id != c.d.idCall || k+1 >= int32(len(w)) || w[k+1].sb || c.d.class[w[k+1].id]&wToMe == 0 && w[k+1].id != c.d.idBack {
+		return false
+	}
+	return k == 0 || w[k].sb || c.d.class[w[k-1].id]&(wIndef|wMine) == 0 && w[k-1].id != c.d.idThe && w[k-1].id != c.d.idYour
 }
 
 // ifArticle reports "if" right before o, which does not open with "your"

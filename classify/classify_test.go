@@ -1691,3 +1691,64 @@ func TestFriendsAndFamilyPayment(t *testing.T) {
 		{"Caller: We'd love to see all your friends and family at the open day.", ""},
 	})
 }
+
+// TestReplyToWith: "reply (to this number / message / us) with X" asks
+// the listener to send X, as "text me" or "reply with" do, and so does its
+// past form heard for the imperative on the voicemail's own channel
+// ("replied to this message with"); an opt-out keyword, a reply with
+// nothing asked, a negation, the speaker's own past reply and a plain
+// "yes" stay clean.
+func TestReplyToWith(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Hi, this is the IT service desk. We're moving everyone to a new mail server tonight, so reply to this message with your username and password by noon.", CategoryCredentials},
+		{"Your subscription payment was declined. Respond to this text with your card number and expiry date to avoid losing access.", CategoryBankingDetails},
+		{"This is your bank's security team. We texted a six digit code to your mobile, just reply to this number with the code so we can secure the account.", CategoryVerificationCode},
+		{"to keep your account active replied to this message with your card number and the cvv", CategoryBankingDetails},
+		{"Reply STOP to opt out of these messages.", ""},
+		{"You don't need to reply with anything, your order is on its way.", ""},
+		{"Never reply to a message with your password.", ""},
+		{"I replied to the bank with my details yesterday.", ""},
+		{"I replied to this email with my account number yesterday.", ""},
+		{"Hi, this is Dr. Patel's office, please reply with yes to confirm your appointment on Tuesday.", ""},
+		{"Please reply to this email with your availability for the interview.", ""},
+	})
+}
+
+// TestCallBackImperativeIsNoThirdParty: "call us / me back" is the
+// listener's call-back, not "a call" reporting an ask, so the agent who
+// "will ask you to" share a screen or read a code asks; a third party's
+// ask, a call back from someone else and a promise never to ask stay clean.
+func TestCallBackImperativeIsNoThirdParty(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Call us back and the technician will ask you to install AnyDesk so he can clean the virus.", CategoryRemoteAccess},
+		{"call me back and our specialist will ask you to share your screen", CategoryRemoteAccess},
+		{"Please call back and the officer will ask you for the code we texted you.", CategoryVerificationCode},
+		{"We will never ask you to share your screen.", ""},
+		{"If anyone asks you to share your screen, hang up.", ""},
+		{"Scammers call you back and ask you to share your screen.", ""},
+		{"You may get a call back from someone asking you to share your screen, just hang up.", ""},
+	})
+}
+
+// TestImperativeAfterNegatedOne: a cue opening a new sentence has no
+// subject in the sentence before ("Please don't tell anyone. Wire …"), nor
+// does one right after the object of a negated imperative in unpunctuated
+// text ("please don't tell anyone wire …"), and "please" before a
+// negation makes it an imperative, not a subject's promise; the speaker's
+// own past transfer and negated or general advice stay clean.
+func TestImperativeAfterNegatedOne(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Dad, it's me. I'm in trouble and the police have my phone. Please don't tell anyone. Wire three thousand dollars to my friend's account today.", CategoryPaymentTransfer},
+		{"grandma its me they arrested me please don't tell anyone wire two thousand dollars to my lawyer", CategoryPaymentTransfer},
+		{"nana its me i crashed the car and they are keeping me at the police station please do not call anyone wire two thousand dollars to the lawyer", CategoryPaymentTransfer},
+		{"Please don't call anyone. Send me the code we just texted you.", CategoryVerificationCode},
+		{"I wired two thousand dollars to my lawyer today.", ""},
+		{"Don't wire money to anyone who calls you.", ""},
+		{"We don't ask anyone to wire money.", ""},
+		{"Do not tell anyone to wire money.", ""},
+		{"please do not call anyone who asks for your pin", ""},
+	})
+}

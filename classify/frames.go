@@ -108,6 +108,33 @@ func callBacks() []string {
 	return append(out, "reply with", "respond with", "call in with", "call back in with")
 }
 
+// replyTos are a reply's addressee before the thing to reply with:
+// "reply to this number with your username and password", "respond to
+// this message with your card number". Like "text me" or "reply with", it
+// asks the listener to send what follows; "reply STOP to opt out" names no
+// object, and a negation, another subject or the past ("never reply to a
+// message with your password", "I replied to the bank with my details")
+// are judged as for any cue.
+func replyTos() []string {
+	return cross([]string{"reply", "respond", "reply back", "respond back", "text back", "write back"},
+		[]string{"to"},
+		[]string{"this number", "this message", "this text", "this email", "this sms", "this e mail", "the number",
+			"the message", "the text", "the email", "this voicemail", "us", "me", "this"},
+		[]string{"with"})
+}
+
+// replyToSlips are a reply to the voicemail's own channel heard in the
+// past tense: "to keep watching, replied to this message with your card
+// number". The "d" of "replied to" merges into the "t" of "to", and a
+// message or number the voicemail calls "this" was not yet replied to, so
+// the past form is the recogniser's slip for the imperative. A subject of
+// its own ("I replied to this email with my details") is judged as for
+// any cue.
+func replyToSlips() []string {
+	return cross([]string{"replied", "responded"}, []string{"to"},
+		[]string{"this number", "this message", "this text", "this email", "this sms"}, []string{"with"})
+}
+
 // callBackTenseSlips are a call back's request verb heard in the past
 // tense: "please call back and confirmed your email address and password".
 // After an instruction ("please call (us) back and") only another

@@ -665,6 +665,8 @@ var cueRules = []cueRule{
 	// weak, as that subject goes unchecked ("last year i walked you through installing teamviewer").
 	{cueAct | cueSoftware | cueWeak, cross([]string{"you through", "you with"}, []string{"installing", "downloading", "setting up"})},
 	{cueInfo | cueAct, callBacks()},
+	{cueInfo | cueAct, replyTos()},
+	{cueInfo, replyToSlips()},
 	{cueInfo, callBackTenseSlips()},
 	{cueInfo | cueAct | cueCallback, callBackObjects()},
 	// A call-back's purpose, paid with the thing asked for: "call us back to pay with your card number".
