@@ -3,7 +3,10 @@
 package transcribe
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -53,6 +56,9 @@ func NewSphinx(cfg SphinxConfig) (*Sphinx, error) {
 	if log == nil {
 		log = slog.Default()
 	}
+	if cfg.DomainWeight >= 1 {
+		return nil, fmt.Errorf("transcribe: sphinx: domain weight %g: want less than 1 (the general model keeps 1 minus it)", cfg.DomainWeight)
+	}
 	m, err := resolveSphinxModel(cfg.ModelDir)
 	if err != nil {
 		return nil, err
@@ -81,11 +87,36 @@ func NewSphinx(cfg SphinxConfig) (*Sphinx, error) {
 			s.nbKWS = newPool(size, func() (*psDecoder, error) { return s.newDecoder("narrowband keyword", nbArgs) }, (*psDecoder).free)
 		}
 	}
-	base := []string{"-hmm", m.hmm, "-lm", m.lm, "-dict", s.fullDict(cfg.Keywords), "-remove_silence", "no", "-logfn", os.DevNull}
-	fullArgs := sxArgs(base, sxFullSearch)
-	s.full = newPool(size, func() (*psDecoder, error) { return s.newDecoder("full", fullArgs) }, (*psDecoder).free)
-	nbArgs := sxArgs(base, sxNBFullSearch)
-	s.nbFull = newPool(size, func() (*psDecoder, error) { return s.newDecoder("narrowband full", nbArgs) }, (*psDecoder).free)
+	weight := cfg.DomainWeight
+	if weight == 0 {
+		weight = DefaultDomainWeight
+	}
+	dict := s.fullDict(cfg.Keywords, weight > 0)
+	base := []string{"-hmm", m.hmm, "-lm", m.lm, "-dict", dict, "-remove_silence", "no", "-logfn", os.DevNull}
+	domain := ""
+	if weight > 0 {
+		if domain, err = s.domainModel(dict); err != nil {
+			log.Warn("transcribe: sphinx: no domain language model, the general one alone", "err", err)
+			domain = ""
+		} else {
+			base = slices.Delete(base, 2, 4) // the set replaces -lm
+		}
+	}
+	newFull := func(kind string, args []string) func() (*psDecoder, error) {
+		return func() (*psDecoder, error) {
+			d, err := s.newDecoder(kind, args)
+			if err != nil || domain == "" {
+				return d, err
+			}
+			if err := d.useDomainLM(m.lm, domain, weight); err != nil {
+				d.free()
+				return nil, fmt.Errorf("transcribe: sphinx: %s decoder: %w", kind, err)
+			}
+			return d, nil
+		}
+	}
+	s.full = newPool(size, newFull("full", sxArgs(base, sxFullSearch)), (*psDecoder).free)
+	s.nbFull = newPool(size, newFull("narrowband full", sxArgs(base, sxNBFullSearch)), (*psDecoder).free)
 
 	// Warm up (and validate) one of each.
 	ctx := context.Background()
@@ -112,19 +143,18 @@ func NewSphinx(cfg SphinxConfig) (*Sphinx, error) {
 // the keyword phrases and of sxVocabKeep (see sphinx_vocab.go), written
 // into the engine's directory. It falls back to the whole of cmudict,
 // with a warning, if that fails.
-func (s *Sphinx) fullDict(keywords map[string]string) string {
+func (s *Sphinx) fullDict(keywords map[string]string, domain bool) string {
 	if sxVocabSize <= 0 {
 		return s.model.dict
 	}
 	keep := slices.Clone(sxVocabKeep)
+	if domain {
+		keep = append(keep, strings.Fields(domainCorpus)...)
+	}
 	for p := range keywords {
 		keep = append(keep, strings.Fields(normPhrase(p))...)
 	}
-	cache := ""
-	if d, err := os.UserCacheDir(); err == nil {
-		cache = filepath.Join(d, "callscreen")
-	}
-	b, err := vocabDict(s.model, sxVocabSize, keep, cache)
+	b, err := vocabDict(s.model, sxVocabSize, keep, cacheDir())
 	if err == nil {
 		p := filepath.Join(s.tmpDir, "vocabulary.dict")
 		if err = os.WriteFile(p, b, 0o600); err == nil {
@@ -367,6 +397,15 @@ type sphinxStream struct {
 	foldBuf []int16 // the folded frame
 	pos     int64   // samples consumed into frames so far (stream time)
 
+	// The first utterance of a stream nobody primed is decoded with the
+	// model's generic cepstral mean; its audio is kept (firstUtt) and
+	// decoded again once its own frames have set the mean, and that second
+	// reading is its final.
+	primed   bool
+	settled  bool      // a first utterance with words was decoded again
+	firstUtt []int16   // the first utterance's audio while it lasts
+	cmnStart *cmnState // the full decoder's CMN state as it began
+
 	vad       *energyVAD
 	recent    [5]bool   // last VAD decisions, for onset
 	recentN   int       // decisions recorded
@@ -441,6 +480,36 @@ func (st *sphinxStream) Write(ctx context.Context, pcm []int16) error {
 // voicemail's cost.
 const sxPrimeSamples = 4 * SampleRate
 
+// sxCMNPriorFrames is the weight, in frames, the cepstral mean a stream
+// starts from (the model's generic -cmninit) keeps when the stream's own
+// speech first sets it: by Prime, or by the first utterance of a live
+// stream. A second of speech outweighs it; a short first utterance is
+// pulled toward it, as its own mean depends on what was said. (0 and 300
+// were measured too: SPHINX.md, "The first utterance".)
+const sxCMNPriorFrames = 100
+
+// sxPrimeScan is how far into a recording Prime looks for that speech, and
+// sxPrimeMinSpeech the least it needs.
+const (
+	sxPrimeScan      = 12 * SampleRate
+	sxPrimeMinSpeech = SampleRate / 2
+)
+
+// speechFrames returns up to max samples of pcm's speech: the 20 ms frames
+// the stream's energy VAD calls speech, in order. Pauses do not belong in
+// a speech mean: their cepstra (digital silence above all) pull the mean
+// far from any voice's.
+func speechFrames(pcm []int16, max int) []int16 {
+	v := newEnergyVAD()
+	var out []int16
+	for ; len(pcm) >= FrameSamples && len(out) < max; pcm = pcm[FrameSamples:] {
+		if f := pcm[:FrameSamples]; v.push(frameEnergy(f)) {
+			out = append(out, f...)
+		}
+	}
+	return out
+}
+
 // Prime implements Primer: before the first Write of a recording whose
 // audio is all at hand (a voicemail, not a live call), both decoders set
 // their cepstral mean from its first seconds instead of starting from the
@@ -459,13 +528,17 @@ func (st *sphinxStream) Prime(ctx context.Context, pcm []int16) error {
 		return err
 	}
 	defer st.accountCPU()
-	pcm = pcm[:min(len(pcm), sxPrimeSamples)]
+	pcm = speechFrames(pcm[:min(len(pcm), sxPrimeScan)], sxPrimeSamples)
+	if len(pcm) < sxPrimeMinSpeech {
+		return nil // too little speech for a mean better than the model's
+	}
 	if st.nb {
 		pcm = foldBand(nil, pcm, sxNBFoldGain)
 	}
 	if err := st.full.primeCMN(pcm); err != nil {
 		return st.fail(err)
 	}
+	st.primed = true
 	if st.kws != nil {
 		// The keyword utterance is open from NewStream: end it, prime, and
 		// start it again.
@@ -535,6 +608,10 @@ func (st *sphinxStream) frame(f []int16) error {
 		if n < sxOnsetFrames {
 			return nil
 		}
+		redo := !st.primed && !st.settled
+		if redo {
+			st.cmnStart = st.full.saveCMN()
+		}
 		if err := st.full.startUtt(); err != nil {
 			return st.fail(err)
 		}
@@ -549,6 +626,9 @@ func (st *sphinxStream) frame(f []int16) error {
 				return st.fail(err)
 			}
 			st.uttFrames++
+			if redo {
+				st.firstUtt = append(st.firstUtt, p...)
+			}
 		}
 		st.preroll = st.preroll[:0]
 		return st.flushNewHits()
@@ -558,6 +638,9 @@ func (st *sphinxStream) frame(f []int16) error {
 		return st.fail(err)
 	}
 	st.uttFrames++
+	if st.firstUtt != nil {
+		st.firstUtt = append(st.firstUtt, f...)
+	}
 	if speech {
 		st.pause = 0
 	} else {
@@ -734,6 +817,19 @@ func (st *sphinxStream) endUtterance() error {
 		return st.fail(err)
 	}
 	segs := st.full.segs()
+	if st.firstUtt != nil {
+		if !heardSpeech(segs) {
+			// Noise, not speech: it must not set the mean quickly, and the
+			// next utterance is the first again.
+			st.firstUtt = nil
+		} else {
+			st.settled = true
+			if err := st.redoFirst(); err != nil {
+				return st.fail(err)
+			}
+			segs = st.full.segs()
+		}
+	}
 	base := 0
 	if len(segs) > 0 {
 		// The decoder numbers frames continuously across utterances (with
@@ -792,6 +888,56 @@ func (st *sphinxStream) endUtterance() error {
 		}
 	}
 	st.emitSeg(seg)
+	return nil
+}
+
+// heardSpeech reports whether a decode heard speech rather than noise: at
+// least two words, or one the decoder is sure of (posterior ≥ 0.5).
+// Fillers and noise markers do not count. A noise burst decodes as one
+// unsure word ("ah", posterior 0.19), and a mean set from it makes the
+// next bursts decode as words.
+func heardSpeech(segs []rawSeg) bool {
+	n := 0
+	for _, sg := range segs {
+		if cleanWord(sg.Word) == "" || sg.EF-sg.SF+1 > sxMaxWordFrames {
+			continue
+		}
+		if n++; n >= 2 || sg.Post >= 0.5 {
+			return true
+		}
+	}
+	return false
+}
+
+// redoFirst decodes the first utterance again once its own speech has set
+// the cepstral mean, and the segments are then this reading's. The mean
+// comes from the utterance's speech frames alone (as Prime's does), in a
+// throwaway decode from the state the utterance started with: the pauses
+// the first decode also saw would pull it off. An utterance with too
+// little speech keeps its first reading.
+func (st *sphinxStream) redoFirst() error {
+	pcm := st.firstUtt
+	st.firstUtt = nil
+	speech := speechFrames(pcm, sxPrimeSamples)
+	if len(speech) < sxPrimeMinSpeech {
+		return nil
+	}
+	st.full.restoreCMN(st.cmnStart)
+	if err := st.full.primeCMN(speech); err != nil {
+		return err
+	}
+	cmn := st.full.saveCMN()
+	if err := st.full.startUtt(); err != nil {
+		return err
+	}
+	if err := st.full.process(pcm); err != nil {
+		return err
+	}
+	if err := st.full.endUtt(); err != nil {
+		return err
+	}
+	// The utterance must not count twice in the mean.
+	st.full.restoreCMN(cmn)
 	return nil
 }
 
@@ -875,3 +1021,55 @@ func (st *sphinxStream) release(reuse bool) {
 }
 
 func sphinxSecs(samples int64) float64 { return float64(samples) / SampleRate }
+
+// cacheDir is where derived model files are kept between runs ("" when
+// the user has no cache directory).
+func cacheDir() string {
+	if d, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(d, "callscreen")
+	}
+	return ""
+}
+
+// domainModel returns the path of the domain language model (ARPA) for
+// the words of the dictionary at dict. Building it takes ≈0.3 CPU-s, so
+// it is cached like the dictionary, named by a hash of the corpus and the
+// dictionary.
+func (s *Sphinx) domainModel(dict string) (string, error) {
+	b, err := os.ReadFile(dict)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "format %s order %d\n", sxDomainFormat, arpaOrder)
+	h.Write([]byte(domainCorpus))
+	h.Write(b)
+	name := fmt.Sprintf("sphinx-domain-%s.arpa", hex.EncodeToString(h.Sum(nil))[:16])
+	cached := ""
+	if dir := cacheDir(); dir != "" {
+		cached = filepath.Join(dir, name)
+		if fi, err := os.Stat(cached); err == nil && fi.Size() > 0 {
+			return cached, nil
+		}
+	}
+	words := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if w, _, ok := strings.Cut(line, " "); ok {
+			if i := strings.IndexByte(w, '('); i > 0 {
+				w = w[:i]
+			}
+			words[w] = true
+		}
+	}
+	var arpa bytes.Buffer
+	n, err := writeDomainARPA(&arpa, domainCorpus, func(w string) bool { return words[w] })
+	if err != nil {
+		return "", err
+	}
+	s.log.Debug("transcribe: sphinx: domain language model built", "words", n, "bytes", arpa.Len())
+	if cached != "" && writeFileAtomic(cached, arpa.Bytes()) == nil {
+		return cached, nil
+	}
+	p := filepath.Join(s.tmpDir, name)
+	return p, os.WriteFile(p, arpa.Bytes(), 0o600)
+}

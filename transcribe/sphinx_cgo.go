@@ -22,6 +22,7 @@ package transcribe
 #include <sphinxbase/cmd_ln.h>
 #include <sphinxbase/feat.h>
 #include <sphinxbase/cmn.h>
+#include <sphinxbase/ngram_model.h>
 
 // cs_quiet silences sphinxbase's global logger (it otherwise writes the
 // whole configuration table and per-utterance statistics to stderr).
@@ -67,14 +68,37 @@ static void cs_cmn_restore(ps_decoder_t *ps, const cs_cmn *in) {
 	memcpy(c->sum, in->sum, c->veclen * sizeof(mfcc_t));
 }
 
-// cs_cmn_forget keeps the current mean but drops its weight, so that the
-// next utterance's end sets the mean from that utterance's frames alone.
-static void cs_cmn_forget(ps_decoder_t *ps) {
+// cs_cmn_weigh keeps the current mean but gives it the weight of n
+// frames, so that the next utterance's end sets the mean from that
+// utterance's frames and this prior in proportion.
+static void cs_cmn_weigh(ps_decoder_t *ps, int n) {
 	feat_t *f = ps_get_feat(ps);
 	if (f == NULL || f->cmn_struct == NULL) return;
 	cmn_t *c = f->cmn_struct;
-	c->nframe = 0;
-	memset(c->sum, 0, c->veclen * sizeof(mfcc_t));
+	c->nframe = n;
+	for (int i = 0; i < c->veclen; i++) c->sum[i] = c->cmn_mean[i] * n;
+}
+
+// cs_domain_lm makes the decoder search with the general language model
+// interpolated with a domain model: p = (1-w)·p_general + w·p_domain. Both
+// are read with the decoder's log-math (a set requires it); the set owns
+// them, and the decoder's search retains the set. Returns 0 on success.
+static int cs_domain_lm(ps_decoder_t *ps, const char *general, const char *domain, float w) {
+	cmd_ln_t *cfg = ps_get_config(ps);
+	logmath_t *lmath = ps_get_logmath(ps);
+	ngram_model_t *lms[2];
+	lms[0] = ngram_model_read(cfg, general, NGRAM_AUTO, lmath);
+	if (lms[0] == NULL) return -1;
+	lms[1] = ngram_model_read(cfg, domain, NGRAM_ARPA, lmath);
+	if (lms[1] == NULL) { ngram_model_free(lms[0]); return -2; }
+	char *names[2] = {"general", "domain"};
+	float32 weights[2] = {1 - w, w};
+	ngram_model_t *set = ngram_model_set_init(cfg, lms, names, weights, 2);
+	if (set == NULL) { ngram_model_free(lms[0]); ngram_model_free(lms[1]); return -3; }
+	int r = ps_set_lm(ps, "domain", set);
+	ngram_model_free(set); // the search holds its own reference
+	if (r < 0) return -4;
+	return ps_set_search(ps, "domain") < 0 ? -5 : 0;
 }
 
 static long long cs_thread_cpu_ns(void) {
@@ -205,14 +229,30 @@ func newPSDecoder(args []string) (*psDecoder, error) {
 	return d, nil
 }
 
-// primeCMN sets the cepstral mean from pcm (the start of a recording) by
-// decoding it in a throwaway utterance, as the model's training did per
-// utterance (-cmn batch), instead of starting from the generic -cmninit.
+// useDomainLM makes the decoder search with the general language model at
+// general interpolated with the ARPA model at domain, which gets weight w.
+func (d *psDecoder) useDomainLM(general, domain string, w float64) error {
+	g, dm := C.CString(general), C.CString(domain)
+	defer C.free(unsafe.Pointer(g))
+	defer C.free(unsafe.Pointer(dm))
+	psLifeMu.Lock()
+	r := C.cs_domain_lm(d.ps, g, dm, C.float(w))
+	psLifeMu.Unlock()
+	if r != 0 {
+		return fmt.Errorf("domain language model: step %d failed", -r)
+	}
+	return nil
+}
+
+// primeCMN sets the cepstral mean from pcm (speech from the start of a
+// recording) by decoding it in a throwaway utterance, as the model's
+// training did per utterance (-cmn batch), instead of starting from the
+// generic -cmninit alone (which keeps the weight of sxCMNPriorFrames).
 func (d *psDecoder) primeCMN(pcm []int16) error {
 	if d.cmnInit == nil || d.inUtt {
 		return nil
 	}
-	C.cs_cmn_forget(d.ps)
+	d.weighCMN()
 	if err := d.startUtt(); err != nil {
 		return err
 	}
@@ -220,6 +260,33 @@ func (d *psDecoder) primeCMN(pcm []int16) error {
 		return err
 	}
 	return d.endUtt()
+}
+
+// weighCMN makes the next utterance's end set the cepstral mean from that
+// utterance and the current mean, weighted as sxCMNPriorFrames frames.
+func (d *psDecoder) weighCMN() {
+	if d.cmnInit != nil && !d.inUtt {
+		C.cs_cmn_weigh(d.ps, sxCMNPriorFrames)
+	}
+}
+
+// cmnState is a saved CMN state (saveCMN, restoreCMN).
+type cmnState struct{ c C.cs_cmn }
+
+// saveCMN returns the decoder's CMN state; nil when it has none.
+func (d *psDecoder) saveCMN() *cmnState {
+	var s cmnState
+	if C.cs_cmn_save(d.ps, &s.c) != 1 {
+		return nil
+	}
+	return &s
+}
+
+// restoreCMN puts a state from saveCMN back (between utterances).
+func (d *psDecoder) restoreCMN(s *cmnState) {
+	if s != nil && !d.inUtt {
+		C.cs_cmn_restore(d.ps, &s.c)
+	}
 }
 
 // resetStream makes the decoder start a new stream as it started its

@@ -34,9 +34,23 @@ type SphinxConfig struct {
 	// (see Source) have pools of their own with the same cap, created on
 	// first use.
 	PoolSize int
+	// DomainWeight is the weight of the domain language model, a trigram
+	// model of what callers say on screened calls (domainlm.go), in the
+	// full decoder's interpolation with the general model: 0 means
+	// DefaultDomainWeight; a negative value turns it off (the general
+	// model alone).
+	DomainWeight float64
 	// Logger receives warnings and debug events; nil means slog.Default().
 	Logger *slog.Logger
 }
+
+// DefaultDomainWeight is the domain language model's default weight
+// (measured in SPHINX.md, "Domain language model").
+const DefaultDomainWeight = 0.3
+
+// sxDomainFormat versions the domain model's recipe (part of its cache
+// key): bump it when writeDomainARPA changes what it writes.
+const sxDomainFormat = "1"
 
 // SphinxStats is a snapshot of the engine's load, for metrics and for the
 // real-time factor (CPU seconds per audio second).

@@ -4,6 +4,7 @@ package transcribe
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -307,13 +308,25 @@ func TestSphinxResources(t *testing.T) {
 	if err := os.WriteFile(vocabPath, vocab, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	domain := filepath.Join(dir, "domain.arpa")
+	var arpa bytes.Buffer
+	if _, err := writeDomainARPA(&arpa, domainCorpus, func(w string) bool {
+		return bytes.Contains(vocab, []byte("\n"+w+" ")) || bytes.HasPrefix(vocab, []byte(w+" "))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(domain, arpa.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	kinds := []struct {
-		name string
-		args []string
+		name   string
+		args   []string
+		domain string // interpolate this domain model (DefaultDomainWeight)
 	}{
-		{"full", sxArgs([]string{"-hmm", m.hmm, "-lm", m.lm, "-dict", vocabPath, "-remove_silence", "no"}, sxFullSearch)},
-		{"full (whole cmudict)", sxArgs([]string{"-hmm", m.hmm, "-lm", m.lm, "-dict", m.dict, "-remove_silence", "no"}, sxFullSearch)},
-		{"kws", sxArgs([]string{"-hmm", m.hmm, "-dict", kwsDict, "-kws", kwsFile, "-remove_silence", "no"}, sxKWSSearch)},
+		{"full", sxArgs([]string{"-hmm", m.hmm, "-lm", m.lm, "-dict", vocabPath, "-remove_silence", "no"}, sxFullSearch), ""},
+		{"full + domain model", sxArgs([]string{"-hmm", m.hmm, "-dict", vocabPath, "-remove_silence", "no"}, sxFullSearch), domain},
+		{"full (whole cmudict)", sxArgs([]string{"-hmm", m.hmm, "-lm", m.lm, "-dict", m.dict, "-remove_silence", "no"}, sxFullSearch), ""},
+		{"kws", sxArgs([]string{"-hmm", m.hmm, "-dict", kwsDict, "-kws", kwsFile, "-remove_silence", "no"}, sxKWSSearch), ""},
 	}
 	runtime.GC()
 	for _, k := range kinds {
@@ -328,6 +341,11 @@ func TestSphinxResources(t *testing.T) {
 			d, err := newPSDecoder(k.args)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if k.domain != "" {
+				if err := d.useDomainLM(m.lm, k.domain, DefaultDomainWeight); err != nil {
+					t.Fatal(err)
+				}
 			}
 			took += time.Since(t0)
 			ds = append(ds, d)

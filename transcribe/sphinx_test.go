@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +20,10 @@ func newTestSphinx(t testing.TB, cfg SphinxConfig) *Sphinx {
 	sxNeedModel(t)
 	if cfg.Keywords == nil {
 		cfg.Keywords = sxKeywords
+	}
+	// Evaluations compare domain weights (SPHINX.md) with this knob.
+	if w, err := strconv.ParseFloat(os.Getenv("CALLSCREEN_EVAL_DOMAIN_WEIGHT"), 64); err == nil && cfg.DomainWeight == 0 {
+		cfg.DomainWeight = w
 	}
 	s, err := NewSphinx(cfg)
 	if err != nil {

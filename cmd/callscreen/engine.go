@@ -19,6 +19,7 @@ type engineFlags struct {
 	engine, sttURL, sttModel, sttLanguage, model string
 	sttTimeout                                   time.Duration
 	pool                                         int
+	domainWeight                                 float64
 	maxBytes                                     int64
 	maxDuration                                  time.Duration
 	noFFmpeg                                     bool
@@ -32,6 +33,8 @@ func (e *engineFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&e.sttTimeout, "stt-timeout", envDuration("CALLSCREEN_STT_TIMEOUT", 30*time.Second), "deadline of one request to the speech endpoint")
 	fs.StringVar(&e.model, "sphinx-model", env("CALLSCREEN_SPHINX_MODEL", transcribe.DefaultSphinxModelDir), "PocketSphinx model directory (env CALLSCREEN_SPHINX_MODEL)")
 	fs.IntVar(&e.pool, "decoders", envInt("CALLSCREEN_DECODERS", 0), "max concurrent recogniser streams (≈100 MB each); 0 = two per live call (env CALLSCREEN_DECODERS)")
+	fs.Float64Var(&e.domainWeight, "sphinx-domain-weight", envFloat("CALLSCREEN_SPHINX_DOMAIN_WEIGHT", 0),
+		fmt.Sprintf("weight of the embedded recogniser's call-domain language model against the general one; 0 = default (%g), negative = off (env CALLSCREEN_SPHINX_DOMAIN_WEIGHT)", transcribe.DefaultDomainWeight))
 	def := audio.DefaultLimits()
 	fs.Int64Var(&e.maxBytes, "max-bytes", def.MaxBytes, "largest audio file accepted, in bytes")
 	fs.DurationVar(&e.maxDuration, "max-duration", def.MaxDuration, "longest audio accepted")
@@ -48,7 +51,7 @@ func (e *engineFlags) limits() audio.Limits {
 // releases them.
 func (e *engineFlags) open(log *slog.Logger) (transcribe.Engine, *transcribe.Sphinx, func() error, error) {
 	sph, err := transcribe.NewSphinx(transcribe.SphinxConfig{
-		ModelDir: e.model, Keywords: classify.SpotPhrases(), PoolSize: e.pool, Logger: log,
+		ModelDir: e.model, Keywords: classify.SpotPhrases(), PoolSize: e.pool, DomainWeight: e.domainWeight, Logger: log,
 	})
 	if err != nil && e.engine == "sphinx" {
 		return nil, nil, nil, err

@@ -76,6 +76,14 @@ func envInt(name string, def int) int {
 	return v
 }
 
+func envFloat(name string, def float64) float64 {
+	var v float64
+	if _, err := fmt.Sscan(env(name, ""), &v); err != nil {
+		return def
+	}
+	return v
+}
+
 func envDuration(name string, def time.Duration) time.Duration {
 	d, err := time.ParseDuration(env(name, ""))
 	if err != nil {
