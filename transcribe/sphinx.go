@@ -498,7 +498,9 @@ const (
 // speechFrames returns up to max samples of pcm's speech: the 20 ms frames
 // the stream's energy VAD calls speech, in order. Pauses do not belong in
 // a speech mean: their cepstra (digital silence above all) pull the mean
-// far from any voice's.
+// far from any voice's. A recording that opens with seconds of silence
+// primed from its first 4 s as they were, and a first utterance's pauses
+// (the VAD's pre-roll and hang-over) are a third of it or more.
 func speechFrames(pcm []int16, max int) []int16 {
 	v := newEnergyVAD()
 	var out []int16
