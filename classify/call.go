@@ -11,24 +11,29 @@ import (
 // of the transcript that a request split across segments needs. It is not
 // safe for concurrent use.
 type Call struct {
-	d        *Detector
-	seen     map[uint64]struct{}
-	ctx      []token // last tokens of earlier final non-callee segments
-	prevText string  // the last such segment, for evidence that spans two
-	prevFrom float64
-	flagged  [numCats]bool
-	cats     []int
-	flags    []bus.Flag
-	signals  []string
-	weights  []float64
-	pending  [numCats]*bus.Flag // weak requests waiting for pressure
-	pressure bool
-	pressNow bool  // pressure in the call so far, the current segment included
-	urged    bool  // pressure other than a company's name (threat, urgency, family emergency…): usualWay needs none
-	needAt   int64 // call position just after the callee's "what do you need?"
-	inbound  bool  // the callee rang the caller: "thank you for calling"
-	family   bool  // the caller greeted a relative: "hi mom"
-	survey   bool  // the call is a survey or poll: its weak identity asks count (see refSurvey)
+	d           *Detector
+	seen        map[uint64]struct{}
+	ctx         []token // last tokens of earlier final non-callee segments
+	prevText    string  // the last such segment, for evidence that spans two
+	prevFrom    float64
+	flagged     [numCats]bool
+	cats        []int
+	flags       []bus.Flag
+	signals     []string
+	weights     []float64
+	pending     [numCats]*bus.Flag // weak requests waiting for pressure
+	pressure    bool
+	pressStrong bool          // pressure that counts in a call the listener placed (inboundPressure)
+	strongNow   bool          // likewise, the current segment included
+	pendStrong  [numCats]bool // a pending request of such a call: released only by strong pressure
+	pressNow    bool          // pressure in the call so far, the current segment included
+	urged       bool          // pressure other than a company's name (threat, urgency, family emergency…): usualWay needs none
+	needAt      int64         // call position just after the callee's "what do you need?"
+	inbound     bool          // the callee rang the caller: "thank you for calling", "Harbour View Hotel, how can I help?"
+	calledMe    bool          // the callee said the caller rang: "you called me"
+	ownGift     bool          // the caller asked about a gift card they bought: "the gift card I bought" (ownPurchase)
+	family      bool          // the caller greeted a relative: "hi mom"
+	survey      bool          // the call is a survey or poll: its weak identity asks count (see refSurvey)
 
 	// The last told story of another call in an earlier final segment,
 	// in call positions [storyFrom, storyTo): cues of that segment judged
@@ -82,6 +87,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 				if h.group == gRef && h.cat == refDialled && c.tokBase < 60 {
 					c.inbound = true // the callee rang a business: "I'm calling to book a flight"
 				}
+				if h.group == gRef && h.cat == refCalledMe {
+					c.inbound, c.calledMe = false, true // "hang on, you called me"
+				}
 				if h.group == gRef && h.cat == refBanking {
 					c.bankingAt = c.tokBase + int64(h.start) // "my online banking is locked"
 				}
@@ -105,8 +113,11 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	// A company's name is no pressure when the callee rang it ("thank you
 	// for calling Microsoft support"); threats and urgency still are.
 	for _, h := range c.hits {
-		if h.end > nCtx && h.group == gRef && h.cat == refInbound {
-			c.inbound = true
+		if h.end > nCtx && h.group == gRef && (h.cat == refInbound || h.cat == refGreet && c.tokBase-int64(nCtx)+int64(h.start) < greetReach) && !c.calledMe && !c.hasSignal("press_1_menu") {
+			c.inbound = true // not after a recording's "press 1 to speak to an agent": the recording rang the listener
+		}
+		if h.end > nCtx && h.group == gRef && h.cat == refCalledMe {
+			c.inbound, c.calledMe = false, true
 		}
 		if h.end > nCtx && h.group == gRef && h.cat == refFamily {
 			c.family = true
@@ -119,6 +130,7 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		}
 	}
 	pressured := c.pressure
+	strong := c.pressStrong // in a call the listener placed, pressure its ordinary asks need (inboundPressure)
 	for _, h := range c.hits {
 		if h.end <= nCtx {
 			continue
@@ -129,6 +141,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 				continue // "Amazon vouchers for his birthday": a brand on a card is no claim to be the company
 			}
 			r := &c.d.signals[h.sig]
+			if inboundPressure[r.name] {
+				strong = true // counts whoever dialled
+			}
 			if !(c.inbound && strings.HasPrefix(r.name, "impersonation:")) && !(r.name == "press_1_menu" && c.menuToPay()) {
 				pressured = true
 				if seg.Final && !strings.HasPrefix(r.name, "impersonation:") {
@@ -146,7 +161,11 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	}
 	if seg.Final && pressured && !c.pressure {
 		c.pressure = true
-		c.releasePending()
+		c.releasePending(false)
+	}
+	if seg.Final && strong && !c.pressStrong {
+		c.pressStrong = true
+		c.releasePending(true)
 	}
 	for _, o := range c.hits {
 		if o.group != gObj && o.group != gStand || o.cat == catNone {
@@ -159,11 +178,19 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		if c.survey && cat == catID && o.attr&objPartial != 0 && !c.inbound {
 			weak = false // "doing the survey … could you confirm the last four digits of your social": a bank or doctor checks its file with those; a survey has none
 		}
-		if c.inbound && (cat == catBank || cat == catID) {
-			weak = true // an agent the callee rang verifies the account: "can I get the account pin"
+		need, inWeak := pressured, false
+		if c.inbound && (inboundWeak(cat) || cat == catRemote && c.screenOnly(o)) {
+			weak, need, inWeak = true, strong, true // an agent the callee rang verifies the account: "can I get the account pin"
 		}
 		if c.family && (cat == catCred || cat == catBank || cat == catRemote) {
 			weak = true // "hi aunt sue, what's your email password": a household's shared login; "hi mum, get on your computer": family help
+		}
+		if cat == catCred && c.homePassword(o) {
+			continue // "you changed the wifi? … and the password?": the network's, a household thing
+		}
+		if cat == catGift && (c.ownGift || c.ownPurchase(o)) {
+			weak = true // "the gift card I bought yesterday … read me the code": the speaker's own card
+			c.ownGift = c.ownGift || seg.Final
 		}
 		credToo := o.attr&objCredToo != 0
 		if cat == catCred && c.bankLogin(o) {
@@ -181,10 +208,11 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 			if i == 1 && k < 0 || c.flagged[k] {
 				continue
 			}
-			if weak && !pressured {
+			if weak && !need {
 				if seg.Final && c.pending[k] == nil {
 					f := c.evidence(seg, spans)
 					c.pending[k] = &f
+					c.pendStrong[k] = inWeak
 					c.signal(sigPossible+categories[k], weightPossible)
 				}
 				continue
@@ -192,7 +220,7 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 			c.raise(k, c.evidence(seg, spans))
 		}
 	}
-	c.pressNow = pressured
+	c.pressNow, c.strongNow = pressured, strong
 	c.references(seg, nCtx)
 	c.keywords(seg, nCtx)
 	if seg.Final {
@@ -2287,7 +2315,9 @@ func (c *Call) keywords(seg bus.Segment, nCtx int32) {
 		for _, q := range c.hits {
 			if q.group == gCue && q.start >= from && compatible(cat, q.attr) && q.attr&kwsBlind == 0 &&
 				c.addressed(q.start, q.attr) {
-				c.raise(cat, c.evidence(seg, false))
+				if !c.holdInbound(cat, seg) {
+					c.raise(cat, c.evidence(seg, false))
+				}
 				break
 			}
 		}
@@ -2490,9 +2520,100 @@ func (c *Call) anyPending() bool {
 	return false
 }
 
-func (c *Call) releasePending() {
+// inboundWeak reports the categories asked as a matter of course by an
+// organisation the listener rang (Call.inbound): an agent checks who is
+// calling, takes a card, sends a sign-in code. Passwords, gift cards,
+// money sent on and remote tools are no part of that.
+func inboundWeak(cat int) bool {
+	return cat == catCode || cat == catBank || cat == catID
+}
+
+// homeReach is how far back, in tokens, a home network named makes a bare
+// "the password" its password.
+const homeReach = 30
+
+// homePassword reports a bare "the password" with a home network ("the
+// wifi", "the router") named at most homeReach tokens before it: "your mom
+// said you changed the wifi? … and the password?", "is this the new wifi?
+// what's the password". The wifi password never flags (EVAL.md); said by
+// its name it is a cancelling object, asked by "the password" it is the same.
+func (c *Call) homePassword(o hit) bool {
+	if o.end-o.start != 1 || c.win[o.start].id != c.d.idPassword || o.start == 0 || c.win[o.start-1].id != c.d.idThe {
+		return false
+	}
+	if o.end < int32(len(c.win)) && !c.win[o.end].sb && !c.d.homeNext[c.win[o.end].id] {
+		return false // "the password on your BT account", "the password you use for your email": another's
+	}
+	for j := o.start - 2; j >= 0 && j >= o.start-homeReach; j-- {
+		if c.d.homeNets[c.win[j].id] {
+			return true
+		}
+	}
+	return false
+}
+
+// ownPurchase reports a gift card the speaker bought, named just before
+// "I bought", "we purchased" at most ownReach tokens before the ask ("I
+// left the Amazon gift card I bought yesterday on the counter … scratch the
+// back and read me the code"). A
+// parent asking a child to read the code of their own card runs an errand;
+// only pressure makes it a demand.
+func (c *Call) ownPurchase(o hit) bool {
+	for j := max(o.start-ownReach, 1); j < min(o.end+4, int32(len(c.win))); j++ {
+		if !c.d.boughtBy[c.win[j].id] || c.d.class[c.win[j-1].id]&wIWe == 0 {
+			continue
+		}
+		for _, g := range c.hits {
+			if g.group == gObj && g.cat == catGift && g.end <= j-1 && g.end >= j-4 {
+				return true // the card named just before "I bought"
+			}
+		}
+	}
+	return false
+}
+
+// ownReach is how far back, in tokens, "the gift card I bought" makes a
+// later ask about the card's code the speaker's own errand.
+const ownReach = 30
+
+// screenOnly reports a remote-access object that only shows the screen
+// ("a screen sharing session", "see your screen"): a support desk the
+// listener rang looks at it too; installing a tool or taking control is
+// still asked outright.
+func (c *Call) screenOnly(o hit) bool {
+	for j := o.start; j < o.end; j++ {
+		if c.win[j].id == c.d.idScreen {
+			return true
+		}
+	}
+	return false
+}
+
+// holdInbound keeps an ask found by reference or keyword waiting, as a
+// weak request is, when the listener rang the caller and nothing in the
+// call so far is pressure: "thank you for calling Medicare … and the
+// number next to your name". It reports whether the ask was held.
+func (c *Call) holdInbound(cat int, seg bus.Segment) bool {
+	if !c.inbound || !inboundWeak(cat) || c.pressStrong || c.strongNow {
+		return false
+	}
+	if seg.Final && c.pending[cat] == nil {
+		f := c.evidence(seg, false)
+		c.pending[cat] = &f
+		c.pendStrong[cat] = true
+		c.signal(sigPossible+categories[cat], weightPossible)
+	}
+	return true
+}
+
+// releasePending raises the weak requests waiting for pressure; those of a
+// call the listener placed wait for strong pressure (pendStrong).
+func (c *Call) releasePending(strong bool) {
 	for cat, p := range c.pending {
-		if p != nil && !c.flagged[cat] {
+		if p == nil || c.pendStrong[cat] && !strong {
+			continue
+		}
+		if !c.flagged[cat] {
 			c.raise(cat, *p)
 		}
 		c.pending[cat] = nil
@@ -2653,7 +2774,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			objAt, objCat, objNew = pos, catRemote, false
 			continue
 		}
-		if h.cat == refNone || h.cat == refInbound || h.cat == refFamily || h.cat == refDialled || h.cat == refBanking || h.cat == refInPerson || h.cat == refVideo {
+		if h.cat == refNone || h.cat == refInbound || h.cat == refGreet || h.cat == refFamily || h.cat == refDialled || h.cat == refBanking || h.cat == refInPerson || h.cat == refVideo {
 			continue
 		}
 		if seg == nil {
@@ -2729,6 +2850,13 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		}
 		if !c.addressed(h.start, attr) {
 			continue
+		}
+		if c.holdInbound(cat, *seg) {
+			continue
+		}
+		if cat == catGift && !c.pressNow && (c.ownGift || c.ownPurchase(h)) {
+			c.ownGift = c.ownGift || seg.Final
+			continue // "the gift card I bought … read me the number": the speaker's own card
 		}
 		c.raise(cat, c.evidence(*seg, false))
 	}

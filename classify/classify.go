@@ -116,6 +116,10 @@ type Detector struct {
 	idAcct2    int32
 	havens     map[int32]bool // "account", "wallet", "vault": a strong payee's place that "to it" may stand for (havenBefore)
 	idScreen   int32          // "share screen": shared into a video call (sharedIntoCall)
+	idPassword int32          // "and the password?" after "you changed the wifi": the network's (homePassword)
+	homeNets   map[int32]bool // "wifi", "router": a home network whose password a bare "the password" is
+	homeNext   map[int32]bool // "it", "please": may follow that bare "the password"; other words give it an owner
+	boughtBy   map[int32]bool // "bought", "purchased": "the gift card I bought" is the speaker's own (ownPurchase)
 	idDesktop  int32
 	best       map[int32]bool // "fastest", "easiest": "the fastest way to help is Cash App" (bestWayToPay)
 	giveTo     map[int32]bool // "pay", "help", "donate": what that way is for
@@ -393,6 +397,18 @@ func New() *Detector {
 		d.giveTo[v.intern(w)] = true
 	}
 	d.idScreen, d.idDesktop = v.intern("screen"), v.intern("desktop")
+	d.idPassword = v.intern("password")
+	d.homeNets, d.boughtBy = map[int32]bool{}, map[int32]bool{}
+	for _, w := range []string{"wifi", "router", "hotspot", "broadband"} {
+		d.homeNets[v.intern(w)] = true
+	}
+	d.homeNext = map[int32]bool{}
+	for _, w := range []string{"it", "its", "is", "please", "again", "then", "now"} {
+		d.homeNext[v.intern(w)] = true
+	}
+	for _, w := range []string{"bought", "purchased", "picked"} {
+		d.boughtBy[v.intern(w)] = true
+	}
 	d.havens = map[int32]bool{}
 	for _, w := range []string{"account", "acct", "wallet", "ledger", "vault", "pot", "escrow", "fund"} {
 		d.havens[v.intern(w)] = true

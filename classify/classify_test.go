@@ -1752,3 +1752,66 @@ func TestImperativeAfterNegatedOne(t *testing.T) {
 		{"please do not call anyone who asks for your pin", ""},
 	})
 }
+
+// TestAnsweredCall: an organisation answering at the start of the call
+// ("Maple Street Pharmacy, how can I help?", "you're through to …") shows
+// that the listener dialled it. Its identity checks, card-taking and
+// sign-in codes are then weak and count only with pressure a helpline
+// does not use (a threat, a hacked account, a virus, secrecy); named remote
+// tools, passwords and money sent on still flag. A recording's "press 1"
+// before the greeting, "thanks for calling back" and the listener's "you
+// called me" mean the caller began the call.
+func TestAnsweredCall(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		// Asking.
+		{"Agent: Northgate Savings, how can I help?\nMe: I can't get into the app.\nAgent: Your account has been suspended after fraud. Read me the card number and the three digits on the back.", CategoryBankingDetails},
+		{"Recording: Your parcel is held at the depot. Press 1 to speak to an agent.\nAgent: Thank you for holding, how can I help?\nMe: About the parcel.\nAgent: I just need your card number and the expiry to release it.", CategoryBankingDetails},
+		{"Agent: Riverside Energy, how can I help?\nMe: Hang on, you called me.\nAgent: Yes, about your bill. Read me your card number please.", CategoryBankingDetails},
+		{"Agent: Thanks for calling back, Ridgeway Bank security. We saw a suspicious sign in. Read me the code we just texted you.", CategoryVerificationCode},
+		{"Tech: Thank you for calling PC help desk, how can I help?\nMe: A red box says my laptop has a virus.\nTech: I'll remove it. Download AnyDesk so I can take control.", CategoryRemoteAccess},
+		{"Agent: Good morning, you're speaking with the visa office. Your visa has an error and immigration enforcement will act today. Tell me your passport number.", CategoryPersonalID},
+		// Telling.
+		{"Clerk: Maple Street Pharmacy, how can I help?\nMe: I'd like to pay for my prescription.\nClerk: Sure, what's the card number and the expiry?", ""},
+		{"Agent: You're through to the passport office, Dana speaking.\nMe: I'm checking my application.\nAgent: Can I take your passport number and your date of birth?", ""},
+		{"agent: thanks for calling city water how may i help\nme: my bill looks high\nagent: i can check that i'm sending a code to your phone can you read it to me", ""},
+		{"Tech: Brightline Software support, how can I help?\nMe: The export button is greyed out.\nTech: If you like I can start a screen sharing session so I can see your screen.", ""},
+		{"Host: Good evening, Lakeside Inn, how can I help?\nMe: A room for Friday please.\nHost: Of course. Can I take a card to hold it? And the three digits on the back?", ""},
+	})
+}
+
+// TestHomeNetworkPassword: a bare "the password" with a home network named
+// just before it is the network's ("is the wifi still the old one? … what's
+// the password then?"), as "the wifi password" is; a password with an
+// owner after it ("the password on your account") is asked as before.
+func TestHomeNetworkPassword(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Hello, this is your broadband provider. Your line is hacked. What's the password on your email account?", CategoryCredentials},
+		{"We're from the internet team, your router has a virus, tell me the password you use for your email.", CategoryCredentials},
+		{"Cousin: We made it to the cottage. Is the wifi still the old one?\nMe: No, I changed it last week.\nCousin: What's the password then?", ""},
+		{"hi is this the guest wifi by the pool whats the password its on the card i think", ""},
+		{"Uncle: The router got replaced, right?\nMe: Yes.\nUncle: And the password?", ""},
+	})
+}
+
+// TestOwnGiftCard: a gift card the speaker bought ("the gift card I bought
+// yesterday") is theirs; reading its code to them is an errand and counts
+// only with pressure. A card the listener is told to buy is asked as before.
+func TestOwnGiftCard(t *testing.T) {
+	d := New()
+	for _, tt := range []struct {
+		text string
+		flag bool
+	}{
+		{"Grandma, I'm in jail. Go buy a Target gift card and read me the number on the back.", true},
+		{"Mom: I put the Target gift card I bought on your desk. Can you scratch the back and read me the number so I can pay online?", false},
+		{"Dad: Hey, the Steam card we purchased for your cousin is in the drawer. Scratch the silver strip and read me the code.", false},
+	} {
+		r := d.Classify(ParseTranscript(Redact(tt.text)))
+		got := slices.Contains(flagCats(r.Flags), CategoryGiftCard)
+		if got != tt.flag {
+			t.Errorf("%q: flags %v, want gift card %v", tt.text, flagCats(r.Flags), tt.flag)
+		}
+	}
+}

@@ -996,7 +996,7 @@ var signalRules = []signalRule{
 		"while we are on the phone", "while we are still on the phone", "while we are on the line", "while we are still on the line",
 		"while i am on the line", "while i am still on the line", "while i stay on the line", "while you are on the phone with me",
 		"while you are on the line with me"}},
-	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
+	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "immigration enforcement", "leave the country", "leave the uk", "required to leave", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
 		"remove your meter", "remove the meter", "come remove", "crew will come",
 		"cut your power", "cut off your power", "cut the power", "shut off your power", "cut your electricity", "cut off your electricity",
 		"cut your gas", "power cut off", "power shut off", "crew is scheduled"}},
@@ -1009,7 +1009,7 @@ var signalRules = []signalRule{
 		"check we mailed", "cheque we mailed", "check we sent", "cheque we sent", "check for the equipment", "check to buy"}},
 	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
 	{"refund", 0.25, []string{"refund", "refunded", "reverse", "reversal", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
-	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "unlock", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address",
+	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "unlock", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "suspicious charge", "suspicious charges", "suspicious sign in", "suspicious login", "suspicious log in", "hold on your account", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address",
 		// An account about to be shut: "your account is going to be banned tomorrow", "will be disabled at 5 p.m.".
 		"be banned", "be permanently banned", "be disabled", "been disabled", "get disabled", "be deactivated", "been deactivated", "be deleted", "account will be closed", "account is going to be closed",
 		"account will be permanently closed", "account will be terminated"}},
@@ -1345,7 +1345,24 @@ const (
 	refInPerson        // "in person", "to reception": a document shown at a desk, not read out on the phone
 	refSurvey          // "the survey", "a short poll": a caller with no records of the listener to match an identity number against
 	refVideo           // "a whatsapp video call", "facetime": a call the listener's screen is shared into (Call.sharedIntoCall)
+	refCalledMe        // the listener's "you called me": not a call the listener placed
+	refGreet           // "how can I help", "you're through to": an organisation answering, at the start of the call only (greetReach)
 )
+
+// greetReach is how far into the call, in tokens, an answering greeting
+// ("Harbour View Hotel, how can I help?") shows that the listener placed
+// the call: later, "how can I help" is said in any call.
+const greetReach = 24
+
+// inboundPressure are the signals that still count as pressure in a call
+// the listener placed (Call.inbound). A helpline the listener rang names
+// itself, mentions charges, refunds and renewals, offers to do things right
+// away and watches a shared screen; a threat, a locked or hacked account, a
+// virus, secrecy or a relative in trouble are no part of its ordinary work.
+var inboundPressure = map[string]bool{
+	"threat": true, "account_problem": true, "secrecy": true, "family_emergency": true, "romance": true,
+	"unprotected_payment": true, "fake_check": true, "investment": true, "cannot_meet": true,
+}
 
 const yourNumReach = 40 // tokens after a named ID within which "your number" means it
 
@@ -1426,6 +1443,10 @@ var refRules = []refRule{
 	{refInbound, []string{"thank you for calling", "thanks for calling", "thank you for contacting",
 		"thanks for contacting", "thank you for holding", "you have reached", "you called about", "you called us"}},
 	{refFamily, familyAddress()},
+	// An organisation answering the phone: the listener dialled it.
+	{refGreet, []string{"how can i help", "how may i help", "how can we help", "how may we help", "how can i assist",
+		"how may i assist", "how can i direct your call", "how may i direct your call", "what can i get for you",
+		"what can i get you", "what can i do for you", "you are through to", "you are speaking to", "you are speaking with"}},
 	// A survey or poll keeps no file on the listener, so the last four of a
 	// social it asks for ("so we don't count you twice") identify no record:
 	// see Call.survey.
@@ -1439,6 +1460,12 @@ var refRules = []refRule{
 		"i am ringing about", "i would like to book", "i would like to order", "i want to book", "i want to order",
 		"i wanted to book", "i wanted to order", "i would like to pay", "i want to pay", "i would like to make a payment",
 		"i want to make a payment", "i am calling for"}},
+	// A call-back asked for by an earlier call, text or voicemail: the listener dials, the caller began it.
+	{refNone, []string{"thank you for calling back", "thanks for calling back", "thank you for calling us back",
+		"thanks for calling us back", "thank you for returning our call", "thanks for returning our call",
+		"thank you for returning my call", "thanks for returning my call"}},
+	// Said by the listener: the caller rang, whatever the greeting.
+	{refCalledMe, []string{"you called me", "you rang me", "you phoned me", "you are the one who called", "why are you calling me"}},
 	{refNone, []string{"it came with", "came with the", "comes with", "came with your", "came with it",
 		// "sign in to your email you know the secret word": the listener's email, no delivery.
 		"your email you", "the email you", "my email you"}},
