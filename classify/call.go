@@ -266,6 +266,13 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if cat == catPay && c.paidToListener(o) {
 			return cat, weak, from, false // "we need to wire it directly into your bank"
 		}
+		if o.attr&objAccessFor != 0 {
+			s, ok := c.softwareBefore(o)
+			if !ok || !c.accessAct(o.end) {
+				return cat, weak, from, false // "send me the wifi code so I can log in": no software, no way in
+			}
+			return cat, false, min(from, s), c.addressed(o.start, cueSelf) && c.addressed(s, cueSelf)
+		}
 		return cat, weak, from, c.addressed(o.start, cueSelf)
 	}
 	lifted := false // a weak object that its surroundings make strong
@@ -445,7 +452,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			continue
 		}
 		from = min(from, q.start)
-		if (o.attr&objWeak == 0 || lifted) && (q.attr&cueWeak == 0 || c.readyForCallBack(q, cat) || readyToHandOver(q, cat)) && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
+		if (o.attr&objWeak == 0 || lifted) && (q.attr&cueWeak == 0 || c.readyForCallBack(q, o, cat) || readyToHandOver(q, cat)) && !(cat == catGift && q.attr&cueBuy != 0 && !c.counted(o)) {
 			return cat, false, from, true
 		}
 		if cat == catPay && q.attr&cueBuy == 0 && c.near(o, giftReach, func(h hit) bool {
@@ -818,6 +825,48 @@ func (c *Call) sharedIntoCall(o hit) bool {
 		}
 	}
 	return screen && c.near(o, videoReach, func(h hit) bool { return h.group == gRef && h.cat == refVideo })
+}
+
+// softwareReach bounds how far before an access purpose (objAccessFor)
+// the software it is for may be named.
+const softwareReach = 12
+
+// softwareBefore finds, earlier in o's sentence and at most softwareReach
+// words before it, the software an access purpose is for: a remote-access
+// object, even a weak one ("a screen share", "the app"), or an install or
+// download cue ("download a program"). It returns where that begins.
+func (c *Call) softwareBefore(o hit) (int32, bool) {
+	for _, h := range c.hitsIn(o.start-softwareReach-maxPhrase, o.start) {
+		if h.end > o.start || o.start-h.end > softwareReach || c.sentBetween(h.start, o.start) {
+			continue
+		}
+		if h.group == gObj && h.cat == catRemote || h.group == gCue && h.attr&cueSoftware != 0 {
+			return h.start, true
+		}
+	}
+	return 0, false
+}
+
+// maxAct is the most words an access act (accessActs) has.
+const maxAct = 3
+
+// accessAct reports an access act (accessActs) starting at j: "log in",
+// "see your computer".
+func (c *Call) accessAct(j int32) bool {
+	w := c.win
+next:
+	for _, a := range c.d.accessActs {
+		if int(j)+len(a) > len(w) {
+			continue
+		}
+		for k, id := range a {
+			if w[int(j)+k].id != id {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // havenReach bounds how far back, in tokens, a pronoun payee ("to it")
@@ -2581,7 +2630,16 @@ const ownReach = 30
 // listener rang looks at it too; installing a tool or taking control is
 // still asked outright.
 func (c *Call) screenOnly(o hit) bool {
-	for j := o.start; j < o.end; j++ {
+	from, to := o.start, o.end
+	if o.group == gStand && o.attr&objAccessFor != 0 {
+		// An access purpose is judged with its software and its act: "start a
+		// screen sharing session so I can see your screen".
+		if s, ok := c.softwareBefore(o); ok {
+			from = s
+		}
+		to = min(o.end+maxAct, int32(len(c.win)))
+	}
+	for j := from; j < to; j++ {
 		if c.win[j].id == c.d.idScreen {
 			return true
 		}
@@ -3014,8 +3072,32 @@ func (c *Call) photoCue(q hit) bool {
 // when you visit the branch") still needs pressure, and so do a bank's own
 // identifiers ("call us back and have your account number ready" is what
 // a real branch says): only secrets and identity numbers count.
-func (c *Call) readyForCallBack(q hit, cat int) bool {
-	return (cat == catCred || cat == catID || cat == catCode) && q.attr&cueAfterOnly != 0 && c.framedBy(q.start, c.d.idBack, false)
+//
+// A card's own secret is one too: its security code or PIN ("please call
+// back and have the card number and the security code on the back
+// ready"). A bank checks a card by its number, never by the code on its
+// back, so that secret asked for the return call counts where the card
+// number alone stays weak. The call-back must come before the secret
+// itself, so the "back" of "the code on the back" frames nothing.
+func (c *Call) readyForCallBack(q, o hit, cat int) bool {
+	if q.attr&cueAfterOnly == 0 {
+		return false
+	}
+	if cat == catBank {
+		return c.cardSecret(o) && c.framedBy(o.start, c.d.idBack, false)
+	}
+	return (cat == catCred || cat == catID || cat == catCode) && c.framedBy(q.start, c.d.idBack, false)
+}
+
+// cardSecret reports a bank object that names a card's secret rather than
+// its number: "the security code on the back", "the CVV", "your card PIN".
+func (c *Call) cardSecret(o hit) bool {
+	for j := o.start; j < o.end; j++ {
+		if c.d.cardSecrets[c.win[j].id] {
+			return true
+		}
+	}
+	return false
 }
 
 // readyToHandOver reports a ready frame that hands a verification code

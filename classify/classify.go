@@ -73,92 +73,94 @@ type Detector struct {
 	// Phrases of a first token with many (the generated request frames:
 	// "can I take", "could we just get") are kept by their first two
 	// tokens instead, so a common word costs one lookup, not a scan.
-	second     map[uint64][]phrase
-	split      []bool   // by first token id: its two-token phrases are in second
-	wild       []phrase // phrases starting with a number
-	signals    []signalRule
-	soft       []string // soft-ask signal names, by sig index
-	spot       map[string]int
-	idNo       int32 // "no", "one": "no one" negates like "nobody"
-	idOne      int32
-	idDid      int32 // "did": "did Mum give you" asks about the past
-	idDoes     int32 // "they gift card doesn't": a garbled "does" after an object is no verb of its own (subjectless)
-	idOh       int32 // "oh no": an interjection, not a negation
-	idUsed     int32 // "used to buy": something done with it, not asked
-	idTo       int32
-	idDo       int32 // "what should I do": the listener's question ends there
-	idBack     int32 // "call me back on 442 with your password"
-	idWay      int32 // "the only way is through gift cards"
-	idOnly     int32
-	idThank    int32 // "thank you, and your date of birth"
-	idYour     int32
-	idOf       int32  // "the sixteen digits on the front of your card": the listener's card
-	bareNext   []bool // "now", "today": words that may follow a bare card secret, by vocabulary id (bareAsk)
-	idApp      int32  // "open your Chase app"
-	idTell     int32  // "scammers may tell you to…"
-	idWorth    int32  // "an order worth $497": an amount's value, not a payment asked
-	idPhoto    int32  // "take a photo for the app": a picture taken, no software asked for
-	idPicture  int32
-	idEver     int32 // "nobody from our team will ever ask": the negation reaches on past "ever"
-	idQuote    int32 // "and then he said, and I quote, …"
-	idI        int32
-	idMe       int32 // "he wants me to install AnyDesk": the speaker was the one asked
-	idFor      int32 // "asking me for the codes"
-	idMy       int32 // "my manager told me to…": a colleague of the caller's (askedOfSpeaker)
-	idOur      int32
-	idPress    int32 // "press 1 now and enter the code we just sent": keyed into the call
-	idHash     int32
-	idPound    int32
-	idKeypad   int32
-	idPad      int32
-	idKey      int32
-	idAcct     int32 // "account", "acct": a bare account number, a utility's when its bill is named
-	idAcct2    int32
-	havens     map[int32]bool // "account", "wallet", "vault": a strong payee's place that "to it" may stand for (havenBefore)
-	idScreen   int32          // "share screen": shared into a video call (sharedIntoCall)
-	idPassword int32          // "and the password?" after "you changed the wifi": the network's (homePassword)
-	homeNets   map[int32]bool // "wifi", "router": a home network whose password a bare "the password" is
-	homeNext   map[int32]bool // "it", "please": may follow that bare "the password"; other words give it an owner
-	boughtBy   map[int32]bool // "bought", "purchased": "the gift card I bought" is the speaker's own (ownPurchase)
-	idDesktop  int32
-	best       map[int32]bool // "fastest", "easiest": "the fastest way to help is Cash App" (bestWayToPay)
-	giveTo     map[int32]bool // "pay", "help", "donate": what that way is for
-	asap       map[int32]bool // "now", "today": the ask after it is for the present (nowIn)
-	idCall     int32          // "I got a call saying…" opens a story
-	idCalls    int32
-	idPlease   int32 // "please" ends a story: a present ask
-	idOr       int32 // "not to click anything or share any OTP": the negation reaches the second verb
-	idNor      int32
-	idAnd      int32 // "your <garbled item> and social security number": a list the request verb governs
-	idPlus     int32
-	idInto     int32 // "into your account": money paid to the listener
-	idThe      int32 // "into the account you registered": likewise; "your <garbled item> and the answer to …": a list item's article (garbledItem)
-	idYourself int32 // "type the new password in yourself": typed where it is used, kept
-	idIn       int32
-	idOnto     int32    // "to / into / onto the RBI verification account": a strong payee reaching back to its verb (farPayVerb)
-	idFrom     int32    // "a call from you": the listener's own call, no story
-	idWas      int32    // "he said he was from the IRS": a past call told
-	idConnect  [3]int32 // "connect", "connected", "connecting": a supplied code's purpose that joins a support session (sessionSite)
-	idCom      int32    // "rsupport.com" is "rsupport com" once the tokenizer drops the dot: a written address (sessionSite)
-	idMessage  [5]int32 // "text", "message", "messages", "sms", "email": an object that names the message, not the code in it (messageItself)
-	idGave     int32    // "the code I gave you": a code supplied before, told, not a session being joined now (sessionSite)
-	idWere     int32
-	idGoing    int32
-	idNew      int32 // "a new password": one being set, not told
-	idIf       int32 // "if this was not you, read me the code": the negation is the condition's
-	idThen     int32 // "press one and then [enter] the code": a key press joined to its code (pressedCode)
-	idNow      int32
-	idAt       int32 // "reach us at 888 … with your card number": a number to call back (numberBefore)
-	idOn       int32
-	obtain     map[int32]bool // "get", "request": a code obtained after a key press, not keyed in (pressedCode)
-	shows      map[int32]bool // "bring", "show": a document brought to a desk
-	noWhen     map[int32]bool // "point", "time": "at no point" negates like "never"
-	noWhenPrep map[int32]bool // "at", "under", "on"
-	fees       map[int32]bool // "fee", "tax": what a prize scam charges before paying out
-	gains      map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
-	done       map[int32]bool // "initiated", "made": "the wire you initiated" is the listener's own payment, done
-	relative   map[int32]bool // "that", "which", "already", "just": words a "you <done>" clause may hold
-	askedMe    map[int32]bool // "asking", "told": "a lawyer came on asking me to buy gift cards", whoever the subject (askedOfSpeaker)
+	second      map[uint64][]phrase
+	split       []bool   // by first token id: its two-token phrases are in second
+	wild        []phrase // phrases starting with a number
+	signals     []signalRule
+	soft        []string // soft-ask signal names, by sig index
+	spot        map[string]int
+	idNo        int32 // "no", "one": "no one" negates like "nobody"
+	idOne       int32
+	idDid       int32 // "did": "did Mum give you" asks about the past
+	idDoes      int32 // "they gift card doesn't": a garbled "does" after an object is no verb of its own (subjectless)
+	idOh        int32 // "oh no": an interjection, not a negation
+	idUsed      int32 // "used to buy": something done with it, not asked
+	idTo        int32
+	idDo        int32 // "what should I do": the listener's question ends there
+	idBack      int32 // "call me back on 442 with your password"
+	idWay       int32 // "the only way is through gift cards"
+	idOnly      int32
+	idThank     int32 // "thank you, and your date of birth"
+	idYour      int32
+	idOf        int32  // "the sixteen digits on the front of your card": the listener's card
+	bareNext    []bool // "now", "today": words that may follow a bare card secret, by vocabulary id (bareAsk)
+	idApp       int32  // "open your Chase app"
+	idTell      int32  // "scammers may tell you to…"
+	idWorth     int32  // "an order worth $497": an amount's value, not a payment asked
+	idPhoto     int32  // "take a photo for the app": a picture taken, no software asked for
+	idPicture   int32
+	idEver      int32 // "nobody from our team will ever ask": the negation reaches on past "ever"
+	idQuote     int32 // "and then he said, and I quote, …"
+	idI         int32
+	idMe        int32 // "he wants me to install AnyDesk": the speaker was the one asked
+	idFor       int32 // "asking me for the codes"
+	idMy        int32 // "my manager told me to…": a colleague of the caller's (askedOfSpeaker)
+	idOur       int32
+	idPress     int32 // "press 1 now and enter the code we just sent": keyed into the call
+	idHash      int32
+	idPound     int32
+	idKeypad    int32
+	idPad       int32
+	idKey       int32
+	idAcct      int32 // "account", "acct": a bare account number, a utility's when its bill is named
+	idAcct2     int32
+	accessActs  [][]int32      // "log in", "see your computer": after "so I can", the caller in the machine (accessAct)
+	cardSecrets map[int32]bool // "security", "cvv", "pin": a card's secret, not its number (cardSecret)
+	havens      map[int32]bool // "account", "wallet", "vault": a strong payee's place that "to it" may stand for (havenBefore)
+	idScreen    int32          // "share screen": shared into a video call (sharedIntoCall)
+	idPassword  int32          // "and the password?" after "you changed the wifi": the network's (homePassword)
+	homeNets    map[int32]bool // "wifi", "router": a home network whose password a bare "the password" is
+	homeNext    map[int32]bool // "it", "please": may follow that bare "the password"; other words give it an owner
+	boughtBy    map[int32]bool // "bought", "purchased": "the gift card I bought" is the speaker's own (ownPurchase)
+	idDesktop   int32
+	best        map[int32]bool // "fastest", "easiest": "the fastest way to help is Cash App" (bestWayToPay)
+	giveTo      map[int32]bool // "pay", "help", "donate": what that way is for
+	asap        map[int32]bool // "now", "today": the ask after it is for the present (nowIn)
+	idCall      int32          // "I got a call saying…" opens a story
+	idCalls     int32
+	idPlease    int32 // "please" ends a story: a present ask
+	idOr        int32 // "not to click anything or share any OTP": the negation reaches the second verb
+	idNor       int32
+	idAnd       int32 // "your <garbled item> and social security number": a list the request verb governs
+	idPlus      int32
+	idInto      int32 // "into your account": money paid to the listener
+	idThe       int32 // "into the account you registered": likewise; "your <garbled item> and the answer to …": a list item's article (garbledItem)
+	idYourself  int32 // "type the new password in yourself": typed where it is used, kept
+	idIn        int32
+	idOnto      int32    // "to / into / onto the RBI verification account": a strong payee reaching back to its verb (farPayVerb)
+	idFrom      int32    // "a call from you": the listener's own call, no story
+	idWas       int32    // "he said he was from the IRS": a past call told
+	idConnect   [3]int32 // "connect", "connected", "connecting": a supplied code's purpose that joins a support session (sessionSite)
+	idCom       int32    // "rsupport.com" is "rsupport com" once the tokenizer drops the dot: a written address (sessionSite)
+	idMessage   [5]int32 // "text", "message", "messages", "sms", "email": an object that names the message, not the code in it (messageItself)
+	idGave      int32    // "the code I gave you": a code supplied before, told, not a session being joined now (sessionSite)
+	idWere      int32
+	idGoing     int32
+	idNew       int32 // "a new password": one being set, not told
+	idIf        int32 // "if this was not you, read me the code": the negation is the condition's
+	idThen      int32 // "press one and then [enter] the code": a key press joined to its code (pressedCode)
+	idNow       int32
+	idAt        int32 // "reach us at 888 … with your card number": a number to call back (numberBefore)
+	idOn        int32
+	obtain      map[int32]bool // "get", "request": a code obtained after a key press, not keyed in (pressedCode)
+	shows       map[int32]bool // "bring", "show": a document brought to a desk
+	noWhen      map[int32]bool // "point", "time": "at no point" negates like "never"
+	noWhenPrep  map[int32]bool // "at", "under", "on"
+	fees        map[int32]bool // "fee", "tax": what a prize scam charges before paying out
+	gains       map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
+	done        map[int32]bool // "initiated", "made": "the wire you initiated" is the listener's own payment, done
+	relative    map[int32]bool // "that", "which", "already", "just": words a "you <done>" clause may hold
+	askedMe     map[int32]bool // "asking", "told": "a lawyer came on asking me to buy gift cards", whoever the subject (askedOfSpeaker)
 	// completedPassive: a payment's own verb in a finished passive ("was
 	// completed", "has been sent", "went through") reports news, not an ask.
 	passAux   map[int32]bool // "was", "has", "been": the auxiliaries before the participle
@@ -408,6 +410,17 @@ func New() *Detector {
 	}
 	for _, w := range []string{"bought", "purchased", "picked"} {
 		d.boughtBy[v.intern(w)] = true
+	}
+	for _, a := range accessActs() {
+		var ids []int32
+		for _, w := range strings.Fields(a) {
+			ids = append(ids, v.intern(w))
+		}
+		d.accessActs = append(d.accessActs, ids)
+	}
+	d.cardSecrets = map[int32]bool{}
+	for _, w := range []string{"security", "cvv", "cvc", "cvv2", "cbb", "pin"} {
+		d.cardSecrets[v.intern(w)] = true
 	}
 	d.havens = map[int32]bool{}
 	for _, w := range []string{"account", "acct", "wallet", "ledger", "vault", "pot", "escrow", "fund"} {

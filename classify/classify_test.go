@@ -1815,3 +1815,37 @@ func TestOwnGiftCard(t *testing.T) {
 		}
 	}
 }
+
+// TestCardSecretReadyForCallBack: a card's security code or PIN kept ready
+// for a call-back is asked for, even beside a card number that alone stays
+// weak; kept ready for a visit, or promised never to be asked, it is not.
+func TestCardSecretReadyForCallBack(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"this is the fraud team at your bank, if you did not make that purchase please ring us back and have the card number and the cvv ready", CategoryBankingDetails},
+		{"we flagged a payment on your visa. if it was not you, call me back and have the long card number and the security code on the back handy, okay?", CategoryBankingDetails},
+		{"please call us back on the number below and keep your card pin ready for the agent", CategoryBankingDetails},
+		{"please have your card ready when you come to the pharmacy", ""},
+		{"we will never ask you for the security code on the back of your card", ""},
+		{"please call us back and have your account number ready", ""},
+		{"bring the card and have the security code on the back ready when you pay at the till", ""},
+	})
+}
+
+// TestAccessPurpose: the caller's way into the machine, put as the purpose
+// of software or a screen share set up just before it, asks for remote
+// access; the same purpose with the listener at the keys, without any
+// software, or under a negation does not.
+func TestAccessPurpose(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"your refund is ready, we will set up a screen share so i can see your computer and process it", CategoryRemoteAccess},
+		{"your router has a virus, when you call back i will help you install a small program so that we can log in and remove it", CategoryRemoteAccess},
+		{"just download the support tool from the email so i can get into your laptop and fix the error", CategoryRemoteAccess},
+		{"our IT team will never set up a screen share without you asking", ""},
+		{"hi its your sister, i will help you download the app from the store so you can log in yourself", ""},
+		{"never download a program so someone can log in to your computer", ""},
+		{"we will never set up a screen share so we can see your computer", ""},
+		{"can you send me the wifi code so i can log in", ""},
+	})
+}

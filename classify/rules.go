@@ -63,6 +63,12 @@ const (
 	objPurpose                 // described so closely that a purpose clause asks for it when the recogniser lost the verb: "to issue your refund (read me) the three digit security code on the back of your card"
 )
 
+// objAccessFor marks a standalone request that is the caller's access as
+// the purpose of software set up just before it (Call.softwareBefore):
+// "download a program so I can log in". It shares objPurpose's bit, which
+// only objects (never standalone requests) use.
+const objAccessFor = objPurpose
+
 // objectRule lists the things a scammer asks for, per category.
 type objectRule struct {
 	cat     int
@@ -750,6 +756,11 @@ var standaloneRules = []objectRule{
 	// A remote log-in asks when the caller is its subject ("let me log in
 	// remotely"); said otherwise it is weak: "you can log in remotely from home".
 	{catRemote, objWeak | objByCaller, remoteLogins()},
+	// The caller's way in as the purpose of software or a screen share set
+	// up just before it: "we'll set up a screen share so I can see your
+	// computer", "I'll help you download a program so I can log in".
+	// Weak as a bare opening, so no code near it is read as a remote app's; judged strong with its act and software.
+	{catRemote, objWeak | objAccessFor, accessPurposes()},
 	// A caller already in the machine: "I'm still connected to your computer". Weak: a real help desk says it too.
 	{catRemote, objWeak, connectedClaims()},
 	// Approving a push sign-in prompt is handing over a verification code.
@@ -1253,6 +1264,27 @@ func remoteLogins() []string {
 		"jump on", "hop on", "take over", "control it", "go in", "come in", "fix it", "do it", "sort it", "check it",
 		"look at it", "connect in"}
 	return append(cross(acts, []string{"remotely"}), cross([]string{"remotely"}, acts)...)
+}
+
+// accessPurposes open a purpose clause with the caller as its subject:
+// "so I can", "so that we could". They ask for remote access only when an
+// access act follows (accessActs: "so I can log in", "so we can see your
+// computer") and software, a download or a screen share comes before it
+// in their sentence (objAccessFor): "so I can log in" alone is anyone's
+// errand, and "so you can log in yourself" leaves the listener at the
+// keys. Only the opening is a phrase, so a standalone request starting
+// inside the clause ("take control of your computer") still matches.
+func accessPurposes() []string {
+	return cross([]string{"so", "so that"}, []string{"i", "we"}, []string{"can", "could"})
+}
+
+// accessActs are what the caller does in the machine after an access
+// purpose (accessPurposes): "log in", "see your computer", "take over".
+func accessActs() []string {
+	out := []string{"log in", "log on", "log into", "get in", "get into", "get on", "sign in", "remote in", "dial in",
+		"access", "take control", "take over", "control", "see everything", "see what you see", "fix it remotely"}
+	return append(out, cross([]string{"see", "look at", "work on", "go into", "get on"},
+		[]string{"your computer", "your screen", "your desktop", "your laptop", "your pc", "your machine", "your device"})...)
 }
 
 // suppliedSoftware is software the caller supplies to be installed: "the
