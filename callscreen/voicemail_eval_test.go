@@ -307,9 +307,10 @@ func TestVoicemailReplay(t *testing.T) {
 	// that may be flagged. voicemail-replay.jsonl is the engine of
 	// 2026-11-26 (domain language model, speech-primed mean) on all six
 	// wideband sets; recall floors sit one script below what the rules
-	// reach on it (127/128, 173/180, 178/196, 184/196, 183/196, 176/196),
+	// reach on it (127/128, 173/180, 178/196, 184/196, 183/196, 186/196),
 	// and one legitimate flag more than now is allowed (0, 0, 0, 1, 0, 4).
-	// voicemail-eval6 was written blind and measured once on this engine.
+	// voicemail-eval6 was written blind and measured once on this engine
+	// (176/196, 4/64), before the classifier round its text informed.
 	// The narrowband replay is the three first sets through a telephone
 	// channel, from the engine before the domain model (audio made with
 	// sox -R): far lower recall, so lower floors, but the same guard
@@ -324,7 +325,7 @@ func TestVoicemailReplay(t *testing.T) {
 			"voicemail-eval3.tsv": {0.903, 1}, // 177/196
 			"voicemail-eval4.tsv": {0.933, 2}, // 183/196
 			"voicemail-eval5.tsv": {0.928, 1}, // 182/196
-			"voicemail-eval6.tsv": {0.892, 5}, // 175/196
+			"voicemail-eval6.tsv": {0.943, 5}, // 185/196
 		}},
 		{"testdata/voicemail-replay-nb.jsonl", map[string]replayFloor{
 			"voicemail-eval.tsv":  {0.64, 3},  // 82/128
