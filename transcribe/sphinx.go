@@ -401,8 +401,7 @@ type sphinxStream struct {
 	// model's generic cepstral mean; its audio is kept (firstUtt) and
 	// decoded again once its own frames have set the mean, and that second
 	// reading is its final.
-	primed   bool
-	settled  bool      // a first utterance with words was decoded again
+	meanSet  bool      // the stream's own speech set the mean: Prime, or a first utterance decoded again
 	firstUtt []int16   // the first utterance's audio while it lasts
 	cmnStart *cmnState // the full decoder's CMN state as it began
 
@@ -498,9 +497,10 @@ const (
 // speechFrames returns up to max samples of pcm's speech: the 20 ms frames
 // the stream's energy VAD calls speech, in order. Pauses do not belong in
 // a speech mean: their cepstra (digital silence above all) pull the mean
-// far from any voice's. A recording that opens with seconds of silence
-// primed from its first 4 s as they were, and a first utterance's pauses
-// (the VAD's pre-roll and hang-over) are a third of it or more.
+// far from any voice's. That happened to a recording opening with seconds
+// of silence when Prime took its first 4 s as they were; a short first
+// utterance's pauses (the VAD's pre-roll and hang-over) are a third of it
+// or more.
 func speechFrames(pcm []int16, max int) []int16 {
 	v := newEnergyVAD()
 	var out []int16
@@ -540,7 +540,7 @@ func (st *sphinxStream) Prime(ctx context.Context, pcm []int16) error {
 	if err := st.full.primeCMN(pcm); err != nil {
 		return st.fail(err)
 	}
-	st.primed = true
+	st.meanSet = true
 	if st.kws != nil {
 		// The keyword utterance is open from NewStream: end it, prime, and
 		// start it again.
@@ -610,7 +610,7 @@ func (st *sphinxStream) frame(f []int16) error {
 		if n < sxOnsetFrames {
 			return nil
 		}
-		redo := !st.primed && !st.settled
+		redo := !st.meanSet
 		if redo {
 			st.cmnStart = st.full.saveCMN()
 		}
@@ -825,7 +825,7 @@ func (st *sphinxStream) endUtterance() error {
 			// next utterance is the first again.
 			st.firstUtt = nil
 		} else {
-			st.settled = true
+			st.meanSet = true
 			if err := st.redoFirst(); err != nil {
 				return st.fail(err)
 			}
@@ -1057,10 +1057,7 @@ func (s *Sphinx) domainModel(dict string) (string, error) {
 	words := map[string]bool{}
 	for _, line := range strings.Split(string(b), "\n") {
 		if w, _, ok := strings.Cut(line, " "); ok {
-			if i := strings.IndexByte(w, '('); i > 0 {
-				w = w[:i]
-			}
-			words[w] = true
+			words[cleanWord(w)] = true // "word(2)" → "word"
 		}
 	}
 	var arpa bytes.Buffer
