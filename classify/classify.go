@@ -13,6 +13,7 @@
 package classify
 
 import (
+	"encoding/binary"
 	"strings"
 
 	"github.com/callscreen/callscreen/bus"
@@ -190,12 +191,14 @@ func New() *Detector {
 		d.joins[pairKey(v.intern(c.a), v.intern(c.b))] = v.intern(c.as)
 	}
 	var all []phrase
+	seen := map[string]int{} // phraseKey → index in all
 	add := func(text string, group, cat, attr, sig int) {
 		p := phrase{group: uint8(group), cat: uint8(cat), attr: uint16(attr), sig: int16(sig)}
-		if len(strings.Fields(text)) > maxPhrase {
+		words := strings.Fields(text)
+		if len(words) > maxPhrase {
 			panic("classify: rule phrase longer than maxPhrase: " + text)
 		}
-		for _, w := range strings.Fields(text) {
+		for _, w := range words {
 			if w == "#" {
 				p.toks = append(p.toks, -1)
 			} else {
@@ -210,14 +213,14 @@ func New() *Detector {
 			}
 		}
 		// The same cue listed under two rules has both rules' attributes.
-		for i := range all {
-			if all[i].group == p.group && equalToks(all[i].toks, p.toks) {
-				if group == gCue {
-					all[i].attr |= p.attr
-				}
-				return
+		key := phraseKey(p.group, p.toks)
+		if i, ok := seen[key]; ok {
+			if group == gCue {
+				all[i].attr |= p.attr
 			}
+			return
 		}
+		seen[key] = len(all)
 		all = append(all, p)
 	}
 	for _, r := range objectRules {
@@ -518,16 +521,16 @@ const splitAt = 24
 
 func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
-func equalToks(a, b []int32) bool {
-	if len(a) != len(b) {
-		return false
+// phraseKey identifies a compiled phrase by its group and tokens, so New
+// finds a phrase listed twice in one map lookup (a scan of every phrase
+// compiled so far made New take ≈0.13 s, paid by every command at start-up).
+func phraseKey(group uint8, toks []int32) string {
+	b := make([]byte, 1, 1+4*len(toks))
+	b[0] = group
+	for _, t := range toks {
+		b = binary.LittleEndian.AppendUint32(b, uint32(t))
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return string(b)
 }
 
 // match appends to hits the phrases found in w: per group, the longest
