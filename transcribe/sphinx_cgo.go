@@ -22,6 +22,8 @@ package transcribe
 #include <sphinxbase/cmd_ln.h>
 #include <sphinxbase/feat.h>
 #include <sphinxbase/cmn.h>
+#include <sphinxbase/fe.h>
+#include <sphinxbase/ckd_alloc.h>
 #include <sphinxbase/ngram_model.h>
 
 // cs_quiet silences sphinxbase's global logger (it otherwise writes the
@@ -79,6 +81,47 @@ static void cs_cmn_weigh(ps_decoder_t *ps, int n) {
 	for (int i = 0; i < c->veclen; i++) c->sum[i] = c->cmn_mean[i] * n;
 }
 
+static long long cs_thread_cpu_ns(void) {
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+// cs_cmn_prime runs pcm through the decoder's front end and updates its
+// live cepstral mean exactly as an utterance of that audio would (the
+// library's own cmn_live and cmn_live_update), without the search: the
+// mean is all a prime needs, and searching it cost as much as decoding
+// those seconds. Returns 0 on success.
+static int cs_cmn_prime(ps_decoder_t *ps, const short *pcm, int n, long long *cpu_ns) {
+	long long t0 = cs_thread_cpu_ns();
+	fe_t *fe = ps_get_fe(ps);
+	feat_t *f = ps_get_feat(ps);
+	if (fe == NULL || f == NULL || f->cmn_struct == NULL) return -1;
+	int veclen = fe_get_output_size(fe);
+	if (veclen != f->cmn_struct->veclen) return -2;
+	enum { block = 64 };
+	mfcc_t **cep = (mfcc_t **)ckd_calloc_2d(block, veclen, sizeof(mfcc_t));
+	int r = fe_start_utt(fe) < 0 ? -3 : 0;
+	const int16 *p = pcm;
+	size_t left = n;
+	while (r == 0 && left > 0) {
+		size_t before = left;
+		int32 nfr = block;
+		if (fe_process_frames(fe, &p, &left, cep, &nfr, NULL) < 0) r = -4;
+		else if (nfr > 0) cmn_live(f->cmn_struct, cep, f->varnorm, nfr);
+		else if (left == before) break;
+	}
+	int32 nfr = 0;
+	if (r == 0 && fe_end_utt(fe, cep[0], &nfr) < 0) r = -5;
+	if (r == 0) {
+		if (nfr > 0) cmn_live(f->cmn_struct, cep, f->varnorm, nfr);
+		cmn_live_update(f->cmn_struct);
+	}
+	ckd_free_2d(cep);
+	*cpu_ns += cs_thread_cpu_ns() - t0;
+	return r;
+}
+
 // cs_domain_lm makes the decoder search with the general language model
 // interpolated with a domain model: p = (1-w)·p_general + w·p_domain. Both
 // are read with the decoder's log-math (a set requires it); the set owns
@@ -99,12 +142,6 @@ static int cs_domain_lm(ps_decoder_t *ps, const char *general, const char *domai
 	ngram_model_free(set); // the search holds its own reference
 	if (r < 0) return -4;
 	return ps_set_search(ps, "domain") < 0 ? -5 : 0;
-}
-
-static long long cs_thread_cpu_ns(void) {
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
 // cs_process feeds audio and reports the CPU time the decoder spent on this
@@ -245,21 +282,21 @@ func (d *psDecoder) useDomainLM(general, domain string, w float64) error {
 }
 
 // primeCMN sets the cepstral mean from pcm (speech from the start of a
-// recording) by decoding it in a throwaway utterance, as the model's
-// training did per utterance (-cmn batch), instead of starting from the
-// generic -cmninit alone (which keeps the weight of sxCMNPriorFrames).
+// recording, or a live stream's first utterance) as an utterance of pcm
+// would set it at its end, as the model's training did per utterance
+// (-cmn batch), instead of starting from the generic -cmninit alone (which
+// keeps the weight of sxCMNPriorFrames). Only the front end runs, no
+// search (cs_cmn_prime).
 func (d *psDecoder) primeCMN(pcm []int16) error {
-	if d.cmnInit == nil || d.inUtt {
+	if d.cmnInit == nil || d.inUtt || len(pcm) == 0 {
 		return nil
 	}
 	d.weighCMN()
-	if err := d.startUtt(); err != nil {
-		return err
+	// pcm holds no Go pointers and is not retained (see process).
+	if r := C.cs_cmn_prime(d.ps, (*C.short)(unsafe.Pointer(&pcm[0])), C.int(len(pcm)), &d.cpuNS); r != 0 {
+		return fmt.Errorf("cepstral mean from %d samples: step %d failed", len(pcm), -r)
 	}
-	if err := d.process(pcm); err != nil {
-		return err
-	}
-	return d.endUtt()
+	return nil
 }
 
 // weighCMN makes the next utterance's end set the cepstral mean from that

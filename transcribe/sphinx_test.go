@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -572,5 +573,53 @@ func TestSphinxFirstUtterance(t *testing.T) {
 	}
 	if wer := edits / words; wer > 0.15 {
 		t.Errorf("first-utterance WER %.1f %%, want ≤ 15 %%", 100*wer)
+	}
+}
+
+// TestPrimeCMN checks primeCMN's front-end-only update of the cepstral
+// mean: every frame of the audio counts once, on top of the prior's
+// sxCMNPriorFrames, and the mean becomes their average. Priming with the
+// audio twice over must give the mean that average predicts.
+func TestPrimeCMN(t *testing.T) {
+	eng := newTestSphinx(t, SphinxConfig{PoolSize: 1, Keywords: sxKeywords})
+	pcm := speechFrames(sxConcat(sxSilence(0.7), sxSynth(t, "kal16", "please read me the six digit code we just sent you")), sxPrimeSamples)
+	for _, p := range []*pool[*psDecoder]{eng.full, eng.kws} {
+		d, err := p.get(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		prime := func(pcm []int16) *cmnState {
+			d.resetStream()
+			if err := d.primeCMN(pcm); err != nil {
+				t.Fatal(err)
+			}
+			return d.saveCMN()
+		}
+		d.resetStream()
+		m0 := d.saveCMN()
+		once, twice := prime(pcm), prime(sxConcat(pcm, pcm))
+		if m0 == nil || once == nil || twice == nil {
+			t.Fatal("decoder has no CMN state")
+		}
+		n1 := float64(once.c.nframe - sxCMNPriorFrames)
+		n2 := float64(twice.c.nframe - sxCMNPriorFrames)
+		// 20 ms = 2 frames of 10 ms, give or take the window's edges.
+		if wantN := float64(len(pcm)) / 160; math.Abs(n1-wantN) > 3 || math.Abs(n2-2*wantN) > 3 {
+			t.Fatalf("frames counted %v and %v, want ≈%v and ≈%v", n1, n2, wantN, 2*wantN)
+		}
+		moved := 0.0
+		for i := range int(m0.c.veclen) {
+			prior := float64(m0.c.mean[i]) * sxCMNPriorFrames
+			mu := (float64(once.c.mean[i])*(sxCMNPriorFrames+n1) - prior) / n1 // the audio's own mean
+			want := (prior + n2*mu) / (sxCMNPriorFrames + n2)
+			if got := float64(twice.c.mean[i]); math.Abs(got-want) > 0.05 {
+				t.Errorf("mean[%d] after the audio twice = %.3f, want %.3f", i, got, want)
+			}
+			moved += math.Abs(float64(once.c.mean[i] - m0.c.mean[i]))
+		}
+		if moved < 1 {
+			t.Errorf("the speech moved the mean by %.3f in all: primeCMN did not update it", moved)
+		}
+		p.put(d)
 	}
 }
