@@ -122,6 +122,20 @@ static int cs_cmn_prime(ps_decoder_t *ps, const short *pcm, int n, long long *cp
 	return r;
 }
 
+// cs_lm_to_bin writes the language model at arpa in sphinxbase's binary
+// trie format at bin, which loads without parsing text. Scores are stored
+// in the log base of the library's default -logbase, the decoders'.
+// Returns 0 on success.
+static int cs_lm_to_bin(const char *arpa, const char *bin) {
+	logmath_t *lmath = logmath_init(1.0001, 0, 0);
+	if (lmath == NULL) return -1;
+	ngram_model_t *m = ngram_model_read(NULL, arpa, NGRAM_ARPA, lmath);
+	int r = m == NULL ? -2 : ngram_model_write(m, bin, NGRAM_BIN) < 0 ? -3 : 0;
+	if (m != NULL) ngram_model_free(m);
+	logmath_free(lmath);
+	return r;
+}
+
 // cs_domain_lm makes the decoder search with the general language model
 // interpolated with a domain model: p = (1-w)·p_general + w·p_domain. Both
 // are read with the decoder's log-math (a set requires it); the set owns
@@ -132,7 +146,7 @@ static int cs_domain_lm(ps_decoder_t *ps, const char *general, const char *domai
 	ngram_model_t *lms[2];
 	lms[0] = ngram_model_read(cfg, general, NGRAM_AUTO, lmath);
 	if (lms[0] == NULL) return -1;
-	lms[1] = ngram_model_read(cfg, domain, NGRAM_ARPA, lmath);
+	lms[1] = ngram_model_read(cfg, domain, NGRAM_AUTO, lmath);
 	if (lms[1] == NULL) { ngram_model_free(lms[0]); return -2; }
 	char *names[2] = {"general", "domain"};
 	float32 weights[2] = {1 - w, w};
@@ -266,8 +280,24 @@ func newPSDecoder(args []string) (*psDecoder, error) {
 	return d, nil
 }
 
+// lmToBin converts the ARPA language model at arpa to the binary file bin
+// (cs_lm_to_bin).
+func lmToBin(arpa, bin string) error {
+	a, b := C.CString(arpa), C.CString(bin)
+	defer C.free(unsafe.Pointer(a))
+	defer C.free(unsafe.Pointer(b))
+	psLifeMu.Lock()
+	r := C.cs_lm_to_bin(a, b)
+	psLifeMu.Unlock()
+	if r != 0 {
+		return fmt.Errorf("language model %s to binary: step %d failed", arpa, -r)
+	}
+	return nil
+}
+
 // useDomainLM makes the decoder search with the general language model at
-// general interpolated with the ARPA model at domain, which gets weight w.
+// general interpolated with the model at domain (ARPA, or binary when its
+// name ends in ".bin"), which gets weight w.
 func (d *psDecoder) useDomainLM(general, domain string, w float64) error {
 	g, dm := C.CString(general), C.CString(domain)
 	defer C.free(unsafe.Pointer(g))

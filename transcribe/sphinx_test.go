@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -621,5 +622,67 @@ func TestPrimeCMN(t *testing.T) {
 			t.Errorf("the speech moved the mean by %.3f in all: primeCMN did not update it", moved)
 		}
 		p.put(d)
+	}
+}
+
+// TestDomainModelBinary checks the cached binary domain model against the
+// ARPA text it is converted from: a decoder searching with either must
+// produce the same words at the same frames with the same posteriors.
+func TestDomainModelBinary(t *testing.T) {
+	eng := newTestSphinx(t, SphinxConfig{PoolSize: 1})
+	dict := eng.fullDict(sxKeywords, true)
+	b, err := os.ReadFile(dict)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arpa, err := eng.domainARPA(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	text, bin := filepath.Join(dir, "domain.arpa"), filepath.Join(dir, "domain.lm.bin")
+	if err := os.WriteFile(text, arpa, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := lmToBin(text, bin); err != nil {
+		t.Fatal(err)
+	}
+	if err := lmToBin(filepath.Join(dir, "missing.arpa"), filepath.Join(dir, "x.bin")); err == nil {
+		t.Error("converting a missing model succeeded")
+	}
+	pcm := sxConcat(sxSilence(0.3), sxSynth(t, "slt", "hello this is your bank please read me the verification code we just sent"), sxSilence(0.5))
+	args := sxArgs([]string{"-hmm", eng.model.hmm, "-dict", dict, "-remove_silence", "no", "-logfn", os.DevNull}, sxFullSearch)
+	decode := func(domain string) []rawSeg {
+		d, err := newPSDecoder(args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.free()
+		if err := d.useDomainLM(eng.model.lm, domain, DefaultDomainWeight); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.startUtt(); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.process(pcm); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.endUtt(); err != nil {
+			t.Fatal(err)
+		}
+		return d.segs()
+	}
+	fromText, fromBin := decode(text), decode(bin)
+	if len(fromText) < 5 {
+		t.Fatalf("decoded %v: too little to compare", fromText)
+	}
+	// The binary rounds scores (posteriors move in the fourth decimal).
+	same := len(fromText) == len(fromBin)
+	for i := 0; same && i < len(fromText); i++ {
+		a, b := fromText[i], fromBin[i]
+		same = a.Word == b.Word && a.SF == b.SF && a.EF == b.EF && math.Abs(a.Post-b.Post) < 2e-3
+	}
+	if !same {
+		t.Errorf("ARPA text decodes to\n  %v\nbinary to\n  %v", fromText, fromBin)
 	}
 }
