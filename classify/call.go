@@ -112,6 +112,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	// Signals first: pressure in this segment makes its weak requests count.
 	// A company's name is no pressure when the callee rang it ("thank you
 	// for calling Microsoft support"); threats and urgency still are.
+	if c.tokBase == 0 && nCtx == 0 && len(cur) > 0 && c.d.kin[cur[0].id] && vocative(seg.Text) {
+		c.family = true // a relative addressed by the call's first word, alone: "Mum, the laptop logged me out"
+	}
 	for _, h := range c.hits {
 		if h.end > nCtx && h.group == gRef && (h.cat == refInbound || h.cat == refGreet && c.tokBase-int64(nCtx)+int64(h.start) < greetReach) && !c.calledMe && !c.hasSignal("press_1_menu") {
 			c.inbound = true // not after a recording's "press 1 to speak to an agent": the recording rang the listener
@@ -2821,6 +2824,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 				objAt, objCat, objNew = pos, catPay, false // "I sent you $400 on Cash App by mistake": money, not a code
 				continue
 			}
+			if c.goodsDelivery(h) {
+				continue // "the box will arrive in two days … before you send it": a parcel, not a code
+			}
 			delivAt, delivEnd = pos, h.end
 			continue
 		case refCard:
@@ -2932,16 +2938,25 @@ const inPersonReach = 16
 // person", "to reception", "on your first day") in o's sentence, within
 // inPersonReach tokens: the document is shown where the listener goes. Only IDs and cards
 // ("bring your card to the branch"); cash brought anywhere is still paid.
+// bringReach is how far back, in tokens of its sentence, "bring" governs a
+// document: the items of a list after it ("bring photo ID, like your
+// driving licence or passport").
+const bringReach = 12
+
 func (c *Call) inPerson(o hit) bool {
-	shown := false
-	for j := o.start - 1; j >= 0 && j >= o.start-6 && !c.win[j+1].sb; j-- {
-		if c.d.shows[c.win[j].id] {
-			shown = true // "bring your passport", "show them your licence"
+	shown, brought := false, false
+	for j := o.start - 1; j >= 0 && j >= o.start-bringReach && !c.win[j+1].sb; j-- {
+		if c.d.shows[c.win[j].id] && (j >= o.start-6 || c.win[j].id == c.d.idBring) {
+			shown = true // "bring your passport", "show them your licence"; "bring photo ID, like your licence or passport"
+			brought = c.win[j].id == c.d.idBring
 			break
 		}
 	}
 	if !shown {
 		return false // "read me your passport number, an officer will visit you in person": still read out
+	}
+	if brought && !c.d.numberNouns[c.win[o.end-1].id] {
+		return true // "please bring photo ID": a document carried somewhere is shown there, whatever the sentence says of where
 	}
 	for _, h := range c.hitsIn(o.start-inPersonReach, o.end+inPersonReach) {
 		if h.group == gRef && h.cat == refInPerson && c.sameSentence(h.start, o.start) {
@@ -2993,6 +3008,35 @@ func (c *Call) moneyDelivery(h hit) bool {
 	}
 	return false
 }
+
+// vocative reports a text whose first word is set off by a comma or a
+// sentence mark ("Mum, …", "Gran! …"): said to someone, not of them ("Mum
+// said …").
+func vocative(text string) bool {
+	text = strings.TrimSpace(text)
+	mark, space := strings.IndexAny(text, ",.!?;"), strings.IndexByte(text, ' ')
+	return mark > 0 && (space < 0 || mark < space)
+}
+
+// goodsDelivery reports a delivery ("will arrive", "is on its way") whose
+// subject, at most goodsReach words before it in its sentence, is goods or a
+// person coming to the door: "the box will arrive in two days", "your
+// replacement is on its way", "the engineer is coming". Sending it back
+// later returns the goods; no code was delivered.
+func (c *Call) goodsDelivery(h hit) bool {
+	for j := h.start - 1; j >= 0 && j >= h.start-goodsReach; j-- {
+		if c.d.goods[c.win[j].id] {
+			return true
+		}
+		if c.win[j].sb || c.d.class[c.win[j].id]&(wYou|wIWe) != 0 {
+			return false // "we have sent you a text, it will arrive": someone else's sentence
+		}
+	}
+	return false
+}
+
+// goodsReach is how far back, in words, goodsDelivery looks for the subject.
+const goodsReach = 3
 
 // infoCueBefore reports a disclosure cue ending just before h, or "please"
 // right after it: "what I'll need is the little number", "the numbers please".

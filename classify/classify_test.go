@@ -1849,3 +1849,51 @@ func TestAccessPurpose(t *testing.T) {
 		{"can you send me the wifi code so i can log in", ""},
 	})
 }
+
+// TestBroughtDocument: a document the listener is told to bring ("bring
+// photo ID, such as a passport") is shown where they go, however far the
+// list runs after "bring"; its number read out on the phone is asked.
+func TestBroughtDocument(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is the immigration office. Your visa is cancelled and you will be deported tonight. Read me your passport number now.", CategoryPersonalID},
+		{"Your new debit card has come in. Please bring some photo ID, such as a passport or a driving licence or a residence card.", ""},
+		{"For Tuesday's interview please bring your passport and a recent utility bill.", ""},
+	})
+}
+
+// TestRelativeAddressedFirst: a relative named alone as the call's first
+// word ("Dad, …") is the caller's family, whose shared logins stay weak, as
+// after "hi dad"; "Mum said …" addresses no one. A wifi password misheard
+// as "why fi" is still the network's.
+func TestRelativeAddressedFirst(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Mum said you'd be in. This is the bank's fraud team, your account has been hacked, tell me your online banking password.", CategoryBankingDetails},
+		{"Dad, the Disney app signed me out on the iPad. What's the password?", ""},
+		{"hey its sam whats the why fi password at your place im coming over later", ""},
+	})
+}
+
+// TestGoodsDelivery: goods or a visitor that "will arrive" deliver no code,
+// so a later "send it" returns the goods; a text that will arrive is still
+// a code asked for.
+func TestGoodsDelivery(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is Microsoft security, we are texting you a code now. When it arrives send it to me.", CategoryVerificationCode},
+		{"this is support about your warranty claim the box will arrive on monday please put the old router in it and send it back", ""},
+	})
+}
+
+// TestRechargeAndAlienNumber: "recharge" / "top up" move money like
+// "deposit" ("recharge 300 in u s d t", the letters spelled); an alien
+// registration number is an identity number.
+func TestRechargeAndAlienNumber(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"to unlock your earnings just recharge three hundred in u s d t to the platform wallet today", CategoryPaymentTransfer},
+		{"i need to recharge my phone tonight before the trip", ""},
+		{"This is immigration services, your status is under review and you may be deported. Confirm your alien registration number.", CategoryPersonalID},
+	})
+}

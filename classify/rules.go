@@ -226,7 +226,7 @@ var objectRules = []objectRule{
 	// it too, so it needs pressure.
 	{catCred, objWeak, accountPasswords()},
 	{catNone, 0, []string{
-		"wifi password", "wi fi password", "wireless password", "internet password", "router password",
+		"wifi password", "wi fi password", "why fi password", "password for the why fi", "wireless password", "internet password", "router password",
 		"netflix password", "hulu password", "disney password", "disney plus password",
 		"spotify password", "guest password", "crypto wallet", "bitcoin wallet", "wifi code", "zip code", "postal code", "post code", "postcode",
 		"area code", "country code", "promo code", "promotional code", "discount code", "coupon code",
@@ -287,7 +287,7 @@ var objectRules = []objectRule{
 		"driver license number", "drivers license number", "driving licence number", "driver license",
 		"drivers license", "driving license", "license number", "licence number",
 		"identification number", "national id", "tax id", "tax id number", "taxpayer id", "tin number",
-		"itin", "ein", "alien number", "green card number", "state id", "taxpayer id", "number on your medicare card",
+		"itin", "ein", "alien number", "alien registration number", "alien registration", "a number on your green card", "green card number", "state id", "taxpayer id", "number on your medicare card",
 		"number on your social security card", "number on your green card", "number on your id", "medicare card",
 		"social security card", "green card", "id card number", "number on your passport", "passport no",
 		"id card", "photo id", "picture id", "identity card", "red white and blue card",
@@ -404,7 +404,8 @@ var objectRules = []objectRule{
 		"safe account", "secure account", "safety account", "protected account", "new safe account",
 		"holding account", "government account", "federal reserve account", "bitcoin", "bit coin",
 		"bitcoins", "crypto", "cryptocurrency", "crypto currency", "bitcoin atm", "bitcoin machine",
-		"crypto atm", "coin atm", "usdt", "tether", "ethereum", "wire transfer",
+		"crypto atm", "coin atm", "usdt", "you s d t", "tether", // "u s d t": the tokenizer reads a lone "u" as "you"
+		"ethereum", "wire transfer",
 		"bank wire", "western union", "moneygram", "money gram", "money order", "cashier check",
 		"cashiers check", "cash in an envelope", "cash in a box", "the cash to the courier",
 		"to this account", "into this account", "to this tag", "to my tag", "to this cashtag", "cash tag",
@@ -551,7 +552,7 @@ var cueRules = []cueRule{
 	{cueAct, []string{
 		"take", "bring", "open", "visit", "go to", "go onto", "go on", "click", "click on", "run",
 		"allow", "accept", "search", "search for", "look up", "transfer", "move", "wire", "send", "deposit",
-		"withdraw", "take out", "pay", "pay with", "pay in", "put", "load", "insert", "scan", "convert", "shift", "switch over",
+		"recharge", "top up", "withdraw", "take out", "pay", "pay with", "pay in", "put", "load", "insert", "scan", "convert", "shift", "switch over",
 		"invest", "connect", "access", "put the money", "feed", "mail", "overnight", "hand",
 		"hand over", "drop off", "give", "give me", "send me", "send us", "read", "read me", "tell me",
 		"scratch", "scratch off", "take a picture", "take a photo", "picture of", "photo of", "press", "hit",
