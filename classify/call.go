@@ -258,6 +258,9 @@ const maxChain = 4
 func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok bool) {
 	w := c.win
 	cat, from = int(o.cat), o.start
+	if cat == catRemote && c.presenting(o) {
+		return cat, false, from, false // "share your screen and walk us through the deck": the listener presents to a meeting
+	}
 	if o.group == gStand {
 		if depth == 0 && o.end <= c.nCtx {
 			return cat, false, from, false // judged in its own segment, with the frame around it ("people … asking residents to withdraw cash")
@@ -385,6 +388,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if cat == catPay && !c.urged && c.usualWay(q) {
 			continue // "you can pay through your online account as usual": the listener's own habit, nothing new asked
+		}
+		if q.end-q.start == 2 && w[q.start].id == c.d.idText && w[q.start+1].id != c.d.idMe && w[q.start+1].id != c.d.idUs && q.end <= o.start && !c.backToMe(o.end) {
+			continue // "we'll text the code to your phone": a delivery; "text that code back to me" returns it
 		}
 		if done >= 0 && q.start < done {
 			continue // "your wire transfer of $4,500 … was completed": news of a payment made, asked by no cue before its verb
@@ -3009,6 +3015,41 @@ func (c *Call) moneyDelivery(h hit) bool {
 	return false
 }
 
+// presenting reports a screen shared for the listener to present to a
+// meeting: after it in its sentence, at most presentReach words on, slides
+// or a deck ("… and walk us through the roadmap deck", "… so everyone can
+// see the slides"), or "walk / take / talk" addressed to a group ("us",
+// "everyone", "the team") and "through". The listener shows their own
+// work to several people; a caller who wants to watch "me" through the
+// listener's bank is not one.
+func (c *Call) presenting(o hit) bool {
+	w := c.win
+	for j := o.end; j < int32(len(w)) && j < o.end+presentReach && !w[j].sb; j++ {
+		if c.d.slides[w[j].id] {
+			return true
+		}
+		if c.d.walkThrough[w[j].id] && j+2 < int32(len(w)) && c.d.audience[w[j+1].id] && (w[j+2].id == c.d.idThrough || j+3 < int32(len(w)) && w[j+3].id == c.d.idThrough) {
+			return true
+		}
+	}
+	return false
+}
+
+// presentReach is how far after a screen share, in words, presenting looks.
+const presentReach = 12
+
+// backToMe reports "back" or "to me / to us" within three words after
+// end, in its sentence: where a texted thing goes when it is asked for.
+func (c *Call) backToMe(end int32) bool {
+	w := c.win
+	for j := end; j < int32(len(w)) && j < end+3 && !w[j].sb; j++ {
+		if w[j].id == c.d.idBack || j > end && w[j-1].id == c.d.idTo && (w[j].id == c.d.idMe || w[j].id == c.d.idUs) {
+			return true
+		}
+	}
+	return false
+}
+
 // vocative reports a text whose first word is set off by a comma or a
 // sentence mark ("Mum, …", "Gran! …"): said to someone, not of them ("Mum
 // said …").
@@ -3101,7 +3142,10 @@ func (c *Call) insideGift(h hit) bool {
 // of"): it asks for a photo of a card, never for software, so a weak
 // remote object near it ("for the app") is only where the photo goes.
 func (c *Call) photoCue(q hit) bool {
-	for j := q.start; j < q.end; j++ {
+	for j := q.start; j < min(q.end+2, int32(len(c.win))); j++ { // the bare "take" of "take a photo" too
+		if j >= q.end && c.win[j].sb {
+			break
+		}
 		if id := c.win[j].id; id == c.d.idPhoto || id == c.d.idPicture {
 			return true
 		}

@@ -156,6 +156,11 @@ type Detector struct {
 	obtain      map[int32]bool // "get", "request": a code obtained after a key press, not keyed in (pressedCode)
 	shows       map[int32]bool // "bring", "show": a document brought to a desk
 	kin         map[int32]bool // "mum", "gran": a relative, when the call's first word alone addresses one
+	slides      map[int32]bool // "deck", "slides": what a screen is shared to present (presenting)
+	walkThrough map[int32]bool // "walk", "take": "walk us through" the listener's own work
+	audience    map[int32]bool // "us", "everyone": a meeting presented to
+	idText      int32          // "text that code back to me": the verb, asking only with "back" / "to me" (Call.backToMe)
+	idUs        int32
 	goods       map[int32]bool // "box", "parcel", "engineer": what arrives at the door, not a code (goodsDelivery)
 	idBring     int32          // "bring your passport": a document carried to a place, so shown there (inPerson)
 	numberNouns map[int32]bool // "number", "details": what is said rather than carried ("bring your passport number")
@@ -339,6 +344,17 @@ func New() *Detector {
 	for _, w := range []string{"mom", "mum", "mommy", "mummy", "dad", "daddy", "auntie", "sis", "bro", "son", "nan", "nana", "gran", "granny", "grandma", "grandpa"} {
 		d.kin[v.intern(w)] = true
 	}
+	d.slides, d.walkThrough, d.audience = map[int32]bool{}, map[int32]bool{}, map[int32]bool{}
+	for _, w := range []string{"deck", "slides", "slide", "slideshow", "presentation", "agenda", "spreadsheet"} {
+		d.slides[v.intern(w)] = true
+	}
+	for _, w := range []string{"walk", "take", "talk"} {
+		d.walkThrough[v.intern(w)] = true
+	}
+	for _, w := range []string{"us", "everyone", "everybody", "team", "group", "all"} {
+		d.audience[v.intern(w)] = true
+	}
+	d.idText, d.idUs = v.intern("text"), v.intern("us")
 	d.goods = map[int32]bool{}
 	for _, w := range []string{"box", "parcel", "package", "kit", "shipment", "replacement", "courier", "engineer", "technician", "driver", "envelope"} {
 		d.goods[v.intern(w)] = true

@@ -1897,3 +1897,40 @@ func TestRechargeAndAlienNumber(t *testing.T) {
 		{"This is immigration services, your status is under review and you may be deported. Confirm your alien registration number.", CategoryPersonalID},
 	})
 }
+
+// TestPresentingToMeeting: a screen shared to take a meeting through the
+// listener's own slides ("walk us through the deck") grants no access; a
+// caller who wants to be walked through "your transactions" is asking.
+func TestPresentingToMeeting(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is your bank's fraud team. Share your screen and walk me through your recent transactions.", CategoryRemoteAccess},
+		{"We're all on the call now. Can you share your screen and take us through the budget slides?", ""},
+		{"It's the courier, I left the parcel by the bins and I'll take a picture for the app.", ""},
+	})
+}
+
+// TestTextedBackAndOverpaid: "text that code back to me" returns a code;
+// "will text the code to your phone" delivers one. An overpayment named by
+// its amounts ("sent 900 instead of 90", "paid you too much") is the
+// overpayment pretext, so a payment app asked for the rest counts.
+func TestTextedBackAndOverpaid(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Hi, it's Google, we're texting you a six digit code, please text that code back to us at this number.", CategoryVerificationCode},
+		{"Your clinic will text the code to your phone before the appointment.", ""},
+		{"I paid you too much for the bike, can you send back the rest on Zelle?", CategoryPaymentTransfer},
+		{"I paid you too much for the bike, don't worry about it, keep the rest.", ""},
+	})
+}
+
+// TestCashForTheOfficer: cash withdrawn for "an officer" to collect, under
+// a detective's name and a request to tell no one, is a payment asked;
+// a detective's visit about a burglary asks nothing.
+func TestCashForTheOfficer(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is detective sergeant Hall. We need you to withdraw two thousand in cash and an officer will collect it from your house. Do not mention this to the bank.", CategoryPaymentTransfer},
+		{"This is detective sergeant Hall returning your call about the burglary, an officer will come by tomorrow to take a statement.", ""},
+	})
+}
