@@ -188,6 +188,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		if c.family && (cat == catCred || cat == catBank || cat == catRemote) {
 			weak = true // "hi aunt sue, what's your email password": a household's shared login; "hi mum, get on your computer": family help
 		}
+		if cat == catRemote && weak && !inWeak && !c.family && c.namedTool(o) {
+			weak = false // "install the app I'm texting you, it's called RustDesk": the app is the tool named
+		}
 		if cat == catCred && c.homePassword(o) {
 			continue // "you changed the wifi? … and the password?": the network's, a household thing
 		}
@@ -1527,6 +1530,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 			// speaker's reply, and the next line's "confirm the card
 			// number" is still asked.
 			return c.sentBetween(j, pos)
+		case k&(wIWe|wHeShe) != 0 && j > 0 && c.d.whenOpen[w[j-1].id] && pos-j >= 2 && pos-j <= 3 && !w[j].sb:
+			return true // "when I do, tap the share screen button": a short time clause, then the imperative
 		case k&wIWe != 0 && j > 0 && j+1 < pos && w[j+1].id == c.d.idDo && cl[w[j-1].id]&wSkip != 0 && cl[w[j-1].id]&wPast == 0:
 			return true // "what should I do / download TeamViewer": the listener's question, run on
 		case k&wYou != 0:
@@ -3049,6 +3054,28 @@ func (c *Call) backToMe(end int32) bool {
 	}
 	return false
 }
+
+// namedTool reports a weak software object ("the app", "this program")
+// named after it, at most namedReach words on in its sentence, as a
+// remote-access tool: "… the app I'm texting you, it's called RustDesk",
+// "an app named AnyDesk". The tool asked for by name is asked outright.
+func (c *Call) namedTool(o hit) bool {
+	w := c.win
+	for j := o.end; j+1 < int32(len(w)) && j < o.end+namedReach && !w[j].sb; j++ {
+		if !c.d.calledNamed[w[j].id] {
+			continue
+		}
+		for _, g := range c.hitsIn(j+1, j+2) {
+			if (g.group == gObj || g.group == gStand) && g.start == j+1 && g.cat == catRemote && g.attr&objWeak == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedReach is how far after a weak software object namedTool looks.
+const namedReach = 10
 
 // vocative reports a text whose first word is set off by a comma or a
 // sentence mark ("Mum, …", "Gran! …"): said to someone, not of them ("Mum

@@ -161,6 +161,8 @@ type Detector struct {
 	audience    map[int32]bool // "us", "everyone": a meeting presented to
 	idText      int32          // "text that code back to me": the verb, asking only with "back" / "to me" (Call.backToMe)
 	idUs        int32
+	calledNamed map[int32]bool // "called", "named": "an app called AnyDesk" (Call.namedTool)
+	whenOpen    map[int32]bool // "when", "once": "when I do, tap …" opens a time clause before an imperative (addressed)
 	goods       map[int32]bool // "box", "parcel", "engineer": what arrives at the door, not a code (goodsDelivery)
 	idBring     int32          // "bring your passport": a document carried to a place, so shown there (inPerson)
 	numberNouns map[int32]bool // "number", "details": what is said rather than carried ("bring your passport number")
@@ -355,6 +357,8 @@ func New() *Detector {
 		d.audience[v.intern(w)] = true
 	}
 	d.idText, d.idUs = v.intern("text"), v.intern("us")
+	d.calledNamed = map[int32]bool{v.intern("called"): true, v.intern("named"): true}
+	d.whenOpen = map[int32]bool{v.intern("when"): true, v.intern("once"): true}
 	d.goods = map[int32]bool{}
 	for _, w := range []string{"box", "parcel", "package", "kit", "shipment", "replacement", "courier", "engineer", "technician", "driver", "envelope"} {
 		d.goods[v.intern(w)] = true

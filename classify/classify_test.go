@@ -1934,3 +1934,19 @@ func TestCashForTheOfficer(t *testing.T) {
 		{"This is detective sergeant Hall returning your call about the burglary, an officer will come by tomorrow to take a statement.", ""},
 	})
 }
+
+// TestNamedToolAndTimeClause: software named after it as a remote tool
+// ("the app I'm sending, it's called AnyDesk") is asked by name; a short
+// time clause ("when I do, …", "once he calls, …") leaves the imperative
+// after it addressed to the listener. A debt "going to collections" is a
+// threat that makes a weak gift-card purchase count.
+func TestNamedToolAndTimeClause(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Your advisor will help with the setup. Install this software I'm emailing you, it's called AnyDesk.", CategoryRemoteAccess},
+		{"Hi, it's your nephew, can you download the app, it's called WhatsApp, so we can video chat.", ""},
+		{"Your Microsoft account was hacked. I'm going to call you on video. When I do, press the share screen button.", CategoryRemoteAccess},
+		{"Hi, it's the leisure centre, when you come in, show the app at the desk.", ""},
+		{"Your phone bill is going to collections today. To stop it, buy four hundred dollars in Apple gift cards.", CategoryGiftCard},
+	})
+}

@@ -1013,7 +1013,10 @@ var signalRules = []signalRule{
 	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "immigration enforcement", "leave the country", "leave the uk", "required to leave", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
 		"remove your meter", "remove the meter", "come remove", "crew will come",
 		"cut your power", "cut off your power", "cut the power", "shut off your power", "cut your electricity", "cut off your electricity",
-		"cut your gas", "power cut off", "power shut off", "crew is scheduled"}},
+		"cut your gas", "power cut off", "power shut off", "crew is scheduled",
+		// A debt handed on: "it's going to collections", "without affecting your credit".
+		"going to collections", "sent to collections", "go to collections", "goes to collections", "collection agency",
+		"affecting your credit", "affect your credit", "damage your credit", "hurt your credit"}},
 	{"press_1_menu", 0.3, []string{"press #", "press one", "press two", "press nine", "press zero", "dial #", "press the # key"}},
 	// The fake-check setup: money "sent" by check before the listener is told to pass some on.
 	// Money "sent by mistake" is the overpayment refund: the listener is to send it back.
