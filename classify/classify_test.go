@@ -1950,3 +1950,15 @@ func TestNamedToolAndTimeClause(t *testing.T) {
 		{"Your phone bill is going to collections today. To stop it, buy four hundred dollars in Apple gift cards.", CategoryGiftCard},
 	})
 }
+
+// TestSignInEmailAsked: the email an account signs in with, asked as a
+// question ("what email do you sign in with?"), is its username as the
+// statement form is: weak, so pressure or a listed password decides, and a
+// helpline the listener rang may ask it.
+func TestSignInEmailAsked(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is Hulu billing, your membership is suspended. Which email do you log in with, and the password?", CategoryCredentials},
+		{"Agent: Thanks for calling StreamBox, how can I help?\nMe: I'm locked out.\nAgent: Sure, what email do you use to log in?", ""},
+	})
+}

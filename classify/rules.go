@@ -216,7 +216,9 @@ var objectRules = []objectRule{
 	{catCred, objWeak, accountEmails()},
 	// The same email by its use: "the email address you sign in with".
 	{catCred, objWeak, cross([]string{"email", "email address"}, []string{"you sign in with", "you log in with", "you log on with",
-		"you use to sign in", "you use to log in", "you use to log on", "you signed up with"})},
+		"you use to sign in", "you use to log in", "you use to log on", "you signed up with",
+		// The same asked as a question: "what email do you use to sign in?"
+		"do you sign in with", "do you log in with", "do you use to sign in", "do you use to log in", "did you sign up with"})},
 	// A home network's password is shared in families; an office network's
 	// is a login. Asked under pressure (a virus, an impersonated IT desk) it counts.
 	{catCred, objWeak, []string{"network password", "your network password"}},
