@@ -112,6 +112,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	// Signals first: pressure in this segment makes its weak requests count.
 	// A company's name is no pressure when the callee rang it ("thank you
 	// for calling Microsoft support"); threats and urgency still are.
+	if c.tokBase == 0 && nCtx == 0 && len(cur) > 0 && c.d.kin[cur[0].id] && vocative(seg.Text) {
+		c.family = true // a relative addressed by the call's first word, alone: "Mum, the laptop logged me out"
+	}
 	for _, h := range c.hits {
 		if h.end > nCtx && h.group == gRef && (h.cat == refInbound || h.cat == refGreet && c.tokBase-int64(nCtx)+int64(h.start) < greetReach) && !c.calledMe && !c.hasSignal("press_1_menu") {
 			c.inbound = true // not after a recording's "press 1 to speak to an agent": the recording rang the listener
@@ -185,6 +188,9 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		if c.family && (cat == catCred || cat == catBank || cat == catRemote) {
 			weak = true // "hi aunt sue, what's your email password": a household's shared login; "hi mum, get on your computer": family help
 		}
+		if cat == catRemote && weak && !inWeak && !c.family && c.namedTool(o) {
+			weak = false // "install the app I'm texting you, it's called RustDesk": the app is the tool named
+		}
 		if cat == catCred && c.homePassword(o) {
 			continue // "you changed the wifi? … and the password?": the network's, a household thing
 		}
@@ -255,6 +261,9 @@ const maxChain = 4
 func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok bool) {
 	w := c.win
 	cat, from = int(o.cat), o.start
+	if cat == catRemote && c.presenting(o) {
+		return cat, false, from, false // "share your screen and walk us through the deck": the listener presents to a meeting
+	}
 	if o.group == gStand {
 		if depth == 0 && o.end <= c.nCtx {
 			return cat, false, from, false // judged in its own segment, with the frame around it ("people … asking residents to withdraw cash")
@@ -382,6 +391,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if cat == catPay && !c.urged && c.usualWay(q) {
 			continue // "you can pay through your online account as usual": the listener's own habit, nothing new asked
+		}
+		if q.end-q.start == 2 && w[q.start].id == c.d.idText && w[q.start+1].id != c.d.idMe && w[q.start+1].id != c.d.idUs && q.end <= o.start && !c.backToMe(o.end) {
+			continue // "we'll text the code to your phone": a delivery; "text that code back to me" returns it
 		}
 		if done >= 0 && q.start < done {
 			continue // "your wire transfer of $4,500 … was completed": news of a payment made, asked by no cue before its verb
@@ -1518,6 +1530,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 			// speaker's reply, and the next line's "confirm the card
 			// number" is still asked.
 			return c.sentBetween(j, pos)
+		case k&(wIWe|wHeShe) != 0 && j > 0 && c.d.whenOpen[w[j-1].id] && pos-j >= 2 && pos-j <= 3 && !w[j].sb:
+			return true // "when I do, tap the share screen button": a short time clause, then the imperative
 		case k&wIWe != 0 && j > 0 && j+1 < pos && w[j+1].id == c.d.idDo && cl[w[j-1].id]&wSkip != 0 && cl[w[j-1].id]&wPast == 0:
 			return true // "what should I do / download TeamViewer": the listener's question, run on
 		case k&wYou != 0:
@@ -2821,6 +2835,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 				objAt, objCat, objNew = pos, catPay, false // "I sent you $400 on Cash App by mistake": money, not a code
 				continue
 			}
+			if c.goodsDelivery(h) {
+				continue // "the box will arrive in two days … before you send it": a parcel, not a code
+			}
 			delivAt, delivEnd = pos, h.end
 			continue
 		case refCard:
@@ -2932,16 +2949,25 @@ const inPersonReach = 16
 // person", "to reception", "on your first day") in o's sentence, within
 // inPersonReach tokens: the document is shown where the listener goes. Only IDs and cards
 // ("bring your card to the branch"); cash brought anywhere is still paid.
+// bringReach is how far back, in tokens of its sentence, "bring" governs a
+// document: the items of a list after it ("bring photo ID, like your
+// driving licence or passport").
+const bringReach = 12
+
 func (c *Call) inPerson(o hit) bool {
-	shown := false
-	for j := o.start - 1; j >= 0 && j >= o.start-6 && !c.win[j+1].sb; j-- {
-		if c.d.shows[c.win[j].id] {
-			shown = true // "bring your passport", "show them your licence"
+	shown, brought := false, false
+	for j := o.start - 1; j >= 0 && j >= o.start-bringReach && !c.win[j+1].sb; j-- {
+		if c.d.shows[c.win[j].id] && (j >= o.start-6 || c.win[j].id == c.d.idBring) {
+			shown = true // "bring your passport", "show them your licence"; "bring photo ID, like your licence or passport"
+			brought = c.win[j].id == c.d.idBring
 			break
 		}
 	}
 	if !shown {
 		return false // "read me your passport number, an officer will visit you in person": still read out
+	}
+	if brought && !c.d.numberNouns[c.win[o.end-1].id] {
+		return true // "please bring photo ID": a document carried somewhere is shown there, whatever the sentence says of where
 	}
 	for _, h := range c.hitsIn(o.start-inPersonReach, o.end+inPersonReach) {
 		if h.group == gRef && h.cat == refInPerson && c.sameSentence(h.start, o.start) {
@@ -2993,6 +3019,92 @@ func (c *Call) moneyDelivery(h hit) bool {
 	}
 	return false
 }
+
+// presenting reports a screen shared for the listener to present to a
+// meeting: after it in its sentence, at most presentReach words on, slides
+// or a deck ("… and walk us through the roadmap deck", "… so everyone can
+// see the slides"), or "walk / take / talk" addressed to a group ("us",
+// "everyone", "the team") and "through". The listener shows their own
+// work to several people; a caller who wants to watch "me" through the
+// listener's bank is not one.
+func (c *Call) presenting(o hit) bool {
+	w := c.win
+	for j := o.end; j < int32(len(w)) && j < o.end+presentReach && !w[j].sb; j++ {
+		if c.d.slides[w[j].id] {
+			return true
+		}
+		if c.d.walkThrough[w[j].id] && j+2 < int32(len(w)) && c.d.audience[w[j+1].id] && (w[j+2].id == c.d.idThrough || j+3 < int32(len(w)) && w[j+3].id == c.d.idThrough) {
+			return true
+		}
+	}
+	return false
+}
+
+// presentReach is how far after a screen share, in words, presenting looks.
+const presentReach = 12
+
+// backToMe reports "back" or "to me / to us" within three words after
+// end, in its sentence: where a texted thing goes when it is asked for.
+func (c *Call) backToMe(end int32) bool {
+	w := c.win
+	for j := end; j < int32(len(w)) && j < end+3 && !w[j].sb; j++ {
+		if w[j].id == c.d.idBack || j > end && w[j-1].id == c.d.idTo && (w[j].id == c.d.idMe || w[j].id == c.d.idUs) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedTool reports a weak software object ("the app", "this program")
+// named after it, at most namedReach words on in its sentence, as a
+// remote-access tool: "… the app I'm texting you, it's called RustDesk",
+// "an app named AnyDesk". The tool asked for by name is asked outright.
+func (c *Call) namedTool(o hit) bool {
+	w := c.win
+	for j := o.end; j+1 < int32(len(w)) && j < o.end+namedReach && !w[j].sb; j++ {
+		if !c.d.calledNamed[w[j].id] {
+			continue
+		}
+		for _, g := range c.hitsIn(j+1, j+2) {
+			if (g.group == gObj || g.group == gStand) && g.start == j+1 && g.cat == catRemote && g.attr&objWeak == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedReach is how far after a weak software object namedTool looks.
+const namedReach = 10
+
+// vocative reports a text whose first word is set off by a comma or a
+// sentence mark ("Mum, …", "Gran! …"): said to someone, not of them ("Mum
+// said …").
+func vocative(text string) bool {
+	text = strings.TrimSpace(text)
+	mark, space := strings.IndexAny(text, ",.!?;"), strings.IndexByte(text, ' ')
+	return mark > 0 && (space < 0 || mark < space)
+}
+
+// goodsDelivery reports a delivery ("will arrive", "is on its way") whose
+// subject, at most goodsReach words before it in its sentence, is goods or a
+// person coming to the door: "the box will arrive in two days", "your
+// replacement is on its way", "the engineer is coming". Sending it back
+// later returns the goods; no code was delivered.
+func (c *Call) goodsDelivery(h hit) bool {
+	for j := h.start - 1; j >= 0 && j >= h.start-goodsReach; j-- {
+		if c.d.goods[c.win[j].id] {
+			return true
+		}
+		if c.win[j].sb || c.d.class[c.win[j].id]&(wYou|wIWe) != 0 {
+			return false // "we have sent you a text, it will arrive": someone else's sentence
+		}
+	}
+	return false
+}
+
+// goodsReach is how far back, in words, goodsDelivery looks for the subject.
+const goodsReach = 3
 
 // infoCueBefore reports a disclosure cue ending just before h, or "please"
 // right after it: "what I'll need is the little number", "the numbers please".
@@ -3057,7 +3169,10 @@ func (c *Call) insideGift(h hit) bool {
 // of"): it asks for a photo of a card, never for software, so a weak
 // remote object near it ("for the app") is only where the photo goes.
 func (c *Call) photoCue(q hit) bool {
-	for j := q.start; j < q.end; j++ {
+	for j := q.start; j < min(q.end+2, int32(len(c.win))); j++ { // the bare "take" of "take a photo" too
+		if j >= q.end && c.win[j].sb {
+			break
+		}
 		if id := c.win[j].id; id == c.d.idPhoto || id == c.d.idPicture {
 			return true
 		}

@@ -155,6 +155,17 @@ type Detector struct {
 	idOn        int32
 	obtain      map[int32]bool // "get", "request": a code obtained after a key press, not keyed in (pressedCode)
 	shows       map[int32]bool // "bring", "show": a document brought to a desk
+	kin         map[int32]bool // "mum", "gran": a relative, when the call's first word alone addresses one
+	slides      map[int32]bool // "deck", "slides": what a screen is shared to present (presenting)
+	walkThrough map[int32]bool // "walk", "take": "walk us through" the listener's own work
+	audience    map[int32]bool // "us", "everyone": a meeting presented to
+	idText      int32          // "text that code back to me": the verb, asking only with "back" / "to me" (Call.backToMe)
+	idUs        int32
+	calledNamed map[int32]bool // "called", "named": "an app called AnyDesk" (Call.namedTool)
+	whenOpen    map[int32]bool // "when", "once": "when I do, tap …" opens a time clause before an imperative (addressed)
+	goods       map[int32]bool // "box", "parcel", "engineer": what arrives at the door, not a code (goodsDelivery)
+	idBring     int32          // "bring your passport": a document carried to a place, so shown there (inPerson)
+	numberNouns map[int32]bool // "number", "details": what is said rather than carried ("bring your passport number")
 	noWhen      map[int32]bool // "point", "time": "at no point" negates like "never"
 	noWhenPrep  map[int32]bool // "at", "under", "on"
 	fees        map[int32]bool // "fee", "tax": what a prize scam charges before paying out
@@ -331,6 +342,31 @@ func New() *Detector {
 	for _, w := range []string{"bring", "show", "present", "carry", "produce"} {
 		d.shows[v.intern(w)] = true
 	}
+	d.kin = map[int32]bool{}
+	for _, w := range []string{"mom", "mum", "mommy", "mummy", "dad", "daddy", "auntie", "sis", "bro", "son", "nan", "nana", "gran", "granny", "grandma", "grandpa"} {
+		d.kin[v.intern(w)] = true
+	}
+	d.slides, d.walkThrough, d.audience = map[int32]bool{}, map[int32]bool{}, map[int32]bool{}
+	for _, w := range []string{"deck", "slides", "slide", "slideshow", "presentation", "agenda", "spreadsheet"} {
+		d.slides[v.intern(w)] = true
+	}
+	for _, w := range []string{"walk", "take", "talk"} {
+		d.walkThrough[v.intern(w)] = true
+	}
+	for _, w := range []string{"us", "everyone", "everybody", "team", "group", "all"} {
+		d.audience[v.intern(w)] = true
+	}
+	d.idText, d.idUs = v.intern("text"), v.intern("us")
+	d.calledNamed = map[int32]bool{v.intern("called"): true, v.intern("named"): true}
+	d.whenOpen = map[int32]bool{v.intern("when"): true, v.intern("once"): true}
+	d.goods = map[int32]bool{}
+	for _, w := range []string{"box", "parcel", "package", "kit", "shipment", "replacement", "courier", "engineer", "technician", "driver", "envelope"} {
+		d.goods[v.intern(w)] = true
+	}
+	d.idBring, d.numberNouns = v.intern("bring"), map[int32]bool{}
+	for _, w := range []string{"number", "numbers", "no", "details", "digits", "info", "information"} {
+		d.numberNouns[v.intern(w)] = true
+	}
 	d.noWhen, d.noWhenPrep = map[int32]bool{}, map[int32]bool{}
 	for _, w := range []string{"point", "time", "stage", "moment", "circumstances", "circumstance", "account", "step"} {
 		d.noWhen[v.intern(w)] = true
@@ -404,7 +440,7 @@ func New() *Detector {
 	d.idScreen, d.idDesktop = v.intern("screen"), v.intern("desktop")
 	d.idPassword = v.intern("password")
 	d.homeNets, d.boughtBy = map[int32]bool{}, map[int32]bool{}
-	for _, w := range []string{"wifi", "router", "hotspot", "broadband"} {
+	for _, w := range []string{"wifi", "fi", "router", "hotspot", "broadband"} { // "fi": the recogniser's "why fi"
 		d.homeNets[v.intern(w)] = true
 	}
 	d.homeNext = map[int32]bool{}

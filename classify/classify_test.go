@@ -1849,3 +1849,116 @@ func TestAccessPurpose(t *testing.T) {
 		{"can you send me the wifi code so i can log in", ""},
 	})
 }
+
+// TestBroughtDocument: a document the listener is told to bring ("bring
+// photo ID, such as a passport") is shown where they go, however far the
+// list runs after "bring"; its number read out on the phone is asked.
+func TestBroughtDocument(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is the immigration office. Your visa is cancelled and you will be deported tonight. Read me your passport number now.", CategoryPersonalID},
+		{"Your new debit card has come in. Please bring some photo ID, such as a passport or a driving licence or a residence card.", ""},
+		{"For Tuesday's interview please bring your passport and a recent utility bill.", ""},
+	})
+}
+
+// TestRelativeAddressedFirst: a relative named alone as the call's first
+// word ("Dad, …") is the caller's family, whose shared logins stay weak, as
+// after "hi dad"; "Mum said …" addresses no one. A wifi password misheard
+// as "why fi" is still the network's.
+func TestRelativeAddressedFirst(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Mum said you'd be in. This is the bank's fraud team, your account has been hacked, tell me your online banking password.", CategoryBankingDetails},
+		{"Dad, the Disney app signed me out on the iPad. What's the password?", ""},
+		{"hey its sam whats the why fi password at your place im coming over later", ""},
+	})
+}
+
+// TestGoodsDelivery: goods or a visitor that "will arrive" deliver no code,
+// so a later "send it" returns the goods; a text that will arrive is still
+// a code asked for.
+func TestGoodsDelivery(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is Microsoft security, we are texting you a code now. When it arrives send it to me.", CategoryVerificationCode},
+		{"this is support about your warranty claim the box will arrive on monday please put the old router in it and send it back", ""},
+	})
+}
+
+// TestRechargeAndAlienNumber: "recharge" / "top up" move money like
+// "deposit" ("recharge 300 in u s d t", the letters spelled); an alien
+// registration number is an identity number.
+func TestRechargeAndAlienNumber(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"to unlock your earnings just recharge three hundred in u s d t to the platform wallet today", CategoryPaymentTransfer},
+		{"i need to recharge my phone tonight before the trip", ""},
+		{"This is immigration services, your status is under review and you may be deported. Confirm your alien registration number.", CategoryPersonalID},
+	})
+}
+
+// TestPresentingToMeeting: a screen shared to take a meeting through the
+// listener's own slides ("walk us through the deck") grants no access; a
+// caller who wants to be walked through "your transactions" is asking.
+func TestPresentingToMeeting(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is your bank's fraud team. Share your screen and walk me through your recent transactions.", CategoryRemoteAccess},
+		{"We're all on the call now. Can you share your screen and take us through the budget slides?", ""},
+		{"It's the courier, I left the parcel by the bins and I'll take a picture for the app.", ""},
+	})
+}
+
+// TestTextedBackAndOverpaid: "text that code back to me" returns a code;
+// "will text the code to your phone" delivers one. An overpayment named by
+// its amounts ("sent 900 instead of 90", "paid you too much") is the
+// overpayment pretext, so a payment app asked for the rest counts.
+func TestTextedBackAndOverpaid(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Hi, it's Google, we're texting you a six digit code, please text that code back to us at this number.", CategoryVerificationCode},
+		{"Your clinic will text the code to your phone before the appointment.", ""},
+		{"I paid you too much for the bike, can you send back the rest on Zelle?", CategoryPaymentTransfer},
+		{"I paid you too much for the bike, don't worry about it, keep the rest.", ""},
+	})
+}
+
+// TestCashForTheOfficer: cash withdrawn for "an officer" to collect, under
+// a detective's name and a request to tell no one, is a payment asked;
+// a detective's visit about a burglary asks nothing.
+func TestCashForTheOfficer(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is detective sergeant Hall. We need you to withdraw two thousand in cash and an officer will collect it from your house. Do not mention this to the bank.", CategoryPaymentTransfer},
+		{"This is detective sergeant Hall returning your call about the burglary, an officer will come by tomorrow to take a statement.", ""},
+	})
+}
+
+// TestNamedToolAndTimeClause: software named after it as a remote tool
+// ("the app I'm sending, it's called AnyDesk") is asked by name; a short
+// time clause ("when I do, …", "once he calls, …") leaves the imperative
+// after it addressed to the listener. A debt "going to collections" is a
+// threat that makes a weak gift-card purchase count.
+func TestNamedToolAndTimeClause(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Your advisor will help with the setup. Install this software I'm emailing you, it's called AnyDesk.", CategoryRemoteAccess},
+		{"Hi, it's your nephew, can you download the app, it's called WhatsApp, so we can video chat.", ""},
+		{"Your Microsoft account was hacked. I'm going to call you on video. When I do, press the share screen button.", CategoryRemoteAccess},
+		{"Hi, it's the leisure centre, when you come in, show the app at the desk.", ""},
+		{"Your phone bill is going to collections today. To stop it, buy four hundred dollars in Apple gift cards.", CategoryGiftCard},
+	})
+}
+
+// TestSignInEmailAsked: the email an account signs in with, asked as a
+// question ("what email do you sign in with?"), is its username as the
+// statement form is: weak, so pressure or a listed password decides, and a
+// helpline the listener rang may ask it.
+func TestSignInEmailAsked(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is Hulu billing, your membership is suspended. Which email do you log in with, and the password?", CategoryCredentials},
+		{"Agent: Thanks for calling StreamBox, how can I help?\nMe: I'm locked out.\nAgent: Sure, what email do you use to log in?", ""},
+	})
+}

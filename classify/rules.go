@@ -216,7 +216,9 @@ var objectRules = []objectRule{
 	{catCred, objWeak, accountEmails()},
 	// The same email by its use: "the email address you sign in with".
 	{catCred, objWeak, cross([]string{"email", "email address"}, []string{"you sign in with", "you log in with", "you log on with",
-		"you use to sign in", "you use to log in", "you use to log on", "you signed up with"})},
+		"you use to sign in", "you use to log in", "you use to log on", "you signed up with",
+		// The same asked as a question: "what email do you use to sign in?"
+		"do you sign in with", "do you log in with", "do you use to sign in", "do you use to log in", "did you sign up with"})},
 	// A home network's password is shared in families; an office network's
 	// is a login. Asked under pressure (a virus, an impersonated IT desk) it counts.
 	{catCred, objWeak, []string{"network password", "your network password"}},
@@ -226,7 +228,7 @@ var objectRules = []objectRule{
 	// it too, so it needs pressure.
 	{catCred, objWeak, accountPasswords()},
 	{catNone, 0, []string{
-		"wifi password", "wi fi password", "wireless password", "internet password", "router password",
+		"wifi password", "wi fi password", "why fi password", "password for the why fi", "wireless password", "internet password", "router password",
 		"netflix password", "hulu password", "disney password", "disney plus password",
 		"spotify password", "guest password", "crypto wallet", "bitcoin wallet", "wifi code", "zip code", "postal code", "post code", "postcode",
 		"area code", "country code", "promo code", "promotional code", "discount code", "coupon code",
@@ -287,7 +289,7 @@ var objectRules = []objectRule{
 		"driver license number", "drivers license number", "driving licence number", "driver license",
 		"drivers license", "driving license", "license number", "licence number",
 		"identification number", "national id", "tax id", "tax id number", "taxpayer id", "tin number",
-		"itin", "ein", "alien number", "green card number", "state id", "taxpayer id", "number on your medicare card",
+		"itin", "ein", "alien number", "alien registration number", "alien registration", "a number on your green card", "green card number", "state id", "taxpayer id", "number on your medicare card",
 		"number on your social security card", "number on your green card", "number on your id", "medicare card",
 		"social security card", "green card", "id card number", "number on your passport", "passport no",
 		"id card", "photo id", "picture id", "identity card", "red white and blue card",
@@ -404,7 +406,8 @@ var objectRules = []objectRule{
 		"safe account", "secure account", "safety account", "protected account", "new safe account",
 		"holding account", "government account", "federal reserve account", "bitcoin", "bit coin",
 		"bitcoins", "crypto", "cryptocurrency", "crypto currency", "bitcoin atm", "bitcoin machine",
-		"crypto atm", "coin atm", "usdt", "tether", "ethereum", "wire transfer",
+		"crypto atm", "coin atm", "usdt", "you s d t", "tether", // "u s d t": the tokenizer reads a lone "u" as "you"
+		"ethereum", "wire transfer",
 		"bank wire", "western union", "moneygram", "money gram", "money order", "cashier check",
 		"cashiers check", "cash in an envelope", "cash in a box", "the cash to the courier",
 		"to this account", "into this account", "to this tag", "to my tag", "to this cashtag", "cash tag",
@@ -523,7 +526,9 @@ var cueRules = []cueRule{
 		"tell", "tell me",
 		"tell us", "give", "give me", "give us", "say", "just say", "say the", "what", "what is", "what are",
 		"what was", "what were", "confirm", "confirm for me", "verify", "validate", "provide", "share", "send me",
-		"send us", "send it", "text me", "text us", "email me", "repeat", "spell", "spell out", "recite",
+		"send us", "send it", "text me", "text us", "email me",
+		// "text that code back to me", "text the numbers to this phone": the thing sent back by text.
+		"text that", "text the", "text those", "text this", "repeat", "spell", "spell out", "recite",
 		"call out", "go ahead and", "go ahead", "ask for", "ask you for", "asking for", "asking you for",
 		"let me know", "do you have", "have you got", "you got", "state", "please state", "read the", "need to know", "need to see", "look at",
 		"check", "get me", "grab", "find", "message me", "message us", "whatsapp me", "dm me", "can you see",
@@ -551,7 +556,7 @@ var cueRules = []cueRule{
 	{cueAct, []string{
 		"take", "bring", "open", "visit", "go to", "go onto", "go on", "click", "click on", "run",
 		"allow", "accept", "search", "search for", "look up", "transfer", "move", "wire", "send", "deposit",
-		"withdraw", "take out", "pay", "pay with", "pay in", "put", "load", "insert", "scan", "convert", "shift", "switch over",
+		"recharge", "top up", "withdraw", "take out", "pay", "pay with", "pay in", "put", "load", "insert", "scan", "convert", "shift", "switch over",
 		"invest", "connect", "access", "put the money", "feed", "mail", "overnight", "hand",
 		"hand over", "drop off", "give", "give me", "send me", "send us", "read", "read me", "tell me",
 		"scratch", "scratch off", "take a picture", "take a photo", "picture of", "photo of", "press", "hit",
@@ -965,7 +970,7 @@ var signalRules = []signalRule{
 		"cra", "c r a", "ato", "a t o", "taxation office", "inland revenue", "income tax department", "tax authority",
 		"tax authorities", "revenue department", "south african revenue", "revenue commissioners", "tax department", "revenue service", "tax office", "back taxes", "tax fraud", "tax evasion"}},
 	{"impersonation:government", 0.3, []string{"service canada", "services australia", "centrelink", "uidai", "trai",
-		"telecom regulatory", "home affairs", "rcmp", "mygov", "my gov", "social security administration", "social security office", "ssa", "federal agent", "fbi", "f b i", "police", "sheriff", "interpol", "national crime agency", "federal reserve", "department of justice", "department of", "customs", "immigration", "border protection", "dea", "homeland security", "federal trade commission", "ftc", "government"}},
+		"telecom regulatory", "home affairs", "rcmp", "mygov", "my gov", "social security administration", "social security office", "ssa", "federal agent", "fbi", "f b i", "police", "detective", "constable", "crime unit", "fraud squad", "sheriff", "interpol", "national crime agency", "federal reserve", "department of justice", "department of", "customs", "immigration", "border protection", "dea", "homeland security", "federal trade commission", "ftc", "government"}},
 	{"impersonation:courier", 0.2, []string{"fedex", "fed ex", "ups", "usps", "dhl", "royal mail", "post office", "postal service", "courier", "delivery company", "hermes", "evri"}},
 	{"impersonation:paypal", 0.25, []string{"paypal", "pay pal"}},
 	{"impersonation:telecom", 0.25, []string{"british telecom", "bt", "at and t", "verizon", "comcast", "xfinity", "internet provider", "internet service provider", "broadband", "internet line"}},
@@ -1010,14 +1015,21 @@ var signalRules = []signalRule{
 	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "immigration enforcement", "leave the country", "leave the uk", "required to leave", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
 		"remove your meter", "remove the meter", "come remove", "crew will come",
 		"cut your power", "cut off your power", "cut the power", "shut off your power", "cut your electricity", "cut off your electricity",
-		"cut your gas", "power cut off", "power shut off", "crew is scheduled"}},
+		"cut your gas", "power cut off", "power shut off", "crew is scheduled",
+		// A debt handed on: "it's going to collections", "without affecting your credit".
+		"going to collections", "sent to collections", "go to collections", "goes to collections", "collection agency",
+		"affecting your credit", "affect your credit", "damage your credit", "hurt your credit"}},
 	{"press_1_menu", 0.3, []string{"press #", "press one", "press two", "press nine", "press zero", "dial #", "press the # key"}},
 	// The fake-check setup: money "sent" by check before the listener is told to pass some on.
 	// Money "sent by mistake" is the overpayment refund: the listener is to send it back.
 	{"fake_check", 0.3, []string{"mailed you a check", "mailed you a cheque", "sent you a check", "sent you a cheque",
 		"sent to you by mistake", "sent you by mistake", "sent to your account by mistake", "paid to you by mistake",
 		"paid you by mistake", "deposited by mistake", "sent by mistake", "overpaid you", "we overpaid", "overpaid your",
-		"check we mailed", "cheque we mailed", "check we sent", "cheque we sent", "check for the equipment", "check to buy"}},
+		"check we mailed", "cheque we mailed", "check we sent", "cheque we sent", "check for the equipment", "check to buy",
+		// An overpayment by the caller's own account: "I sent $1,250 instead of $250", "I paid you too much".
+		"sent # instead of", "sent you # instead of", "paid # instead of", "paid you # instead of", "transferred # instead of",
+		"sent # dollars instead of", "paid # dollars instead of", "sent you too much", "paid you too much", "sent too much",
+		"paid too much", "sent you the wrong amount", "sent the wrong amount", "sent you money by accident", "sent you money by mistake"}},
 	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
 	{"refund", 0.25, []string{"refund", "refunded", "reverse", "reversal", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
 	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "unlock", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "suspicious charge", "suspicious charges", "suspicious sign in", "suspicious login", "suspicious log in", "hold on your account", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address",
@@ -1025,7 +1037,7 @@ var signalRules = []signalRule{
 		"be banned", "be permanently banned", "be disabled", "been disabled", "get disabled", "be deactivated", "been deactivated", "be deleted", "account will be closed", "account is going to be closed",
 		"account will be permanently closed", "account will be terminated"}},
 	{"parcel_problem", 0.3, []string{"parcel on hold", "package on hold", "parcel is on hold", "package is on hold", "unable to deliver", "could not be delivered", "could not deliver", "failed delivery", "delivery attempt", "redelivery", "re delivery", "held at customs", "customs fee", "shipping fee", "delivery fee", "illegal items", "drugs", "suspicious package"}},
-	{"secrecy", 0.4, []string{"do not tell anyone", "do not tell anybody", "not tell anyone", "keep this confidential", "keep it confidential", "keep this between us", "between us", "keep it secret", "keep this secret", "do not tell the bank", "do not tell your", "do not tell the cashier", "tell the cashier", "do not tell the teller", "tell the teller",
+	{"secrecy", 0.4, []string{"do not tell anyone", "do not mention this", "do not mention it", "not mention this to", "do not discuss this with", "do not discuss it with", "do not tell anybody", "not tell anyone", "keep this confidential", "keep it confidential", "keep this between us", "between us", "keep it secret", "keep this secret", "do not tell the bank", "do not tell your", "do not tell the cashier", "tell the cashier", "do not tell the teller", "tell the teller",
 		"do not talk to the teller", "do not talk to the bank", "do not talk to your bank", "do not tell mum", "do not tell dad", "if the bank asks", "if they ask you why", "tell them it is for", "say it is for", "do not talk to anyone", "gag order", "do not discuss"}},
 	{"prize", 0.2, []string{"you have won", "you won", "congratulations", "you have been selected", "winner", "lottery", "sweepstakes", "free gift", "prize", "grant", "you qualify", "you are eligible", "pre approved", "preapproved", "forgiveness", "loan forgiveness"}},
 	{"investment", 0.25, []string{"investment", "investing", "trading platform", "your profits", "profits", "withdrawal fee", "crypto wallet"}},
