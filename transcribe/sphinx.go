@@ -298,6 +298,12 @@ func (s *Sphinx) poolErr(err error) error {
 //     decoder averaged ≈5,000 on synthetic speech, more on real speech).
 //   - -pl_beam/-pl_pbeam 1e-4 (default 1e-10) make the phone-loop
 //     lookahead prune words whose first phones do not fit what comes next.
+//   - -topn 3 (default 4) scores each frame with the 3 best Gaussians of
+//     each codebook: −13 % full-decoder CPU, the same mean WER on the flite
+//     voices, LibriVox 46.5 → 39.4 %, narrowband 19.9 → 18.8 %.
+//   - -maxwpf 10 (default unlimited) keeps 10 distinct words ending per
+//     frame: a further −5 %, one word of 832 more wrong. Not on narrowband
+//     streams, where it cost 3 points of WER.
 //
 // Keyword decoder: -ds 2 computes the acoustics on every other frame. It
 // saves a third of that decoder's CPU (0.024 → 0.016 s per audio second)
@@ -306,7 +312,7 @@ func (s *Sphinx) poolErr(err error) error {
 // library default (sxNBKWSSearch): there -ds 2 found 5 keywords instead
 // of 9 of 13.
 var (
-	sxFullSearch = []string{"-fwdflat", "no", "-maxhmmpf", "1500", "-pl_beam", "1e-4", "-pl_pbeam", "1e-4"}
+	sxFullSearch = []string{"-fwdflat", "no", "-maxhmmpf", "1500", "-pl_beam", "1e-4", "-pl_pbeam", "1e-4", "-topn", "3", "-maxwpf", "10"}
 	sxKWSSearch  = []string{"-ds", "2"}
 )
 
@@ -320,7 +326,7 @@ var (
 // were measured and not kept. Their audio is also band-extended before
 // decoding (foldBand).
 var (
-	sxNBFullSearch = sxArgs(sxFullSearch, []string{"-maxhmmpf", "5000"})
+	sxNBFullSearch = sxArgs(sxFullSearch, []string{"-maxhmmpf", "5000", "-maxwpf", "-1"})
 	sxNBKWSSearch  []string
 )
 
