@@ -377,6 +377,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catPay {
 		done = c.completedPassive(o)
 	}
+	if cat == catRemote && o.attr&objWeak != 0 && c.boughtOn(o) {
+		return cat, false, from, false // "buy USDT on crypto dot com": a site bought on, no software put on
+	}
 	if cat == catRemote && o.attr&objWeak != 0 && c.sharedIntoCall(o) {
 		lifted = true // "start a whatsapp video call with me and tap share screen": the screen goes to the caller
 	}
@@ -450,12 +453,18 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			if c.breakBetween(q.end, c.subjectless(q, o)) || c.classBetween(q.end, o.start, wNeg) {
 				continue // "repeat 739104 do not share this code": the negation starts a clause of its own
 			}
+			if cat >= catBank && cat <= catID && c.activityOn(q.end, o.start) {
+				continue // "confirm some recent activity on your credit card": the card is where, not what
+			}
 		case q.end < o.start && cat <= catID && c.listGoverned(o, q):
 			// "I need your Social Security number, plus your bank's routing
 			// number and your account number": the frame governs the list.
 		case q.attr&cueBack != 0 && q.start >= o.end && q.start-o.end <= backGap:
 			if c.toYours(q.end) {
 				continue // "you'll get a verification code by text, give it to your new provider"
+			}
+			if c.thirdDeed(o) {
+				continue // "she bought all those gift cards. What was it, $3,000?": a deed told, asked about
 			}
 		default:
 			continue
@@ -2249,7 +2258,7 @@ func (c *Call) thirdBefore(j int32) bool {
 	}
 	for k := j - 1; k >= 0 && k >= j-farNeg; k-- {
 		cl := c.d.class[c.win[k].id]
-		if cl&wThird != 0 && !c.callImperative(k) {
+		if cl&wThird != 0 && !c.callImperative(k) && !c.youCall(k) {
 			return true
 		}
 		// "someone calls you asking for": the listener is the reported
@@ -2275,6 +2284,70 @@ func (c *Call) callImperative(k int32) bool {
 		return false
 	}
 	return k == 0 || w[k].sb || c.d.class[w[k-1].id]&(wIndef|wMine) == 0 && w[k-1].id != c.d.idThe && w[k-1].id != c.d.idYour
+}
+
+// youCall reports "call" at k with "you" right before it: the listener's
+// call back, a verb ("when you call, our agent will ask for your
+// password"), not "a call" reporting an ask.
+func (c *Call) youCall(k int32) bool {
+	w := c.win
+	return w[k].id == c.d.idCall && k > 0 && !w[k].sb && c.d.class[w[k-1].id]&wYou != 0
+}
+
+// activityOn reports, between a front cue ending at from and an object
+// at to, activity on the object ("confirm some recent activity on your
+// credit card", "verify the charges made to your account"): an activity
+// word, at most two words before a preposition (not "with": "verify
+// the transaction with your card number" asks for the number).
+func (c *Call) activityOn(from, to int32) bool {
+	w := c.win
+	for j := max(from, 0); j < to; j++ {
+		if !c.d.activity[w[j].id] {
+			continue
+		}
+		for k := j + 1; k < to && k <= j+3; k++ {
+			if c.d.class[w[k].id]&wOf != 0 || w[k].id == c.d.idTo || w[k].id == c.d.idOnto {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boughtOn reports a weak software object (a site, "the app") as where
+// something is bought: "buy" or "purchase" at most eight words before it
+// in its sentence (across a segment cut mid-sentence), and "on", "at" or
+// "from" between ("buy USDT on crypto dot com", "purchase the cards from
+// the website").
+func (c *Call) boughtOn(o hit) bool {
+	w := c.win
+	prep := false
+	for j := o.start - 1; j >= 0 && j >= o.start-8 && !(w[j+1].sb && !(j+1 == c.nCtx && c.cutMidSentence())); j-- {
+		if c.d.buyVerb[w[j].id] {
+			return prep
+		}
+		prep = prep || j < o.start && (w[j].id == c.d.idOn || w[j].id == c.d.idAt || w[j].id == c.d.idFrom)
+	}
+	return false
+}
+
+// thirdDeed reports object o as what a third party did, told: "he",
+// "she" or "they" and a past deed ("bought", "sent", "paid") at most four
+// words before it in its sentence ("she bought all those gift cards",
+// "they sent the codes"). A back cue after it ("what was it?") asks about
+// the story, not for the thing.
+func (c *Call) thirdDeed(o hit) bool {
+	w := c.win
+	for j := o.start - 1; j > 0 && j >= o.start-5 && !w[j+1].sb; j-- {
+		if c.d.deeds[w[j].id] {
+			k := j - 1
+			if k > 0 && !w[k+1].sb && c.d.class[w[k].id]&wPerfect != 0 {
+				k-- // "she had bought", "they already sent"
+			}
+			return k >= 0 && !w[k+1].sb && c.d.class[w[k].id]&wHeShe != 0
+		}
+	}
+	return false
 }
 
 // ifArticle reports "if" right before o, which does not open with "your"
@@ -2802,6 +2875,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			if h.cat == catNone && c.near(h, 0, func(g hit) bool { return g.group == gRef && g.cat == refYourNum && g.start == h.start }) {
 				continue // "confirm your number": judged as a reference below
 			}
+			if c.thirdDeed(h) {
+				continue // "she bought all those gift cards. What was it?": a deed told, no referent to ask for
+			}
 			cat := int(h.cat)
 			if h.attr&objGiftAmb != 0 && c.near(h, giftReach, func(g hit) bool { return g.group == gObj && g.cat == catGift }) {
 				cat = catGift
@@ -2863,8 +2939,8 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			if objAt > delivAt && objCat == catID && pos-objAt <= yourNumReach && c.pressNow {
 				cat = catID
 			}
-		case h.cat == refAnswer:
-			if objAt > delivAt && objCat == catCred && pos-objAt <= refReach {
+		case h.cat == refAnswer || h.cat == refWords:
+			if objAt > delivAt && objCat == catCred && pos-objAt <= refReach && !(h.cat == refWords && objNew) {
 				cat = catCred
 			}
 		case h.cat == refPayBack:
@@ -2894,7 +2970,7 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		if cat == catNone || cat == catPay && !payBack || c.flagged[cat] || fromCue && cat != catCode && !payBack {
 			continue // a bank agent's "can you repeat that" is about what the customer just said
 		}
-		if (h.cat == refNoun || h.cat == refYourNum) && !c.infoCueBefore(h) || h.cat == refType && !c.infoCueBefore(h) && !c.backCueAfter(h, nCtx) {
+		if (h.cat == refNoun || h.cat == refYourNum || h.cat == refWords) && !c.infoCueBefore(h) || h.cat == refType && !c.infoCueBefore(h) && !c.backCueAfter(h, nCtx) {
 			continue
 		}
 		if h.cat == refNoun {
@@ -3024,20 +3100,55 @@ func (c *Call) moneyDelivery(h hit) bool {
 // meeting: after it in its sentence, at most presentReach words on, slides
 // or a deck ("… and walk us through the roadmap deck", "… so everyone can
 // see the slides"), or "walk / take / talk" addressed to a group ("us",
-// "everyone", "the team") and "through". The listener shows their own
-// work to several people; a caller who wants to watch "me" through the
-// listener's bank is not one.
+// "everyone", "the team") and "through". In a call with no pressure so
+// far, work material ("the Q3 dashboard", "the report", "the numbers")
+// presents too when a meeting or a client is named at most presentReach
+// words before the share or after it in its sentence ("for the client
+// call, can you share your screen …", "… with everyone"), or when it is
+// walked through with no one named ("… and walk through the dashboard",
+// "go over the numbers"), unless the material is the listener's account
+// ("your account dashboard"), a number on something ("the numbers on your
+// card"), or shown to the caller ("… with me", "so I can go over …"). The listener shows their
+// own work to several people; a caller who wants to watch "me" through
+// the listener's bank is not one.
 func (c *Call) presenting(o hit) bool {
 	w := c.win
-	for j := o.end; j < int32(len(w)) && j < o.end+presentReach && !w[j].sb; j++ {
+	n := int32(len(w))
+	meeting, through, toMe := false, false, false
+	for j := max(o.start-presentReach, 0); j < o.start; j++ {
+		meeting = meeting || c.d.meetings[w[j].id]
+	}
+	item := int32(-1)
+	for j := o.end; j < n && j < o.end+presentReach && !w[j].sb; j++ {
 		if c.d.slides[w[j].id] {
 			return true
 		}
-		if c.d.walkThrough[w[j].id] && j+2 < int32(len(w)) && c.d.audience[w[j+1].id] && (w[j+2].id == c.d.idThrough || j+3 < int32(len(w)) && w[j+3].id == c.d.idThrough) {
+		if c.d.walkThrough[w[j].id] && j+2 < n && c.d.audience[w[j+1].id] && (w[j+2].id == c.d.idThrough || j+3 < n && w[j+3].id == c.d.idThrough) {
+			return true
+		}
+		if c.d.walkThrough[w[j].id] && j+1 < n && (w[j+1].id == c.d.idThrough || w[j+1].id == c.d.idOver) {
+			through = true // "walk through the dashboard": presented, to no one named
+		}
+		meeting = meeting || c.d.meetings[w[j].id] || w[j].id == c.d.idEveryone
+		toMe = toMe || w[j].id == c.d.idMe || w[j].id == c.d.idI // "… with me", "so I can go over the report": the caller watches
+		if item < 0 && c.d.workItems[w[j].id] && !c.accountItem(j) {
+			item = j
+		}
+	}
+	return item >= 0 && (meeting || through) && !toMe && !c.pressure
+}
+
+// accountItem reports work material at j that is the listener's account
+// or a number on something: "your account dashboard", "your bank's
+// report", "the numbers on your card".
+func (c *Call) accountItem(j int32) bool {
+	w := c.win
+	for k := j - 1; k >= 0 && k >= j-2 && !w[k+1].sb; k-- {
+		if w[k].id == c.d.idYour || c.d.class[w[k].id]&wAcctNoun != 0 {
 			return true
 		}
 	}
-	return false
+	return j+1 < int32(len(w)) && !w[j+1].sb && c.d.class[w[j+1].id]&wOf != 0 && w[j+1].id != c.d.idFor
 }
 
 // presentReach is how far after a screen share, in words, presenting looks.

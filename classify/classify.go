@@ -159,6 +159,13 @@ type Detector struct {
 	slides      map[int32]bool // "deck", "slides": what a screen is shared to present (presenting)
 	walkThrough map[int32]bool // "walk", "take": "walk us through" the listener's own work
 	audience    map[int32]bool // "us", "everyone": a meeting presented to
+	idOver      int32          // "go over the numbers": presented (presenting)
+	idEveryone  int32
+	workItems   map[int32]bool // "dashboard", "report", "numbers": work material shown to a meeting or client (presenting)
+	meetings    map[int32]bool // "meeting", "client", "standup": the occasion work material is presented for (presenting)
+	activity    map[int32]bool // "activity", "charges": "confirm the charges on your card" names the card as the place (activityOn)
+	deeds       map[int32]bool // "bought", "sent": "she bought all those gift cards" is a third party's deed, told (thirdDeed)
+	buyVerb     map[int32]bool // "buy", "purchase": bought on a site, not software put on
 	idText      int32          // "text that code back to me": the verb, asking only with "back" / "to me" (Call.backToMe)
 	idUs        int32
 	calledNamed map[int32]bool // "called", "named": "an app called AnyDesk" (Call.namedTool)
@@ -350,11 +357,31 @@ func New() *Detector {
 	for _, w := range []string{"deck", "slides", "slide", "slideshow", "presentation", "agenda", "spreadsheet"} {
 		d.slides[v.intern(w)] = true
 	}
-	for _, w := range []string{"walk", "take", "talk"} {
+	for _, w := range []string{"walk", "take", "talk", "go", "run"} {
 		d.walkThrough[v.intern(w)] = true
 	}
+	d.idOver, d.idEveryone = v.intern("over"), v.intern("everyone")
 	for _, w := range []string{"us", "everyone", "everybody", "team", "group", "all"} {
 		d.audience[v.intern(w)] = true
+	}
+	d.workItems, d.meetings = map[int32]bool{}, map[int32]bool{}
+	for _, w := range []string{"dashboard", "report", "reports", "spreadsheet", "spreadsheets", "numbers", "figures",
+		"results", "metrics", "roadmap", "proposal", "budget", "forecast", "forecasts", "demo", "mockups", "designs", "charts",
+		"pipeline", "draft", "plan", "quarterly"} {
+		d.workItems[v.intern(w)] = true
+	}
+	for _, w := range []string{"meeting", "meetings", "client", "clients", "standup", "presentation"} {
+		d.meetings[v.intern(w)] = true
+	}
+	d.activity = map[int32]bool{}
+	for _, w := range []string{"activity", "activities", "charge", "charges", "transaction", "transactions", "purchase", "purchases",
+		"payment", "payments", "spending", "withdrawal", "withdrawals"} {
+		d.activity[v.intern(w)] = true
+	}
+	d.buyVerb = map[int32]bool{v.intern("buy"): true, v.intern("purchase"): true}
+	d.deeds = map[int32]bool{}
+	for _, w := range []string{"bought", "purchased", "sent", "paid", "wired", "spent", "lost", "gave", "transferred", "mailed", "handed"} {
+		d.deeds[v.intern(w)] = true
 	}
 	d.idText, d.idUs = v.intern("text"), v.intern("us")
 	d.calledNamed = map[int32]bool{v.intern("called"): true, v.intern("named"): true}

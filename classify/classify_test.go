@@ -1962,3 +1962,76 @@ func TestSignInEmailAsked(t *testing.T) {
 		{"Agent: Thanks for calling StreamBox, how can I help?\nMe: I'm locked out.\nAgent: Sure, what email do you use to log in?", ""},
 	})
 }
+
+// TestToldDeedAndCardActivity: a gift card a relative bought, told ("he
+// bought all those cards, what was it, two grand?"), is a story, not a
+// card asked about; activity on a card ("confirm the recent charges on
+// your card") names the card as where it happened, while the card's own
+// number asked stays asked.
+func TestToldDeedAndCardActivity(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Did you hear about Uncle Ray? He bought all those Steam cards. What was it, two grand?", ""},
+		{"It's your grandson, I'm in trouble. Buy three Steam cards and tell me what it says on the back.", CategoryGiftCard},
+		{"Hi, this is the fraud department at Maple Credit Union. We are calling to confirm some recent charges on your debit card. Did you make a purchase of 60 dollars at Costco?", ""},
+		{"This is your bank's fraud team. Please confirm the charges made to your account, then read me the card number on your debit card.", CategoryBankingDetails},
+		{"This is your bank's fraud team, can you verify the purchase with your card number and expiry?", CategoryBankingDetails},
+	})
+}
+
+// TestWorkPresentedOnScreen: a colleague's screen share to present work
+// material (a dashboard, a report, the numbers) for a meeting or a
+// client, or walked through with no one named, grants no access; a caller
+// who watches ("so I can go over the report", "… with me"), the
+// listener's own account, or pressure in the call keeps it asked.
+func TestWorkPresentedOnScreen(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"It's Sam from finance. Before the board meeting, could you share your screen and go over the forecast numbers?", ""},
+		{"Can you share your screen and walk through the sales report for the new hires?", ""},
+		{"Can you share your screen so I can go over the report with you?", CategoryRemoteAccess},
+		{"This is Coinbase support, share your screen and walk through your account dashboard.", CategoryRemoteAccess},
+		{"Your computer has a virus. Share your screen and go over the error report.", CategoryRemoteAccess},
+	})
+}
+
+// TestAgentAsksOnCallBack: "when you call, our agent will ask for your
+// password" promises the ask on the call back ("you call" is the
+// listener's verb, not "a call" that reports someone else asking);
+// "if you get a call asking for your password" still warns.
+func TestAgentAsksOnCallBack(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Your streaming account is on hold. When you call, the agent will ask for the email and password you log in with.", CategoryCredentials},
+		{"If you get a call asking for your password, hang up and ring us.", ""},
+		{"When you call, nobody will ask for your password.", ""},
+	})
+}
+
+// TestRecoveryWordsAndOverpaidCheque: the words of a wallet's recovery
+// card named before ("the recovery card … read me the words") are asked
+// by "the words" alone; a cheque "for 2,000 not 200" is the overpayment
+// pretext, so the difference asked back on a payment app counts. A tutor's
+// "read the words on page ten" names no secret, and a corrected refund
+// cheque asks for nothing.
+func TestRecoveryWordsAndOverpaidCheque(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Caller: Trezor security here. Get the recovery card out of the box.\nCallee: I have it.\nCaller: Great, read the words to me one by one.", CategoryCredentials},
+		{"Caller: Trezor here. Keep the recovery card in a drawer.\nCallee: Okay.\nCaller: And never read the words out to anyone who calls.", ""},
+		{"Hi, it's your English tutor. For tomorrow, read the words on page ten out loud to me.", ""},
+		{"The check I mailed you was for 1800 not 180, my wife wrote the wrong amount. Just deposit it and Venmo me back the difference.", CategoryPaymentTransfer},
+		{"This is the dental office. Your refund cheque was for 40 not 400, so we are mailing a corrected cheque this week.", ""},
+	})
+}
+
+// TestSiteBoughtOn: a site something is bought on ("buy USDT on crypto dot
+// com") is no software put on the listener's device; "go to anydesk dot
+// com" still is.
+func TestSiteBoughtOn(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Your trading profits are frozen until the tax is paid. You need to buy bitcoin on coinbase dot com and send it to the wallet address I give you.", CategoryPaymentTransfer},
+		{"Your computer is hacked, go to anydesk dot com and download it.", CategoryRemoteAccess},
+	})
+}

@@ -207,8 +207,8 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot23.jsonl", 4},    // the same kinds as recogniser output, new calls (first run 0.875, 9/37; 0.875, 4/37 after the fixes)
 		{"holdout27.jsonl", 0}, // a realistic 2025–26 spread with hard negatives, written blind (first run 0.903, 4/40; 0.986, 0/40 after the fixes)
 		{"spot24.jsonl", 0},    // new calls as recogniser output, a quarter misheard (first run 0.831, 2/37; 0.877, 0/37 after the fixes)
-		{"holdout28.jsonl", 3}, // the typical spread agencies describe, three formats, written blind after the holdout27 round (first run 0.972, 3/40)
-		{"spot25.jsonl", 0},    // recogniser-style calls, both sides run together, a third misheard (first run 0.984, 0/37)
+		{"holdout28.jsonl", 0}, // the typical spread agencies describe, three formats, written blind after the holdout27 round (first run 0.972, 3/40; 1.000, 0/40 after the fixes)
+		{"spot25.jsonl", 0},    // recogniser-style calls, both sides run together, a third misheard (first run 0.984, 0/37; 1.000, 0/37 after the fixes)
 	}
 	d := New()
 	for _, tt := range tests {

@@ -203,7 +203,7 @@ var objectRules = []objectRule{
 		"recovery words", "backup phrase", "backup words", "mnemonic", "mnemonic phrase", "private key", "private keys",
 		"wallet key", "wallet keys", "twelve words", "12 words", "twelve word phrase", "12 word phrase", "twenty four words",
 		"24 words", "twenty four word phrase", "24 word phrase", "twelve word recovery phrase", "twelve word seed", "12 word seed",
-		"twenty four word seed", "24 word seed", "recovery sheet", "words on your recovery", "seed backup", "wallet backup phrase",
+		"twenty four word seed", "24 word seed", "recovery sheet", "recovery card", "recovery cards", "seed card", "words on your recovery", "seed backup", "wallet backup phrase",
 	}},
 	// Security questions by their content, and characters of a secret.
 	{catCred, 0, securityAnswers()},
@@ -1029,7 +1029,10 @@ var signalRules = []signalRule{
 		// An overpayment by the caller's own account: "I sent $1,250 instead of $250", "I paid you too much".
 		"sent # instead of", "sent you # instead of", "paid # instead of", "paid you # instead of", "transferred # instead of",
 		"sent # dollars instead of", "paid # dollars instead of", "sent you too much", "paid you too much", "sent too much",
-		"paid too much", "sent you the wrong amount", "sent the wrong amount", "sent you money by accident", "sent you money by mistake"}},
+		"paid too much", "sent you the wrong amount", "sent the wrong amount", "sent you money by accident", "sent you money by mistake",
+		// A cheque made out for more than the price: "it was for two thousand not four hundred, my assistant wrote the wrong amount".
+		"was for # not", "is for # not", "was for # instead of", "is for # instead of", "wrote the wrong amount", "wrote it for the wrong",
+		"wrote the check for too much", "wrote the cheque for too much", "made out for the wrong", "made it out for the wrong"}},
 	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
 	{"refund", 0.25, []string{"refund", "refunded", "reverse", "reversal", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
 	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "unlock", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "suspicious charge", "suspicious charges", "suspicious sign in", "suspicious login", "suspicious log in", "hold on your account", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address",
@@ -1391,6 +1394,7 @@ const (
 	refVideo           // "a whatsapp video call", "facetime": a call the listener's screen is shared into (Call.sharedIntoCall)
 	refCalledMe        // the listener's "you called me": not a call the listener placed
 	refGreet           // "how can I help", "you're through to": an organisation answering, at the start of the call only (greetReach)
+	refWords           // "the words", "each word": after an info cue, a wallet's recovery words or a login just named, and only that
 )
 
 // greetReach is how far into the call, in tokens, an answering greeting
@@ -1476,6 +1480,9 @@ var refRules = []refRule{
 	{refYourNum, []string{"your number", "your full number", "your number again"}},
 	{refInPerson, inPersons()},
 	{refAnswer, securityAnswerRefs()},
+	// The recovery card's words by themselves: "take out the card with the twenty four words … read the words out to me".
+	{refWords, []string{"the words", "those words", "these words", "the # words", "all the words", "all # words", "each word",
+		"every word", "the word", "word number one", "the first word", "the phrase", "that phrase", "the whole phrase"}},
 	{refBanking, []string{"online banking", "internet banking", "mobile banking", "net banking", "netbanking", "ebanking",
 		"e banking", "online bank account", "online banking account", "banking app", "bank app", "banking website"}},
 	{refPayBack, []string{"return it", "return them", "return that", "refund it", "refund that", "pay it back", "pay that back",
