@@ -522,7 +522,7 @@ func speechFrames(pcm []int16, max int) []int16 {
 // audio is all at hand (a voicemail, not a live call), both decoders set
 // their cepstral mean from its first seconds instead of starting from the
 // model's generic one, which otherwise normalises the whole first
-// utterance. The throwaway decode's words are discarded.
+// utterance.
 func (st *sphinxStream) Prime(ctx context.Context, pcm []int16) error {
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -919,9 +919,9 @@ func heardSpeech(segs []rawSeg) bool {
 
 // redoFirst decodes the first utterance again once its own speech has set
 // the cepstral mean, and the segments are then this reading's. The mean
-// comes from the utterance's speech frames alone (as Prime's does), in a
-// throwaway decode from the state the utterance started with: the pauses
-// the first decode also saw would pull it off. An utterance with too
+// comes from the utterance's speech frames alone (as Prime's does), set
+// from the state the utterance started with: the pauses the first decode
+// also saw would pull it off. An utterance with too
 // little speech keeps its first reading.
 func (st *sphinxStream) redoFirst() error {
 	pcm := st.firstUtt
