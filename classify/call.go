@@ -392,6 +392,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
 			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
 		}
+		if cat == catCode && c.menuRepeat(q, o) {
+			continue // "press one to repeat your code": the call repeats it
+		}
 		if cat == catPay && !c.urged && c.usualWay(q) {
 			continue // "you can pay through your online account as usual": the listener's own habit, nothing new asked
 		}
@@ -1393,7 +1396,8 @@ func (c *Call) policy(o, q hit) bool {
 // For a call-back, a call word in the same sentence frames it too ("call
 // extension 4410 with your password", "return our call with your tax file
 // number"), unless the listener is the one called ("we will call you with
-// your new PIN"). So does a phone number said right before the cue, the
+// your new PIN") or the call is an automated one ("this is an automated
+// call with your login code"). So does a phone number said right before the cue, the
 // call-back's own number with its "call us back" misheard ("cause at that
 // age [NUMBER] with your bank account number"): a number at least
 // phoneDigits long, or a redacted one.
@@ -1408,8 +1412,8 @@ func (c *Call) framedBy(pos int32, id int32, crossSent bool) bool {
 		}
 		k := c.d.class[c.win[j].id]
 		if id == c.d.idBack && inSent {
-			if k&wCallTo != 0 && !you {
-				return true
+			if k&wCallTo != 0 && !you && !(j > 0 && c.win[j-1].id == c.d.idAutomated) {
+				return true // not "an automated call with your login code": the call itself delivers it
 			}
 			you = you || k&wYou != 0
 		}
@@ -1620,6 +1624,9 @@ func (c *Call) negatedAsk(pos int32) bool {
 		if n > 0 && n+1 < j && cl[w[n+1].id]&wYou != 0 && cl[w[n-1].id]&wVerbish != 0 && c.ifClause(n) {
 			continue // "if this was not you, call back and give our agent the code": the negation is the condition's
 		}
+		if c.ifYouNot(n) {
+			continue // "if you did not request this, reply to our text with the passcode": the condition's too
+		}
 		s := n - 1
 		aux := false // an auxiliary other than "do" between subject and negation
 		please := false
@@ -1638,6 +1645,19 @@ func (c *Call) negatedAsk(pos int32) bool {
 		}
 	}
 	return false
+}
+
+// ifYouNot reports the negation at n as the listener's own in an
+// if-clause: "if you did not request this", "if you don't recognise it",
+// with at most an auxiliary between "you" and the negation. The asking
+// verb it negates is the listener's, not a caller's promise.
+func (c *Call) ifYouNot(n int32) bool {
+	w, cl := c.win, c.d.class
+	m := n - 1
+	if m > 0 && !w[m].sb && cl[w[m].id]&(wPast|wSkip) != 0 {
+		m--
+	}
+	return m >= 0 && !w[m+1].sb && cl[w[m].id]&wYou != 0 && c.ifClause(n)
 }
 
 // negBeforeOr returns the position of the negation of the first verb of a
@@ -3403,12 +3423,19 @@ func (c *Call) itemAt(j, end int32) bool {
 // you, followed by the hash key", "type the code on your keypad". "Enter
 // the code on the website" puts it where the listener logs in and stays
 // clean. The press comes at most six words before the cue in its
-// sentence; the keypad or the hash key after the object in its sentence.
+// sentence, or at most pressClause words before it when a time clause
+// follows the key and "and" / "then" joins the cue ("press one when you
+// hear this message and enter that code": the code is keyed into the call
+// all the same); the keypad or the hash key after the object in its
+// sentence.
 func (c *Call) keyedIn(q, o hit) bool {
 	w := c.win
-	for j := q.start - 1; j >= 0 && j >= q.start-6; j-- {
+	for j := q.start - 1; j >= 0 && j >= q.start-pressClause; j-- {
 		if w[j].id == c.d.idPress && j+1 < int32(len(w)) && (w[j+1].digits > 0 || w[j+1].id == c.d.idOne) {
-			return true
+			if j >= q.start-6 {
+				return true
+			}
+			return c.d.pressWhen[w[j+2].id] && (w[q.start-1].id == c.d.idAnd || w[q.start-1].id == c.d.idThen) && !c.typedYourself(o) && !c.softwareAfter(o)
 		}
 		if w[j].sb {
 			break
@@ -3416,6 +3443,54 @@ func (c *Call) keyedIn(q, o hit) bool {
 	}
 	return c.keyAfter(o) >= 0
 }
+
+// softwareAfter reports a site or app named after object o, at most six
+// words on in its sentence ("… then enter the code on the website"): the
+// code goes where the listener logs in.
+func (c *Call) softwareAfter(o hit) bool {
+	for _, h := range c.hitsIn(o.end, o.end+6) {
+		if h.group == gObj && h.cat == catRemote {
+			for j := o.end; j <= h.start; j++ {
+				if c.win[j].sb {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// menuRepeat reports "repeat" as a menu choice of an automated code
+// call: "press one to repeat your code", "to repeat it, press one". The
+// call says the code again; the listener gives nothing. "Repeat the code
+// to me" has no key press and is asked as before.
+func (c *Call) menuRepeat(q, o hit) bool {
+	w := c.win
+	if w[q.start].id != c.d.idRepeat || q.start == 0 || w[q.start-1].id != c.d.idTo || w[q.start].sb {
+		return false
+	}
+	if p := q.start - 3; p >= 0 && w[p].id == c.d.idPress && (w[p+1].digits > 0 || w[p+1].id == c.d.idOne) {
+		return true
+	}
+	if !w[q.start-1].sb {
+		return false
+	}
+	for j := max(q.end, o.end); j < int32(len(w)) && j <= max(q.end, o.end)+3; j++ {
+		if w[j].id == c.d.idPress {
+			return true
+		}
+		if w[j].sb {
+			return false
+		}
+	}
+	return false
+}
+
+// pressClause bounds the words from a key press to the typing cue it is
+// joined to across a time clause ("press one when you hear this message
+// and enter …").
+const pressClause = 12
 
 // keyAfter returns where the keypad or the hash key is named after object
 // o in its sentence ("… the code we just texted to you, followed by the
@@ -3470,7 +3545,9 @@ const pressGarble = 3
 // ("press one now and entered the verification code we just sent", "press
 // one and then to the verification code", "… and then turn the …"). A
 // menu's key press keys into the call, so a code after it is keyed in, as
-// keyedIn has it for a heard "enter". Not when a word between gives the
+// keyedIn has it for a heard "enter"; a time clause may come between the
+// key and "and" ("press one when you hear this message and entered that
+// code"), as in keyedIn. Not when a word between gives the
 // code a verb or subject of its own or delivers it ("press one and we will
 // text you a verification code", "… and get a new verification code",
 // "… and receive …"), nor when the code's clause goes on with a verb of
@@ -3479,11 +3556,14 @@ const pressGarble = 3
 func (c *Call) pressedCode(o hit) bool {
 	w, cl := c.win, c.d.class
 	const told = wNeg | wFarNeg | wReport | wOther | wYou | wMine | wIWe | wVerbish | wDeliver | wSent | wReceipt | wOpen | wPerfect | wHandle
-	join, garble := int32(-1), 0
-	for j := o.start - 1; j >= 0 && j >= o.start-pressGarble-6; j-- {
+	join, garble, clause := int32(-1), 0, false
+	for j := o.start - 1; j >= 0 && (j >= o.start-pressGarble-6 || clause && j >= join-pressClause); j-- {
 		id := w[j].id
 		switch {
 		case id == c.d.idPress && join >= 0 && j < join:
+			if clause && !(j+2 < join && (w[j+1].digits > 0 || w[j+1].id == c.d.idOne) && c.d.pressWhen[w[j+2].id]) {
+				return false
+			}
 			if e := o.end; e < int32(len(w)) && !w[e].sb && cl[w[e].id]&wOf != 0 {
 				// "… the code from the text message", "… on your screen":
 				// where it is, with no verb of its own after.
@@ -3494,7 +3574,9 @@ func (c *Call) pressedCode(o hit) bool {
 			join = j
 		case join >= 0:
 			if !(w[j].digits > 0 || id == c.d.idOne || id == c.d.idNow) {
-				return false // only "press one (now) and (then)"
+				// only "press one (now) and (then)", or a time clause
+				// after the key: "press one when you hear this message and"
+				clause = true
 			}
 		case cl[id]&told != 0 || c.d.obtain[id]:
 			return false // "press one and we will text you …", "… and get a new …"

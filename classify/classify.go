@@ -170,6 +170,9 @@ type Detector struct {
 	idUs        int32
 	calledNamed map[int32]bool // "called", "named": "an app called AnyDesk" (Call.namedTool)
 	whenOpen    map[int32]bool // "when", "once": "when I do, tap …" opens a time clause before an imperative (addressed)
+	idAutomated int32          // "this is an automated call with your login code": the call delivers, no call-back (framedBy)
+	idRepeat    int32          // "press one to repeat your code": a menu choice, the call repeats it (menuRepeat)
+	pressWhen   map[int32]bool // "when", "once", "after", "as": a time clause after a key press ("press one when you hear this message and enter …", keyedIn)
 	goods       map[int32]bool // "box", "parcel", "engineer": what arrives at the door, not a code (goodsDelivery)
 	idBring     int32          // "bring your passport": a document carried to a place, so shown there (inPerson)
 	numberNouns map[int32]bool // "number", "details": what is said rather than carried ("bring your passport number")
@@ -386,6 +389,8 @@ func New() *Detector {
 	d.idText, d.idUs = v.intern("text"), v.intern("us")
 	d.calledNamed = map[int32]bool{v.intern("called"): true, v.intern("named"): true}
 	d.whenOpen = map[int32]bool{v.intern("when"): true, v.intern("once"): true}
+	d.idAutomated, d.idRepeat = v.intern("automated"), v.intern("repeat")
+	d.pressWhen = map[int32]bool{v.intern("when"): true, v.intern("once"): true, v.intern("after"): true, v.intern("as"): true}
 	d.goods = map[int32]bool{}
 	for _, w := range []string{"box", "parcel", "package", "kit", "shipment", "replacement", "courier", "engineer", "technician", "driver", "envelope"} {
 		d.goods[v.intern(w)] = true

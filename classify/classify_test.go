@@ -2035,3 +2035,53 @@ func TestSiteBoughtOn(t *testing.T) {
 		{"Your computer is hacked, go to anydesk dot com and download it.", CategoryRemoteAccess},
 	})
 }
+
+// TestReplyToOurText: a reply to the caller's own text ("reply to our
+// text with …", heard as "a text") asks for what follows, also after an
+// if-clause whose negation is the listener's ("if you did not ask for
+// this"); an opt-out keyword or a confirmation names nothing, and a
+// warning not to reply stays clean.
+func TestReplyToOurText(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"This is your streaming service, your account is on hold. Reply to our message with your email and password to restore it.", CategoryCredentials},
+		{"if you did not ask for this login reply to our text with the security code you got", CategoryVerificationCode},
+		{"your parcel is held at the depot reply to a text with your user name and password to release it", CategoryCredentials},
+		{"You can reply to our text with STOP to opt out of delivery updates.", ""},
+		{"your dentist here reply to our text with yes to confirm tuesday", ""},
+		{"If you did not request this change, do not reply to any text with your passcode, we never ask for it.", ""},
+	})
+}
+
+// TestPressedAfterTimeClause: a code keyed in after a key press and a
+// time clause ("press two when you hear the tone and type in that code")
+// is keyed into the call; a genuine code call's menu ("press one to
+// repeat your code", "to hear your code again") and typing the code into
+// the app yourself give nothing, nor does "an automated call with your
+// login code" frame a call-back.
+func TestPressedAfterTimeClause(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Your card was used in Miami. We have sent you a security code. Press two when you hear the tone and type in that code to stop the charge.", CategoryVerificationCode},
+		{"press one once the message ends and then key in the code we just texted you", CategoryVerificationCode},
+		{"we sent a code to your phone press one after the beep and entered the verification code we sent", CategoryVerificationCode},
+		{"This is an automated call with your login code. Press one to hear your code again.", ""},
+		{"your login code is four four one two press one to repeat your code", ""},
+		{"Your login code is 4 4 1 2. To repeat it, press one.", ""},
+		{"This is your bank's automated line. Press one when you are ready and enter the code in the app yourself.", ""},
+	})
+}
+
+// TestSpokenOverpaidAmounts: an overpayment named by spoken amounts ("two
+// thousand instead of two hundred", "fifteen hundred dollars instead of a
+// hundred fifty") is the refund pretext, so "send back the extra" counts;
+// a friend who overpaid and asks nothing back stays clean.
+func TestSpokenOverpaidAmounts(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"Hi, it's Priya who bought your desk. I transferred you fifteen hundred dollars instead of a hundred fifty by mistake, please send the rest back to my Zelle tonight.", CategoryPaymentTransfer},
+		{"hey its the buyer from marketplace i paid you two thousand instead of two hundred can you send back the extra on venmo today", CategoryPaymentTransfer},
+		{"Hey it's Sam, I sent you forty dollars instead of thirty for the pizza, keep the change, see you Friday.", ""},
+		{"hi its tom i sent you a hundred and twenty instead of the usual hundred the extra is for the tickets no need to send anything", ""},
+	})
+}

@@ -114,25 +114,27 @@ func callBacks() []string {
 // asks the listener to send what follows; "reply STOP to opt out" names no
 // object, and a negation, another subject or the past ("never reply to a
 // message with your password", "I replied to the bank with my details")
-// are judged as for any cue.
+// are judged as for any cue. The caller's own channel may be "our" or "my"
+// text ("reply to our text with the passcode you receive"), or "a text" /
+// "that text" as the recogniser hears "our text" ("reply to a text with
+// your username and password").
 func replyTos() []string {
+	channel := append(cross([]string{"this", "the", "our", "my", "that", "a"},
+		[]string{"number", "message", "text", "text message", "email", "sms", "e mail", "voicemail"}), "us", "me", "this")
 	return cross([]string{"reply", "respond", "reply back", "respond back", "text back", "write back"},
-		[]string{"to"},
-		[]string{"this number", "this message", "this text", "this email", "this sms", "this e mail", "the number",
-			"the message", "the text", "the email", "this voicemail", "us", "me", "this"},
-		[]string{"with"})
+		[]string{"to"}, channel, []string{"with"})
 }
 
 // replyToSlips are a reply to the voicemail's own channel heard in the
 // past tense: "to keep watching, replied to this message with your card
 // number". The "d" of "replied to" merges into the "t" of "to", and a
-// message or number the voicemail calls "this" was not yet replied to, so
+// message or number the voicemail calls "this" (or "our") was not yet replied to, so
 // the past form is the recogniser's slip for the imperative. A subject of
 // its own ("I replied to this email with my details") is judged as for
 // any cue.
 func replyToSlips() []string {
 	return cross([]string{"replied", "responded"}, []string{"to"},
-		[]string{"this number", "this message", "this text", "this email", "this sms"}, []string{"with"})
+		[]string{"this number", "this message", "this text", "this email", "this sms", "our text", "our message", "our email"}, []string{"with"})
 }
 
 // callBackTenseSlips are a call back's request verb heard in the past

@@ -1022,17 +1022,17 @@ var signalRules = []signalRule{
 	{"press_1_menu", 0.3, []string{"press #", "press one", "press two", "press nine", "press zero", "dial #", "press the # key"}},
 	// The fake-check setup: money "sent" by check before the listener is told to pass some on.
 	// Money "sent by mistake" is the overpayment refund: the listener is to send it back.
-	{"fake_check", 0.3, []string{"mailed you a check", "mailed you a cheque", "sent you a check", "sent you a cheque",
+	{"fake_check", 0.3, append([]string{"mailed you a check", "mailed you a cheque", "sent you a check", "sent you a cheque",
 		"sent to you by mistake", "sent you by mistake", "sent to your account by mistake", "paid to you by mistake",
 		"paid you by mistake", "deposited by mistake", "sent by mistake", "overpaid you", "we overpaid", "overpaid your",
 		"check we mailed", "cheque we mailed", "check we sent", "cheque we sent", "check for the equipment", "check to buy",
 		// An overpayment by the caller's own account: "I sent $1,250 instead of $250", "I paid you too much".
-		"sent # instead of", "sent you # instead of", "paid # instead of", "paid you # instead of", "transferred # instead of",
-		"sent # dollars instead of", "paid # dollars instead of", "sent you too much", "paid you too much", "sent too much",
+		// The amounts may be spoken ("a thousand dollars instead of a hundred"): see overpaidAmounts.
+		"sent you too much", "paid you too much", "sent too much",
 		"paid too much", "sent you the wrong amount", "sent the wrong amount", "sent you money by accident", "sent you money by mistake",
 		// A cheque made out for more than the price: "it was for two thousand not four hundred, my assistant wrote the wrong amount".
 		"was for # not", "is for # not", "was for # instead of", "is for # instead of", "wrote the wrong amount", "wrote it for the wrong",
-		"wrote the check for too much", "wrote the cheque for too much", "made out for the wrong", "made it out for the wrong"}},
+		"wrote the check for too much", "wrote the cheque for too much", "made out for the wrong", "made it out for the wrong"}, overpaidAmounts()...)},
 	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
 	{"refund", 0.25, []string{"refund", "refunded", "reverse", "reversal", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
 	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "unlock", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "suspicious charge", "suspicious charges", "suspicious sign in", "suspicious login", "suspicious log in", "hold on your account", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address",
@@ -1107,6 +1107,18 @@ var knownWords = []string{
 	"connecting", "conversation", "contraption", "prescription", "subscription", "description", "confection",
 	"verifying", "notifications", "application", "applications", "publication", "medication", "medications",
 	"transport", "passenger", "password's", "passport's", "software's", "accountant", "accounting",
+}
+
+// overpaidAmounts are an overpayment by the caller's own account named by
+// its amounts: "I sent $1,250 instead of $250", "i accidentally sent you a
+// thousand dollars instead of a hundred", "paid you fifteen hundred rather
+// than one fifty". The amount is a numeral or a spoken number of up to
+// four words ("two thousand five hundred"), with "a" before a short one
+// and a currency word after it.
+func overpaidAmounts() []string {
+	amounts := []string{"#", "# #", "# # #", "# # # #", "a #", "a # #", "a # # #"}
+	return cross([]string{"sent", "sent you", "paid", "paid you", "transferred", "transferred you", "gave you", "deposited"},
+		amounts, []string{"", "dollars", "pounds", "euros", "bucks"}, []string{"instead of", "rather than"})
 }
 
 // numberWords are the spoken digits and the digits each stands for.
