@@ -452,7 +452,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			if q.start != o.end && !(q.attr&cueWeak != 0 && (c.tail(o.end, q.start) || c.listUpTo(o, q))) || o.attr&objWeak != 0 || c.win[q.start].sb { // "…bank details. / Will do."
 				continue // "have the code from your authenticator app ready": a ready frame after a short tail
 			}
-		case q.start < o.start && o.start-q.end <= frontGap: // may overlap: "read me the code" + "code we sent"
+		case q.start < o.start && (o.start-q.end <= frontGap || o.start-q.end <= frontGap+2 && c.usedClause(q.end, o.start)): // may overlap: "read me the code" + "code we sent"
 			if c.breakBetween(q.end, c.subjectless(q, o)) || c.classBetween(q.end, o.start, wNeg) {
 				continue // "repeat 739104 do not share this code": the negation starts a clause of its own
 			}
@@ -1547,6 +1547,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 			return true // "when I do, tap the share screen button": a short time clause, then the imperative
 		case k&wIWe != 0 && j > 0 && j+1 < pos && w[j+1].id == c.d.idDo && cl[w[j-1].id]&wSkip != 0 && cl[w[j-1].id]&wPast == 0:
 			return true // "what should I do / download TeamViewer": the listener's question, run on
+		case k&wYou != 0 && j > 1 && w[j-1].id == c.d.idWas && w[j-2].id == c.d.idIt && !w[j-1].sb && !w[j].sb && (please || cl[w[pos].id]&wIWe != 0):
+			return true // "to check it was you, I need your licence number": "it was you" is a clause of its own, the speaker's need a new one
 		case k&wYou != 0:
 			// "did you send" asks about the past; "I'll have you send" does not.
 			return !(j > 0 && cl[w[j-1].id]&wPast != 0 && !(j > 1 && cl[w[j-2].id]&wModal != 0))
@@ -2278,7 +2280,7 @@ func (c *Call) thirdBefore(j int32) bool {
 	}
 	for k := j - 1; k >= 0 && k >= j-farNeg; k-- {
 		cl := c.d.class[c.win[k].id]
-		if cl&wThird != 0 && !c.callImperative(k) && !c.youCall(k) {
+		if cl&wThird != 0 && !c.callImperative(k) && !c.youCall(k) && !c.ownCall(k) {
 			return true
 		}
 		// "someone calls you asking for": the listener is the reported
@@ -2312,6 +2314,26 @@ func (c *Call) callImperative(k int32) bool {
 func (c *Call) youCall(k int32) bool {
 	w := c.win
 	return w[k].id == c.d.idCall && k > 0 && !w[k].sb && c.d.class[w[k-1].id]&wYou != 0
+}
+
+// ownCall reports "call" at k as the speaker's own verb: "I'm going to
+// (video) call you on WhatsApp, when it rings share your screen" (the
+// speaker calls), not "a call" reporting an ask. "I" / "we" is its subject,
+// at most four modal, auxiliary or "video" words before it.
+func (c *Call) ownCall(k int32) bool {
+	w, cl := c.win, c.d.class
+	if w[k].id != c.d.idCall {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-5 && !w[j+1].sb; j-- {
+		switch {
+		case cl[w[j].id]&wIWe != 0:
+			return true
+		case cl[w[j].id]&(wModal|wSkip) == 0 && w[j].id != c.d.idVideo && w[j].id != c.d.idAm:
+			return false
+		}
+	}
+	return false
 }
 
 // activityOn reports, between a front cue ending at from and an object
@@ -2403,6 +2425,21 @@ func (c *Call) subjectless(q, o hit) int32 {
 		return o.start // "and they gift cards will arrive": "the" heard as "they", a clause with a verb of its own
 	}
 	return o.start - 1
+}
+
+// usedClause reports that [from, to) holds a first item's relative clause
+// "you use" / "you have" joined by "and" to what follows: "I'll need the
+// Gmail address you use and the password for it" asks the password as
+// closely as "the Gmail address and the password" (two words further).
+func (c *Call) usedClause(from, to int32) bool {
+	w, cl := c.win, c.d.class
+	for j := from + 1; j+2 < to; j++ {
+		if cl[w[j].id]&wYou != 0 && (w[j+1].id == c.d.idUse || w[j+1].id == c.d.idHave) && w[j+2].id == c.d.idAnd &&
+			!w[j].sb && !w[j+1].sb && !w[j+2].sb && cl[w[j-1].id]&(wIWe|wYou|wHeShe|wVerbish|wNeg) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Call) breakBetween(from, to int32) bool {

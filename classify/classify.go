@@ -146,6 +146,11 @@ type Detector struct {
 	idMessage   [5]int32 // "text", "message", "messages", "sms", "email": an object that names the message, not the code in it (messageItself)
 	idGave      int32    // "the code I gave you": a code supplied before, told, not a session being joined now (sessionSite)
 	idWere      int32
+	idUse       int32 // "the email address you use and the password": a relative clause on a list item (listFrom)
+	idHave      int32
+	idVideo     int32 // "I'm going to video call you": the speaker's own call (ownCall)
+	idAm        int32
+	idIt        int32 // "to check it was you, I need your licence number": "you" the complement of "it was", no past question
 	idGoing     int32
 	idNew       int32 // "a new password": one being set, not told
 	idIf        int32 // "if this was not you, read me the code": the negation is the condition's
@@ -346,6 +351,8 @@ func New() *Detector {
 	d.idInto, d.idIn, d.idFrom = v.intern("into"), v.intern("in"), v.intern("from")
 	d.idOnto = v.intern("onto")
 	d.idWas, d.idWere, d.idGoing, d.idIf = v.intern("was"), v.intern("were"), v.intern("going"), v.intern("if")
+	d.idIt, d.idUse, d.idHave = v.intern("it"), v.intern("use"), v.intern("have")
+	d.idVideo, d.idAm = v.intern("video"), v.intern("am")
 	d.idNew = v.intern("new")
 	d.idCalls = v.intern("calls")
 	d.shows = map[int32]bool{}

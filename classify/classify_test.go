@@ -2085,3 +2085,97 @@ func TestSpokenOverpaidAmounts(t *testing.T) {
 		{"hi its tom i sent you a hundred and twenty instead of the usual hundred the extra is for the tickets no need to send anything", ""},
 	})
 }
+
+// TestPaymentUltimatumsAndScarcity: a payment by bank transfer or a
+// payment app asked with an ultimatum ("now or we will cut you off", "today
+// or I will lose my job"), an account "in arrears", or a seller who cannot
+// show the thing and hands it to the next buyer; against a biller's usual
+// ways to pay, "now or later", and a friend paying back.
+func TestPaymentUltimatumsAndScarcity(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"this is the water board, pay the ninety pounds by bank transfer now or we will cut you off tomorrow", CategoryPaymentTransfer},
+		{"i refunded you twice by mistake, please zelle it back today or i will lose my job", CategoryPaymentTransfer},
+		{"your account is in arrears, send the balance by bank transfer this afternoon", CategoryPaymentTransfer},
+		{"the kitten goes to the next family unless you send the deposit by bank transfer", CategoryPaymentTransfer},
+		{"sorry i cant do viewings, just send the first month by e transfer", CategoryPaymentTransfer},
+		{"you can pay by bank transfer now or later, whichever suits", ""},
+		{"your bill is ready, you can pay online or by bank transfer any time before the due date", ""},
+		{"thanks for covering dinner, i will zelle it back tonight", ""},
+	})
+}
+
+// TestLandlordPayeeAndFriendPhone: a landlord as the payee is weak, so the
+// relative "on a friend's phone" asking for rent to be sent on counts, an
+// ordinary "can you pay my landlord" from a relative does not.
+func TestLandlordPayeeAndFriendPhone(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"mum its me on a friend's phone, mine broke, can you transfer 900 to my landlord today", CategoryPaymentTransfer},
+		{"hi mum, can you transfer the rent to my landlord this month, i will pay you back", ""},
+	})
+}
+
+// TestItWasYouThenTheAsk: "it was you" is a clause of its own, no "was
+// you …" question about the past, so the need after it asks.
+func TestItWasYouThenTheAsk(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"this is the sheriffs office, to confirm it was you i need your social security number", CategoryPersonalID},
+		{"this is the sheriffs office, to check it was you please read me your passport number", CategoryPersonalID},
+		{"i know it was you who called earlier, i need to ring you back about the party", ""},
+	})
+}
+
+// TestUsedClauseInList: "the username you use and the password for it" is
+// one list after the ask; the same words as a statement ask nothing.
+func TestUsedClauseInList(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"i will need the username you use and the password for it", CategoryCredentials},
+		{"the username you use and the password are both case sensitive, the bank will never ask for them", ""},
+	})
+}
+
+// TestSpeakerVideoCall: the caller's own "I'll video call you" is no "a
+// call" reporting someone else's ask; "scammers may video call you and ask
+// you to share your screen" still warns.
+func TestSpeakerVideoCall(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"we will video call you on whatsapp, when it connects share your screen so i can check your bank app", CategoryRemoteAccess},
+		{"scammers may video call you and ask you to share your screen", ""},
+	})
+}
+
+// TestDeliveryExpectedByNow: "it should have come through" delivers the
+// code asked back by "what does it say?"; a parcel that should have arrived
+// is no code.
+func TestDeliveryExpectedByNow(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"my code went to your phone by accident, it is a four digit one, it should have come through just now, what does it say?", CategoryVerificationCode},
+		{"the package should have arrived yesterday, what does the label say", ""},
+		{"the letter should have come through your door, can you read me what it says", ""},
+	})
+}
+
+// TestPaymentFormAndCardBrands: the form a payment must take ("it has to
+// be in gift cards"), a gift card's brand misheard ("goggle play") or
+// split ("pay safe cards"); "has to be in by friday" names no card.
+func TestPaymentFormAndCardBrands(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"the fine is due today and it has to be in apple gift cards, call me back with the numbers", CategoryGiftCard},
+		{"go to the shop and get goggle play cards then read me the codes", CategoryGiftCard},
+		{"buy four pay safe cards and read me the pins", CategoryGiftCard},
+		{"the council tax has to be in by friday and you can pay by card", ""},
+		{"i put my goggles on to play squash", ""},
+	})
+}
+
+// TestNetBankLogin: a bank's web login named "net bank" makes its client
+// number and password online-banking details.
+func TestNetBankLogin(t *testing.T) {
+	d := New()
+	r := d.Classify(ParseTranscript("this is the fraud team, log into your net bank and read me your client number and your password"))
+	if !slices.Contains(flagCats(r.Flags), CategoryBankingDetails) {
+		t.Errorf("net bank login: flags %v, want banking_details", flagCats(r.Flags))
+	}
+	if r := d.Classify(ParseTranscript("you can log into net bank and check your client number on the settings page")); len(r.Flags) > 0 {
+		t.Errorf("net bank told: flags %v, want none", flagCats(r.Flags))
+	}
+}

@@ -209,8 +209,8 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot24.jsonl", 0},    // new calls as recogniser output, a quarter misheard (first run 0.831, 2/37; 0.877, 0/37 after the fixes)
 		{"holdout28.jsonl", 0}, // the typical spread agencies describe, three formats, written blind after the holdout27 round (first run 0.972, 3/40; 1.000, 0/40 after the fixes)
 		{"spot25.jsonl", 0},    // recogniser-style calls, both sides run together, a third misheard (first run 0.984, 0/37; 1.000, 0/37 after the fixes)
-		{"holdout29.jsonl", 0}, // written as an independent evaluator would, after the holdout28 round (first run 0.943, 0/40)
-		{"spot26.jsonl", 0},    // recogniser-style, short direct asks among them (first run 0.857, 0/37)
+		{"holdout29.jsonl", 0}, // written as an independent evaluator would, after the holdout28 round (first run 0.943, 0/40; 1.000, 0/40 after the fixes)
+		{"spot26.jsonl", 0},    // recogniser-style, short direct asks among them (first run 0.857, 0/37; 1.000, 0/37 after the fixes)
 	}
 	d := New()
 	for _, tt := range tests {

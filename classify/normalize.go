@@ -377,6 +377,8 @@ var misheard = []misheardWord{
 	// "buy" heard as "i" right before a gift card's brand: "go to walmart and
 	// i google play cards". A subject straight before a brand has no verb.
 	{heard: "i", next: "google itunes", as: "buy"},
+	// A gift card's brand misheard: "goggle play cards", "googal play".
+	{heard: "goggle goggles googal googol", next: "play", as: "google"},
 	// A wallet's "seed phrase" heard as "seat phrase", "sea phrase".
 	{heard: "seat seats sea cede", next: "phrase phrases", as: "seed"},
 }

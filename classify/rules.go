@@ -360,6 +360,7 @@ var objectRules = []objectRule{
 		"steam voucher", "amazon voucher", "amazon vouchers", "app store card", "app store cards", "app store gift card",
 		"apple store card", "itunes ones", "google play ones", "steam ones", "amazon ones", "apple ones",
 		"flexepin", "neosurf", "paysafe", "transcash", "pcs voucher", "pcs card",
+		"pay safe card", "pay safe cards", "pay safe voucher", "pay safe vouchers", "paysafe cards", "paysafe voucher", "paysafe vouchers",
 	}},
 	{catGift, 0, giftPlurals()},
 	// Cards named by where they hang in a shop: "the cards by the register".
@@ -463,6 +464,10 @@ var objectRules = []objectRule{
 	// "wire it to our attorney". Money sent on to a third party the caller
 	// names is the fake-check and fake-fee pattern, whoever the payee is.
 	{catPay, 0, thirdPayees()},
+	// A landlord as the payee is weak (families and tenants pay rent): the "new phone"
+	// child's "can you transfer 1,450 to my landlord?" counts with the call's pressure.
+	{catPay, objWeak, cross([]string{"to my", "to the", "to our", "to his", "to her", "to their"},
+		[]string{"landlord", "landlady", "letting agent", "letting agency", "property manager"})},
 	// Real-time payment schemes outside the US, as weak as Zelle.
 	{catPay, objWeak, []string{"payid", "pay id", "osko", "interac", "e transfer", "etransfer", "upi", "gpay", "g pay",
 		"phonepe", "phone pe", "paytm", "paynow", "faster payment", "eft", "instant eft", "bank giro",
@@ -599,6 +604,9 @@ var cueRules = []cueRule{
 	// the money with Zelle", "(payment) must be made today with gift cards".
 	{cueAct | cueGiftPay, []string{"by sending", "by sending us", "by sending me", "by wiring", "by transferring"}},
 	{cueGiftPay, []string{"must be made", "has to be made", "needs to be made", "need to be made", "is to be made"}},
+	// The form a payment must take: "you pay the bond, but it has to be in gift cards".
+	{cueGiftPay, cross([]string{"has to be", "have to be", "must be", "needs to be", "need to be", "it is got to be", "it has got to be"},
+		[]string{"in", "done in", "all in"})},
 	{cueGiftPay | cueAct, []string{"be paid in", "be paid with", "be paid using", "be paid by", "be settled in"}},
 	// "unless it's paid today by bank transfer": the means of a payment demanded.
 	{cueAct, cross([]string{"is", "its"}, []string{"paid", "settled"}, []string{"", "today", "now", "immediately", "tonight"}, []string{"by", "via", "through", "using"})},
@@ -984,7 +992,9 @@ var signalRules = []signalRule{
 		"am posted in", "posted overseas", "posted abroad", "deployed overseas", "post you the keys",
 		"send you the keys", "mail you the keys", "post the keys", "before you see it", "before you have seen it",
 		"before the viewing", "before the viewings", "whoever secures it first", "give it to the next",
-		"go to the next person", "first come first served"}},
+		"go to the next person", "first come first served",
+		"goes to the next", "go to the next family", "going to the next", "can not do viewings", "can not do a viewing",
+		"no viewings"}},
 	// Other buyers or renters said to be waiting: the scarcity that hurries
 	// a deposit or a ticket payment off to a stranger by a payment app
 	// ("I've got three other people wanting to see it", "someone else
@@ -1007,15 +1017,22 @@ var signalRules = []signalRule{
 		"select", "choose", "pick", "tick", "use"}, []string{"friends and family", "friends and family only"}),
 		"friends and family only", "not goods and services", "not as goods and services", "not use goods and services",
 		"not through goods and services", "not under goods and services", "no goods and services")},
-	{"urgency", 0.2, []string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency", "past due", "overdue", "immediate payment", "window closes", "by tomorrow or",
+	{"urgency", 0.2, append([]string{"right now", "right away", "immediately", "urgent", "urgently", "as soon as possible", "within # hours", "within the next", "today only", "last chance", "final notice", "final warning", "limited time", "act now", "act fast", "expire today", "expires today", "do not hang up", "stay on the line", "hurry", "urgently", "quickly", "before it is too late", "time sensitive", "emergency", "past due", "overdue", "immediate payment", "window closes", "by tomorrow or",
 		// Done during the call, before the listener can check: "can you send it while we're on the phone".
 		"while we are on the phone", "while we are still on the phone", "while we are on the line", "while we are still on the line",
 		"while i am on the line", "while i am still on the line", "while i stay on the line", "while you are on the phone with me",
-		"while you are on the line with me"}},
+		"while you are on the line with me",
+		// An ultimatum on the spot: "zelle it back now or I will get fired", "pay it today or I'm out",
+		// "by bank transfer now, otherwise she goes to the next family". Not "now or later", "today or tomorrow".
+		"in arrears", "get fired", "lose my job", "be fired"},
+		cross([]string{"now", "today", "tonight"}, []string{"or i", "or we", "or you", "or the", "or it", "or he", "or she", "or they",
+			"or else", "otherwise"})...)},
 	{"threat", 0.4, []string{"arrest", "arrested", "warrant", "lawsuit", "legal action", "legal actions", "sue you", "police will", "jail", "prison", "deport", "deported", "deportation", "immigration enforcement", "leave the country", "leave the uk", "required to leave", "court", "penalty", "penalties", "disconnect", "disconnected", "disconnection", "cut off", "terminated", "termination", "shut off", "suspend your social", "frozen", "freeze your", "blocked", "seized", "seize", "criminal charges", "charges against you", "bail", "in trouble", "lose your", "out of compliance", "non compliance",
 		"remove your meter", "remove the meter", "come remove", "crew will come",
 		"cut your power", "cut off your power", "cut the power", "shut off your power", "cut your electricity", "cut off your electricity",
 		"cut your gas", "power cut off", "power shut off", "crew is scheduled",
+		// The cut-off said to the listener: "or the engineer will cut you off today".
+		"cut you off", "cut your supply", "cut off your supply", "cut your service", "cut off your service",
 		// A debt handed on: "it's going to collections", "without affecting your credit".
 		"going to collections", "sent to collections", "go to collections", "goes to collections", "collection agency",
 		"affecting your credit", "affect your credit", "damage your credit", "hurt your credit"}},
@@ -1045,7 +1062,7 @@ var signalRules = []signalRule{
 	{"prize", 0.2, []string{"you have won", "you won", "congratulations", "you have been selected", "winner", "lottery", "sweepstakes", "free gift", "prize", "grant", "you qualify", "you are eligible", "pre approved", "preapproved", "forgiveness", "loan forgiveness"}},
 	{"investment", 0.25, []string{"investment", "investing", "trading platform", "your profits", "profits", "withdrawal fee", "crypto wallet"}},
 	{"computer_access", 0.25, []string{"in front of your computer", "turn on your computer", "turn on the computer", "front of the computer", "on your computer", "your computer"}},
-	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad", "my new number", "lost my wallet", "stuck at the", "stranded", "lost my phone", "broke my phone", "new phone number", "a new number", "got a new phone", "phone got smashed", "phone is broken", "phone broke", "friend's phone", "friends phone", "nan it is me", "gran it is me",
+	{"family_emergency", 0.3, []string{"grandma", "grandpa", "granny", "grandson", "granddaughter", "car accident", "in an accident", "lawyer", "attorney", "public defender", "do not tell mom", "do not tell dad", "my new number", "lost my wallet", "stuck at the", "stranded", "lost my phone", "broke my phone", "new phone number", "a new number", "got a new phone", "phone got smashed", "phone is broken", "phone broke", "friend phone", "friends phone", "nan it is me", "gran it is me",
 		"nana it is me", "nan its me", "it is me nan", "it is me gran", "it is me grandma", "hi nan", "hello nan", "hi gran"}},
 	// The caller watching the listener's screen: "press share screen and I'll be able to see".
 	{"caller_watching", 0.3, []string{"i will be able to see", "so i can see", "i can see your screen", "while i am watching",
@@ -1439,6 +1456,12 @@ var refRules = []refRule{
 		"you will get", "you will receive", "you should have", "you should get", "you are going to get",
 		"you are going to receive", "you will see", "going to buzz", "is coming", "on its way", "trigger a",
 		"will arrive", "going to pop up", "popped up", "came through", "when it comes", "when it arrives",
+	}},
+	// A delivery expected by now: "it's a six-digit one, should've come through a minute ago".
+	// Only of "it" / "one": "the letter should have come through your door" is post.
+	{refDeliver, cross([]string{"it", "one", "it just"}, []string{"should have come through", "should have come", "should have arrived",
+		"should have popped up", "should have just come", "should have just come through"})},
+	{refDeliver, []string{
 		"when it lands", "a text from", "an email from", "a message from", "there is a message",
 		"there is a text", "there is an email", "i got a text", "i got a message", "i got an email",
 		"i got something", "i got one", "it came", "i see one", "a one from", "email you", "text you",
@@ -1496,7 +1519,8 @@ var refRules = []refRule{
 	{refWords, []string{"the words", "those words", "these words", "the # words", "all the words", "all # words", "each word",
 		"every word", "the word", "word number one", "the first word", "the phrase", "that phrase", "the whole phrase"}},
 	{refBanking, []string{"online banking", "internet banking", "mobile banking", "net banking", "netbanking", "ebanking",
-		"e banking", "online bank account", "online banking account", "banking app", "bank app", "banking website"}},
+		"e banking", "online bank account", "online banking account", "banking app", "bank app", "banking website",
+		"netbank", "net bank", "ibanking", "i banking", "mobile bank", "online bank", "internet bank"}},
 	{refPayBack, []string{"return it", "return them", "return that", "refund it", "refund that", "pay it back", "pay that back",
 		"give it back", "give that back", "transfer it back", "wire it back", "zelle it back", "venmo it back", "return the money",
 		"return the payment", "return the funds", "return the extra", "send the extra back", "send back the extra"}},
@@ -1598,7 +1622,7 @@ func payVerbs() []string {
 // around the world: "net banking user ID", "your iBanking PIN".
 func bankLogins() []string {
 	var out []string
-	for _, b := range []string{"online banking", "internet banking", "net banking", "netbanking", "ibanking", "i banking", "netbank",
+	for _, b := range []string{"online banking", "internet banking", "net banking", "netbanking", "ibanking", "i banking", "netbank", "net bank",
 		"mobile banking", "e banking", "ebanking", "phone banking", "telephone banking"} {
 		for _, what := range []string{"user id", "userid", "username", "user name", "password", "login", "log in", "pin",
 			"login id", "customer id", "customer number", "passcode", "details", "credentials", "id",

@@ -158,6 +158,6 @@ var sxVocabKeep = strings.Fields(`
 	maam mam mastercard mcafee mhm misused nan natwest nil nino nordstrom onetime overpayment
 	padlock pak password permissions pin recite renewals reviewer routing santander scammers
 	sephora sms software's ssn sweepstakes tether unauthorized utterance utterances vee verifying
-	whats whatsapp workday zell buzzes embossed needful stac mnemonic`)
+	whats whatsapp workday zell buzzes embossed needful stac mnemonic goggle`)
 
 var sxVocabSize = 40000
