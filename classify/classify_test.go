@@ -2098,6 +2098,8 @@ func TestPaymentUltimatumsAndScarcity(t *testing.T) {
 		{"your account is in arrears, send the balance by bank transfer this afternoon", CategoryPaymentTransfer},
 		{"the kitten goes to the next family unless you send the deposit by bank transfer", CategoryPaymentTransfer},
 		{"sorry i cant do viewings, just send the first month by e transfer", CategoryPaymentTransfer},
+		{"send the deposit by e transfer today, i have two other people coming to look at it tomorrow", CategoryPaymentTransfer},
+		{"we have other people viewing it on saturday, you are welcome to come too, no deposit needed", ""},
 		{"you can pay by bank transfer now or later, whichever suits", ""},
 		{"your bill is ready, you can pay online or by bank transfer any time before the due date", ""},
 		{"thanks for covering dinner, i will zelle it back tonight", ""},
@@ -2163,6 +2165,8 @@ func TestPaymentFormAndCardBrands(t *testing.T) {
 		{"go to the shop and get goggle play cards then read me the codes", CategoryGiftCard},
 		{"buy four pay safe cards and read me the pins", CategoryGiftCard},
 		{"the council tax has to be in by friday and you can pay by card", ""},
+		{"the bail is 2000 and it's got to be in steam cards, go now", CategoryGiftCard},
+		{"the tickets have got to be in the post by monday", ""},
 		{"i put my goggles on to play squash", ""},
 	})
 }

@@ -605,7 +605,7 @@ var cueRules = []cueRule{
 	{cueAct | cueGiftPay, []string{"by sending", "by sending us", "by sending me", "by wiring", "by transferring"}},
 	{cueGiftPay, []string{"must be made", "has to be made", "needs to be made", "need to be made", "is to be made"}},
 	// The form a payment must take: "you pay the bond, but it has to be in gift cards".
-	{cueGiftPay, cross([]string{"has to be", "have to be", "must be", "needs to be", "need to be", "it is got to be", "it has got to be"},
+	{cueGiftPay, cross([]string{"has to be", "have to be", "must be", "needs to be", "need to be", "got to be"},
 		[]string{"in", "done in", "all in"})},
 	{cueGiftPay | cueAct, []string{"be paid in", "be paid with", "be paid using", "be paid by", "be settled in"}},
 	// "unless it's paid today by bank transfer": the means of a payment demanded.
@@ -1003,7 +1003,8 @@ var signalRules = []signalRule{
 	{"other_buyers", 0.2, cross([]string{"other people", "other buyers", "other renters", "other tenants", "other bidders",
 		"someone else", "somebody else", "a lot of people", "lots of people", "many people"},
 		[]string{"waiting", "wanting", "want it", "want them", "interested", "are waiting", "are interested", "are asking",
-			"asking about it", "messaged", "messaged too", "is interested", "wants it", "wants them", "lined up", "lined up for it"})},
+			"asking about it", "messaged", "messaged too", "is interested", "wants it", "wants them", "lined up", "lined up for it",
+			"coming to look", "coming to see it", "coming to view", "coming to view it", "viewing it", "looking at it", "want to see it"})},
 	{"other_buyers", 0.2, []string{"go with the other guy", "go with the other buyer", "go with someone else", "go with the next",
 		"sell it to someone else", "sell them to someone else", "give it to someone else", "rent it to someone else",
 		"let it go to someone else", "sell to the other", "lot of interest", "lots of interest", "other offers"}},
