@@ -404,10 +404,13 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if done >= 0 && q.start < done {
 			continue // "your wire transfer of $4,500 … was completed": news of a payment made, asked by no cue before its verb
 		}
-		if q.end-q.start == 1 && q.attr&(cueGiftPay|cueSelf|cueBack) == 0 && q.start > 0 && !w[q.start].sb && c.d.class[w[q.start-1].id]&wDet != 0 && q.end <= o.start && !c.sentBetween(q.start, o.start) {
+		if q.end-q.start == 1 && q.attr&(cueGiftPay|cueSelf|cueBack) == 0 && q.start > 0 && !w[q.start].sb && c.d.class[w[q.start-1].id]&wDet != 0 && q.end <= o.start && !c.sentBetween(q.start, o.start) &&
+			!(q.end == o.start && (w[q.start-1].id == c.d.idThis || w[q.start-1].id == c.d.idThat)) {
 			// "I'll send you the deposit by PayPal": after "the", "deposit" is a noun, no imperative, and the
 			// means in its own sentence only describes it. A payment named so and asked for in the next
 			// sentence keeps the old reading: "they won't treat me without a deposit. Can you Western Union …".
+			// "This" or "that" straight before a verb whose object follows it ends a clause as a pronoun: "to
+			// resolve this, purchase Google Play cards" (the comma is lost).
 			continue
 		}
 		if cat == catPay && q.end <= o.start && c.classBetween(q.end, o.start, wStop) {

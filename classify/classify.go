@@ -98,7 +98,9 @@ type Detector struct {
 	idApp       int32  // "open your Chase app"
 	idTell      int32  // "scammers may tell you to…"
 	idWorth     int32  // "an order worth $497": an amount's value, not a payment asked
-	idPhoto     int32  // "take a photo for the app": a picture taken, no software asked for
+	idThis      int32  // "to resolve this, buy Google Play cards": a pronoun ending a clause
+	idThat      int32
+	idPhoto     int32 // "take a photo for the app": a picture taken, no software asked for
 	idPicture   int32
 	idEver      int32 // "nobody from our team will ever ask": the negation reaches on past "ever"
 	idQuote     int32 // "and then he said, and I quote, …"
@@ -523,6 +525,7 @@ func New() *Detector {
 	d.idBack, d.idWay, d.idOnly, d.idThank = v.ids["back"], v.ids["way"], v.ids["only"], v.ids["thank"]
 	d.idYour, d.idApp, d.idTell = v.ids["your"], v.ids["app"], v.ids["tell"]
 	d.idWorth, d.idAcct, d.idAcct2 = v.ids["worth"], v.ids["account"], v.ids["acct"]
+	d.idThis, d.idThat = v.ids["this"], v.ids["that"]
 	d.idPhoto, d.idPicture, d.idEver = v.ids["photo"], v.ids["picture"], v.ids["ever"]
 	d.idQuote, d.idI, d.idMe = v.ids["quote"], v.ids["i"], v.intern("me")
 	d.idPress, d.idHash, d.idPound = v.ids["press"], v.ids["hash"], v.ids["pound"]

@@ -2183,3 +2183,38 @@ func TestNetBankLogin(t *testing.T) {
 		t.Errorf("net bank told: flags %v, want none", flagCats(r.Flags))
 	}
 }
+
+// TestPhoneticKeyNouns: key nouns as a telephone recogniser hears them,
+// each only where its neighbour gives it away ("four digit pen", "so
+// shall security", "i ban", "green dog cards", "the coat it sent", "in to
+// you computer"), with the ordinary word left alone.
+func TestPhoneticKeyNouns(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"this is card services, key in your four digit pen when you hear the beep", CategoryBankingDetails},
+		{"please bring a pen and your four digit reference from the letter", ""},
+		{"the housing office needs your so shall security number before we can continue", CategoryPersonalID},
+		{"so shall we meet at the library at noon", ""},
+		{"to release the refund read me your i ban and the bank name", CategoryBankingDetails},
+		{"i ban phones at the dinner table, it works", ""},
+		{"the court fine is overdue, get two green dog cards and call back with the numbers", CategoryGiftCard},
+		{"i walked the green dog and then bought it a treat", ""},
+		{"my instagram is locked, can you send me the coat it texted you", CategoryVerificationCode},
+		{"i hung up the coat it came with in the closet", ""},
+		{"your router is infected, i need to connect to you computer to clean it", CategoryRemoteAccess},
+		{"i will send you computer tips by email next week", ""},
+	})
+}
+
+// TestSecurityQuestionsAndClausePronoun: security questions
+// asked as a bare list by their content ("the city where you were born"),
+// and a clause ending in "this" or "that" before the verb that asks ("to
+// resolve this, purchase Google Play cards").
+func TestSecurityQuestionsAndClausePronoun(t *testing.T) {
+	wantOnly(t, New(), []struct{ text, want string }{
+		{"for verification, what is the town where you were born and the name of your first school", CategoryCredentials},
+		{"when you set up online banking you picked the town where you were born as a security question", ""},
+		{"to clear this, buy apple gift cards at any pharmacy and read me the numbers", CategoryGiftCard},
+		{"to sort that, purchase steam cards and call me back with the codes", CategoryGiftCard},
+		{"was this purchase made with your apple gift card", ""},
+	})
+}

@@ -155,6 +155,8 @@ var compounds = []struct{ a, b, as string }{
 	// Names a recogniser or a typist splits at a syllable: "medic care
 	// number", "send it by ven mo", "your national in surance number".
 	{"medic", "care", "medicare"}, {"ven", "mo", "venmo"}, {"in", "surance", "insurance"},
+	// "IBAN" said as a word, heard as "i ban": "give me your i ban".
+	{"i", "ban", "iban"},
 }
 
 // splitWords are key words a recogniser writes as several ordinary words
@@ -224,6 +226,8 @@ func (t *tokenizer) flush() {
 		}
 		if prevAt == len(t.out)-1 && yourHeard[string(prev)] && yourAfter[string(prev2)] && yourBefore[string(w)] {
 			t.out[prevAt].id = t.d.idYour // "reply with their network password": the listener's
+		} else if prevAt == len(t.out)-1 && string(prev) == "you" && youAfter[string(prev2)] && youBefore[string(w)] {
+			t.out[prevAt].id = t.d.idYour // "let me remote in to you computer"
 		}
 	}
 	if t.misheard(w, prev, prevAt) {
@@ -365,10 +369,16 @@ var misheard = []misheardWord{
 	// that came back from the cleaners", "the cold you got last week").
 	{heard: "coat coats cold cope coke", prev: "digit digits voice", as: "code"},
 	{heard: "coat coats cold cope coke", next: "sent texted", as: "code"},
-	{heard: "coat coats cold cope coke", next: "sent texted received arrived", skip: "that which we i you they just", as: "code"},
+	{heard: "coat coats cold cope coke", next: "sent texted received arrived", skip: "that which we i you they it just", as: "code"},
 	{heard: "sock sox", next: "security", as: "social"},
+	// "so shall security number": "social" heard as two words; the first
+	// ("so") is left and harmless.
+	{heard: "shall", next: "security", as: "social"},
 	{heard: "get", next: "card cards", as: "gift"},
 	{heard: "pen", next: "number", as: "pin"},
+	// A PIN by its length: "enter your four digit pen". A pen the listener
+	// owns or brings ("bring a pen", "your pen is on the desk") stays one.
+	{heard: "pen pens", prev: "digit digits", as: "pin"},
 	{heard: "wood", prev: "pass", as: "word"},
 	{heard: "mo moe", prev: "ben", as: "venmo"},
 	{heard: "big", next: "coin coins", as: "bit"},
@@ -379,6 +389,8 @@ var misheard = []misheardWord{
 	{heard: "i", next: "google itunes", as: "buy"},
 	// A gift card's brand misheard: "goggle play cards", "googal play".
 	{heard: "goggle goggles googal googol", next: "play", as: "google"},
+	// A prepaid card's brand: "buy green dog cards".
+	{heard: "dog dogs", prev: "green", as: "dot"},
 	// A wallet's "seed phrase" heard as "seat phrase", "sea phrase".
 	{heard: "seat seats sea cede", next: "phrase phrases", as: "seed"},
 }
@@ -414,6 +426,14 @@ var (
 		"username": true, "user": true, "email": true, "network": true, "online": true, "medicare": true,
 		"security": true, "computer": true, "laptop": true, "screen": true, "pc": true, "device": true,
 		"routing": true, "sort": true, "license": true, "licence": true, "verification": true, "date": true}
+)
+
+// "You" is heard for "your" too, but "send you password reset steps" is
+// an ordinary "you"; only a device reached into ("remote in to you
+// computer", "control of you laptop") is read as the listener's.
+var (
+	youAfter  = map[string]bool{"to": true, "into": true, "onto": true, "of": true}
+	youBefore = map[string]bool{"computer": true, "laptop": true, "pc": true, "desktop": true, "device": true}
 )
 
 // misheardIndex maps each heard word to its entries.

@@ -59,6 +59,17 @@ func TestMisheard(t *testing.T) {
 		{"sent it on ben mo", "venmo", ""},
 		{"a big coin machine", "bit coin", ""},
 		{"a big machine", "", "bit"},
+		{"type your six digit pen now", "digit pin", ""},
+		{"bring a pen and your reading glasses", "", "pin"},
+		{"the four digit pen pal number", "digit pin", ""},
+		{"read out your so shall security number", "social security", ""},
+		{"so shall we start", "", "social"},
+		{"what is your i ban", "your iban", ""},
+		{"get three green dog cards", "green dot", ""},
+		{"the coat it sent you", "code it sent", ""},
+		{"the coat it came with", "", "code"},
+		{"let me dial in to you computer", "to your computer", ""},
+		{"i will send you computer tips", "", "your"},
 	} {
 		got := words(c.in)
 		if c.has != "" && !strings.Contains(got, c.has) || c.not != "" && strings.Contains(got, c.not) {

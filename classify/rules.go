@@ -1644,6 +1644,7 @@ func securityAnswers() []string {
 	out := []string{"street you grew up on", "street you grew up", "street you lived on as a child",
 		"favorite teacher", "favourite teacher", "first school", "first car", "childhood friend", "childhood best friend",
 		"childhood nickname", "city you were born in", "town you were born in", "hospital you were born in",
+		"city where you were born", "town where you were born", "hospital where you were born",
 		"first job", "first employer", "first boss", "favorite food", "favourite food", "favorite movie", "favourite film",
 		"name of your first", "make of your first car", "model of your first car", "your favorite teacher", "your favourite teacher"}
 	for _, part := range []string{"characters of your", "characters from your", "letters of your", "letters from your",
