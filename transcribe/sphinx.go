@@ -300,7 +300,8 @@ func (s *Sphinx) poolErr(err error) error {
 //     lookahead prune words whose first phones do not fit what comes next.
 //   - -topn 3 (default 4) scores each frame with the 3 best Gaussians of
 //     each codebook: −13 % full-decoder CPU, the same mean WER on the flite
-//     voices, LibriVox 46.5 → 39.4 %, narrowband 19.9 → 18.8 %.
+//     voices, LibriVox 46.5 → 39.4 %. Not on narrowband streams, where it
+//     cost 2 points of WER (18.9 → 21.3 %) once the mean was primed.
 //   - -maxwpf 10 (default unlimited) keeps 10 distinct words ending per
 //     frame: a further −5 %, one word of 832 more wrong. Not on narrowband
 //     streams, where it cost 3 points of WER.
@@ -326,7 +327,7 @@ var (
 // were measured and not kept. Their audio is also band-extended before
 // decoding (foldBand).
 var (
-	sxNBFullSearch = sxArgs(sxFullSearch, []string{"-maxhmmpf", "5000", "-maxwpf", "-1"})
+	sxNBFullSearch = sxArgs(sxFullSearch, []string{"-maxhmmpf", "5000", "-maxwpf", "-1", "-topn", "4"})
 	sxNBKWSSearch  []string
 )
 
