@@ -302,9 +302,9 @@ func (s *Sphinx) poolErr(err error) error {
 //     each codebook: −13 % full-decoder CPU, the same mean WER on the flite
 //     voices, LibriVox 46.5 → 39.4 %. Not on narrowband streams, where it
 //     cost 2 points of WER (18.9 → 21.3 %) once the mean was primed.
-//   - -maxwpf 10 (default unlimited) keeps 10 distinct words ending per
-//     frame: a further −5 %, one word of 832 more wrong. Not on narrowband
-//     streams, where it cost 3 points of WER.
+//   - Not -maxwpf 10 (10 distinct words ending per frame): −5 % CPU at
+//     the same WER on sentences, but an 11.5 s utterance without a pause
+//     came out empty (TestScreenVoicemail caught it).
 //
 // Keyword decoder: -ds 2 computes the acoustics on every other frame. It
 // saves a third of that decoder's CPU (0.024 → 0.016 s per audio second)
@@ -313,7 +313,7 @@ func (s *Sphinx) poolErr(err error) error {
 // library default (sxNBKWSSearch): there -ds 2 found 5 keywords instead
 // of 9 of 13.
 var (
-	sxFullSearch = []string{"-fwdflat", "no", "-maxhmmpf", "1500", "-pl_beam", "1e-4", "-pl_pbeam", "1e-4", "-topn", "3", "-maxwpf", "10"}
+	sxFullSearch = []string{"-fwdflat", "no", "-maxhmmpf", "1500", "-pl_beam", "1e-4", "-pl_pbeam", "1e-4", "-topn", "3"}
 	sxKWSSearch  = []string{"-ds", "2"}
 )
 
@@ -327,7 +327,7 @@ var (
 // were measured and not kept. Their audio is also band-extended before
 // decoding (foldBand).
 var (
-	sxNBFullSearch = sxArgs(sxFullSearch, []string{"-maxhmmpf", "5000", "-maxwpf", "-1", "-topn", "4"})
+	sxNBFullSearch = sxArgs(sxFullSearch, []string{"-maxhmmpf", "5000", "-topn", "4"})
 	sxNBKWSSearch  []string
 )
 
