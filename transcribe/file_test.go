@@ -41,8 +41,10 @@ func TestTranscribeParallelKeepsOrderAndTimes(t *testing.T) {
 			t.Fatalf("segments out of order: %+v", segs)
 		}
 	}
+	// Each half's words, in order (which words the recogniser gets right is
+	// TestSphinxEval's business: with -topn 3 rms says "the band" here).
 	all := strings.Join(text, " ")
-	if !strings.Contains(all, "verification code") || !strings.Contains(all, "bank") {
+	if i, j := strings.Index(all, "tomorrow morning"), strings.Index(all, "verification code"); i < 0 || j < i {
 		t.Fatalf("transcript %q", all)
 	}
 	last := segs[len(segs)-1]
