@@ -306,32 +306,33 @@ func TestVoicemailReplay(t *testing.T) {
 	// Floors per script set: request recall, and legitimate voicemails
 	// that may be flagged. voicemail-replay.jsonl is the engine of the
 	// second session of 2026-11-26 (domain language model, the mean primed
-	// through the front end, -topn 3 -maxwpf 10) on all seven wideband
-	// sets; recall floors sit one recording below what the rules reach on
-	// it (127/128, 172/180, 177/196, 185/196, 182/196, 185/196, 192/196),
-	// and one legitimate flag more than now is allowed (0, 0, 0, 0, 0, 3,
-	// 1). voicemail-eval7 was written blind and measured once on this
-	// engine (177/196, 1/60) before the classifier round its text informed.
-	// The narrowband replay is the same engine on the three first sets
-	// through a telephone channel (audio made with sox -R): lower recall,
-	// so lower floors, but the same guard against new false flags.
+	// through the front end, -topn 3) on all seven wideband sets; recall
+	// floors sit one recording below what the rules reach on it (128/128,
+	// 172/180, 179/196, 184/196, 182/196, 185/196, 192/196), and one
+	// legitimate flag more than now is allowed (0, 0, 0, 0, 0, 3, 1).
+	// voicemail-eval7 was written blind and first measured on this
+	// recogniser (177/196, 1/60) before the classifier round its text
+	// informed. The narrowband replay is the same engine on the three first
+	// sets through a telephone channel (audio made with sox -R; 108/128,
+	// 141/180, 152/196 and 2, 6, 2 legitimate flagged): lower recall, so
+	// lower floors, but the same guard against new false flags.
 	tests := []struct {
 		path   string
 		floors map[string]replayFloor
 	}{
 		{"testdata/voicemail-replay.jsonl", map[string]replayFloor{
-			"voicemail-eval.tsv":  {0.984, 1}, // 126/128
+			"voicemail-eval.tsv":  {0.992, 1}, // 127/128
 			"voicemail-eval2.tsv": {0.950, 1}, // 171/180
-			"voicemail-eval3.tsv": {0.897, 1}, // 176/196
-			"voicemail-eval4.tsv": {0.938, 1}, // 184/196
+			"voicemail-eval3.tsv": {0.908, 1}, // 178/196
+			"voicemail-eval4.tsv": {0.933, 1}, // 183/196
 			"voicemail-eval5.tsv": {0.923, 1}, // 181/196
 			"voicemail-eval6.tsv": {0.938, 4}, // 184/196
 			"voicemail-eval7.tsv": {0.974, 2}, // 191/196
 		}},
 		{"testdata/voicemail-replay-nb.jsonl", map[string]replayFloor{
-			"voicemail-eval.tsv":  {0.859, 2}, // 110/128
-			"voicemail-eval2.tsv": {0.761, 4}, // 137/180
-			"voicemail-eval3.tsv": {0.775, 2}, // 152/196
+			"voicemail-eval.tsv":  {0.835, 3}, // 107/128
+			"voicemail-eval2.tsv": {0.777, 7}, // 140/180
+			"voicemail-eval3.tsv": {0.770, 3}, // 151/196
 		}},
 	}
 	for _, tt := range tests {
