@@ -300,8 +300,8 @@ func (s *Sphinx) poolErr(err error) error {
 //     lookahead prune words whose first phones do not fit what comes next.
 //   - -topn 3 (default 4) scores each frame with the 3 best Gaussians of
 //     each codebook: −13 % full-decoder CPU, the same mean WER on the flite
-//     voices, LibriVox 46.5 → 39.4 %. Not on narrowband streams, where it
-//     cost 2 points of WER (18.9 → 21.3 %) once the mean was primed.
+//     voices, LibriVox 46.5 → 39.4 %. Narrowband streams keep the default:
+//     there the difference was within the measurement's noise.
 //   - Not -maxwpf 10 (10 distinct words ending per frame): −5 % CPU at
 //     the same WER on sentences, but an 11.5 s utterance without a pause
 //     came out empty (TestScreenVoicemail caught it).
@@ -922,8 +922,8 @@ func heardSpeech(segs []rawSeg) bool {
 // the cepstral mean, and the segments are then this reading's. The mean
 // comes from the utterance's speech frames alone (as Prime's does), set
 // from the state the utterance started with: the pauses the first decode
-// also saw would pull it off. An utterance with too
-// little speech keeps its first reading.
+// also saw would pull it off. An utterance with too little speech keeps
+// its first reading.
 func (st *sphinxStream) redoFirst() error {
 	pcm := st.firstUtt
 	st.firstUtt = nil
