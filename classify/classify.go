@@ -357,111 +357,49 @@ func New() *Detector {
 	d.idVideo, d.idAm = v.intern("video"), v.intern("am")
 	d.idNew = v.intern("new")
 	d.idCalls = v.intern("calls")
-	d.shows = map[int32]bool{}
-	for _, w := range []string{"bring", "show", "present", "carry", "produce"} {
-		d.shows[v.intern(w)] = true
-	}
-	d.kin = map[int32]bool{}
-	for _, w := range []string{"mom", "mum", "mommy", "mummy", "dad", "daddy", "auntie", "sis", "bro", "son", "nan", "nana", "gran", "granny", "grandma", "grandpa"} {
-		d.kin[v.intern(w)] = true
-	}
-	d.slides, d.walkThrough, d.audience = map[int32]bool{}, map[int32]bool{}, map[int32]bool{}
-	for _, w := range []string{"deck", "slides", "slide", "slideshow", "presentation", "agenda", "spreadsheet"} {
-		d.slides[v.intern(w)] = true
-	}
-	for _, w := range []string{"walk", "take", "talk", "go", "run"} {
-		d.walkThrough[v.intern(w)] = true
-	}
+	d.shows = v.set("bring", "show", "present", "carry", "produce")
+	d.kin = v.set("mom", "mum", "mommy", "mummy", "dad", "daddy", "auntie", "sis", "bro", "son", "nan", "nana", "gran", "granny", "grandma", "grandpa")
+	d.slides = v.set("deck", "slides", "slide", "slideshow", "presentation", "agenda", "spreadsheet")
+	d.walkThrough = v.set("walk", "take", "talk", "go", "run")
 	d.idOver, d.idEveryone = v.intern("over"), v.intern("everyone")
-	for _, w := range []string{"us", "everyone", "everybody", "team", "group", "all"} {
-		d.audience[v.intern(w)] = true
-	}
-	d.workItems, d.meetings = map[int32]bool{}, map[int32]bool{}
-	for _, w := range []string{"dashboard", "report", "reports", "spreadsheet", "spreadsheets", "numbers", "figures",
+	d.audience = v.set("us", "everyone", "everybody", "team", "group", "all")
+	d.workItems = v.set("dashboard", "report", "reports", "spreadsheet", "spreadsheets", "numbers", "figures",
 		"results", "metrics", "roadmap", "proposal", "budget", "forecast", "forecasts", "demo", "mockups", "designs", "charts",
-		"pipeline", "draft", "plan", "quarterly"} {
-		d.workItems[v.intern(w)] = true
-	}
-	for _, w := range []string{"meeting", "meetings", "client", "clients", "standup", "presentation"} {
-		d.meetings[v.intern(w)] = true
-	}
-	d.activity = map[int32]bool{}
-	for _, w := range []string{"activity", "activities", "charge", "charges", "transaction", "transactions", "purchase", "purchases",
-		"payment", "payments", "spending", "withdrawal", "withdrawals"} {
-		d.activity[v.intern(w)] = true
-	}
-	d.buyVerb = map[int32]bool{v.intern("buy"): true, v.intern("purchase"): true}
-	d.deeds = map[int32]bool{}
-	for _, w := range []string{"bought", "purchased", "sent", "paid", "wired", "spent", "lost", "gave", "transferred", "mailed", "handed"} {
-		d.deeds[v.intern(w)] = true
-	}
+		"pipeline", "draft", "plan", "quarterly")
+	d.meetings = v.set("meeting", "meetings", "client", "clients", "standup", "presentation")
+	d.activity = v.set("activity", "activities", "charge", "charges", "transaction", "transactions", "purchase", "purchases",
+		"payment", "payments", "spending", "withdrawal", "withdrawals")
+	d.buyVerb = v.set("buy", "purchase")
+	d.deeds = v.set("bought", "purchased", "sent", "paid", "wired", "spent", "lost", "gave", "transferred", "mailed", "handed")
 	d.idText, d.idUs = v.intern("text"), v.intern("us")
-	d.calledNamed = map[int32]bool{v.intern("called"): true, v.intern("named"): true}
-	d.whenOpen = map[int32]bool{v.intern("when"): true, v.intern("once"): true}
+	d.calledNamed = v.set("called", "named")
+	d.whenOpen = v.set("when", "once")
 	d.idAutomated, d.idRepeat = v.intern("automated"), v.intern("repeat")
-	d.pressWhen = map[int32]bool{v.intern("when"): true, v.intern("once"): true, v.intern("after"): true, v.intern("as"): true}
-	d.goods = map[int32]bool{}
-	for _, w := range []string{"box", "parcel", "package", "kit", "shipment", "replacement", "courier", "engineer", "technician", "driver", "envelope"} {
-		d.goods[v.intern(w)] = true
-	}
-	d.idBring, d.numberNouns = v.intern("bring"), map[int32]bool{}
-	for _, w := range []string{"number", "numbers", "no", "details", "digits", "info", "information"} {
-		d.numberNouns[v.intern(w)] = true
-	}
-	d.noWhen, d.noWhenPrep = map[int32]bool{}, map[int32]bool{}
-	for _, w := range []string{"point", "time", "stage", "moment", "circumstances", "circumstance", "account", "step"} {
-		d.noWhen[v.intern(w)] = true
-	}
-	for _, w := range []string{"at", "under", "on"} {
-		d.noWhenPrep[v.intern(w)] = true
-	}
-	d.fees = map[int32]bool{}
-	for _, w := range []string{"fee", "fees", "tax", "taxes", "charge", "charges", "duty", "insurance", "processing", "release", "clearance", "handling"} {
-		d.fees[v.intern(w)] = true
-	}
-	d.obtain = map[int32]bool{}
-	for _, w := range []string{"get", "gets", "getting", "request", "requesting", "generate", "hear", "listen", "repeat", "new"} {
-		d.obtain[v.intern(w)] = true
-	}
+	d.pressWhen = v.set("when", "once", "after", "as")
+	d.goods = v.set("box", "parcel", "package", "kit", "shipment", "replacement", "courier", "engineer", "technician", "driver", "envelope")
+	d.idBring = v.intern("bring")
+	d.numberNouns = v.set("number", "numbers", "no", "details", "digits", "info", "information")
+	d.noWhen = v.set("point", "time", "stage", "moment", "circumstances", "circumstance", "account", "step")
+	d.noWhenPrep = v.set("at", "under", "on")
+	d.fees = v.set("fee", "fees", "tax", "taxes", "charge", "charges", "duty", "insurance", "processing", "release", "clearance", "handling")
+	d.obtain = v.set("get", "gets", "getting", "request", "requesting", "generate", "hear", "listen", "repeat", "new")
 	d.idThen, d.idNow, d.idAt, d.idOn = v.intern("then"), v.intern("now"), v.intern("at"), v.intern("on")
-	d.gains = map[int32]bool{}
-	for _, w := range []string{"winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate"} {
-		d.gains[v.intern(w)] = true
-	}
-	d.done, d.relative = map[int32]bool{}, map[int32]bool{}
-	for _, w := range []string{"initiated", "made", "sent", "set", "authorized", "authorised", "requested", "scheduled",
-		"placed", "submitted", "arranged", "started", "approved", "completed", "booked", "did", "ordered"} {
-		d.done[v.intern(w)] = true
-	}
-	for _, w := range []string{"that", "which", "already", "just"} {
-		d.relative[v.intern(w)] = true
-	}
-	d.askedMe = map[int32]bool{}
-	for _, w := range []string{"asking", "telling", "wanting", "begging", "demanding", "urging", "instructing", "pressuring", "pushing", "ordering",
-		"asked", "told", "wanted", "begged", "demanded", "urged", "instructed", "pressured", "pushed", "ordered"} {
-		d.askedMe[v.intern(w)] = true
-	}
+	d.gains = v.set("winnings", "prize", "prizes", "refund", "payout", "compensation", "reimbursement", "grant", "stimulus", "benefit", "benefits", "rebate")
+	d.done = v.set("initiated", "made", "sent", "set", "authorized", "authorised", "requested", "scheduled",
+		"placed", "submitted", "arranged", "started", "approved", "completed", "booked", "did", "ordered")
+	d.relative = v.set("that", "which", "already", "just")
+	d.askedMe = v.set("asking", "telling", "wanting", "begging", "demanding", "urging", "instructing", "pressuring", "pushing", "ordering",
+		"asked", "told", "wanted", "begged", "demanded", "urged", "instructed", "pressured", "pushed", "ordered")
 	d.idFor, d.idMy, d.idOur = v.intern("for"), v.intern("my"), v.intern("our")
-	d.passAux, d.settled, d.passSkip, d.passStop = map[int32]bool{}, map[int32]bool{}, map[int32]bool{}, map[int32]bool{}
-	for _, w := range []string{"was", "were", "has", "have", "had", "been", "is", "are"} {
-		d.passAux[v.intern(w)] = true
-	}
-	for _, w := range []string{"completed", "sent", "processed", "received", "posted", "credited", "deposited", "cleared",
-		"settled", "paid", "transferred", "executed", "finalized", "finalised", "successful", "complete"} {
-		d.settled[v.intern(w)] = true
-	}
-	for _, w := range []string{"already", "just", "successfully", "now", "fully", "also", "been"} {
-		d.passSkip[v.intern(w)] = true
-	}
-	for _, w := range []string{"who", "which", "that", "or", "if", "unless", "otherwise", "before", "until", "once", "when", "after"} {
-		d.passStop[v.intern(w)] = true
-	}
+	d.passAux = v.set("was", "were", "has", "have", "had", "been", "is", "are")
+	d.settled = v.set("completed", "sent", "processed", "received", "posted", "credited", "deposited", "cleared",
+		"settled", "paid", "transferred", "executed", "finalized", "finalised", "successful", "complete")
+	d.passSkip = v.set("already", "just", "successfully", "now", "fully", "also", "been")
+	d.passStop = v.set("who", "which", "that", "or", "if", "unless", "otherwise", "before", "until", "once", "when", "after")
 	d.idThrough, d.idWent, d.idGone = v.intern("through"), v.intern("went"), v.intern("gone")
 	d.idMind = v.intern("mind")
-	d.idAs, d.usual = v.intern("as"), map[int32]bool{}
-	for _, w := range []string{"usual", "normal", "normally", "usually", "always", "before", "regular", "regularly", "every"} {
-		d.usual[v.intern(w)] = true
-	}
+	d.idAs = v.intern("as")
+	d.usual = v.set("usual", "normal", "normally", "usually", "always", "before", "regular", "regularly", "every")
 	var bareNext []int32
 	for _, w := range []string{"now", "today", "tonight", "asap", "right", "immediately", "for", "thank", "thanks", "over", "in", "when", "as"} {
 		bareNext = append(bareNext, v.intern(w))
@@ -471,26 +409,13 @@ func New() *Detector {
 	for _, w := range []string{"photo", "picture", "ever", "quote", "i", "press", "hash", "pound", "keypad", "pad", "key"} {
 		v.intern(w) // looked up by id below, whether or not a rule uses them
 	}
-	d.best, d.giveTo = map[int32]bool{}, map[int32]bool{}
-	for _, w := range []string{"best", "fastest", "quickest", "easiest", "simplest", "safest", "preferred", "faster", "quicker", "easier", "simpler"} {
-		d.best[v.intern(w)] = true
-	}
-	for _, w := range []string{"pay", "help", "donate", "give", "send", "contribute", "support", "settle", "transfer"} {
-		d.giveTo[v.intern(w)] = true
-	}
+	d.best = v.set("best", "fastest", "quickest", "easiest", "simplest", "safest", "preferred", "faster", "quicker", "easier", "simpler")
+	d.giveTo = v.set("pay", "help", "donate", "give", "send", "contribute", "support", "settle", "transfer")
 	d.idScreen, d.idDesktop = v.intern("screen"), v.intern("desktop")
 	d.idPassword = v.intern("password")
-	d.homeNets, d.boughtBy = map[int32]bool{}, map[int32]bool{}
-	for _, w := range []string{"wifi", "fi", "router", "hotspot", "broadband"} { // "fi": the recogniser's "why fi"
-		d.homeNets[v.intern(w)] = true
-	}
-	d.homeNext = map[int32]bool{}
-	for _, w := range []string{"it", "its", "is", "please", "again", "then", "now"} {
-		d.homeNext[v.intern(w)] = true
-	}
-	for _, w := range []string{"bought", "purchased", "picked"} {
-		d.boughtBy[v.intern(w)] = true
-	}
+	d.homeNets = v.set("wifi", "fi", "router", "hotspot", "broadband") // "fi": the recogniser's "why fi"
+	d.homeNext = v.set("it", "its", "is", "please", "again", "then", "now")
+	d.boughtBy = v.set("bought", "purchased", "picked")
 	for _, a := range accessActs() {
 		var ids []int32
 		for _, w := range strings.Fields(a) {
@@ -498,18 +423,9 @@ func New() *Detector {
 		}
 		d.accessActs = append(d.accessActs, ids)
 	}
-	d.cardSecrets = map[int32]bool{}
-	for _, w := range []string{"security", "cvv", "cvc", "cvv2", "cbb", "pin"} {
-		d.cardSecrets[v.intern(w)] = true
-	}
-	d.havens = map[int32]bool{}
-	for _, w := range []string{"account", "acct", "wallet", "ledger", "vault", "pot", "escrow", "fund"} {
-		d.havens[v.intern(w)] = true
-	}
-	d.asap = map[int32]bool{}
-	for _, w := range []string{"now", "today", "tonight", "immediately", "asap"} {
-		d.asap[v.intern(w)] = true
-	}
+	d.cardSecrets = v.set("security", "cvv", "cvc", "cvv2", "cbb", "pin")
+	d.havens = v.set("account", "acct", "wallet", "ledger", "vault", "pot", "escrow", "fund")
+	d.asap = v.set("now", "today", "tonight", "immediately", "asap")
 	d.class = make([]uint64, len(v.words))
 	d.joinEnd = make([]bool, len(v.words))
 	for _, c := range compounds {

@@ -646,6 +646,16 @@ func (v *vocab) intern(w string) int32 {
 	return id
 }
 
+// set interns words and returns them as a set of ids, for the word
+// classes the detector checks by membership.
+func (v *vocab) set(words ...string) map[int32]bool {
+	m := make(map[int32]bool, len(words))
+	for _, w := range words {
+		m[v.intern(w)] = true
+	}
+	return m
+}
+
 // lookup finds a word's id, trying plural forms and then a small edit
 // distance against long vocabulary words ("verifcation", "authentification").
 func (v *vocab) lookup(w []byte) int32 {
