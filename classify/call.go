@@ -3080,16 +3080,18 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 // from the object it places, in the object's sentence.
 const inPersonReach = 16
 
-// inPerson reports a document brought or shown ("bring", "show",
-// "present" at most six words before it) with an in-person phrase ("in
-// person", "to reception", "on your first day") in o's sentence, within
-// inPersonReach tokens: the document is shown where the listener goes. Only IDs and cards
-// ("bring your card to the branch"); cash brought anywhere is still paid.
 // bringReach is how far back, in tokens of its sentence, "bring" governs a
 // document: the items of a list after it ("bring photo ID, like your
 // driving licence or passport").
 const bringReach = 12
 
+// inPerson reports a document brought or shown ("bring", "show",
+// "present" at most six words before it) with an in-person phrase ("in
+// person", "to reception", "on your first day") in o's sentence, within
+// inPersonReach tokens: the document is shown where the listener goes. Only IDs and cards
+// ("bring your card to the branch"); cash brought anywhere is still paid.
+// A document brought (not its number: "bring me your passport number") is
+// shown wherever it goes, and "bring" reaches bringReach words.
 func (c *Call) inPerson(o hit) bool {
 	shown, brought := false, false
 	for j := o.start - 1; j >= 0 && j >= o.start-bringReach && !c.win[j+1].sb; j-- {

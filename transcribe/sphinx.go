@@ -1076,7 +1076,9 @@ func (s *Sphinx) domainModel(dict string) (string, error) {
 	// Written beside bin and renamed, so a concurrent start never reads
 	// half a file.
 	tmp := fmt.Sprintf("%s.tmp-%d", bin, os.Getpid())
-	if err := lmToBin(text, tmp); err != nil {
+	err = lmToBin(text, tmp)
+	os.Remove(text) // 3 MB nobody reads again
+	if err != nil {
 		os.Remove(tmp)
 		return "", err
 	}
