@@ -271,13 +271,21 @@ func parseClock(t string) (float64, int) {
 // speakerLabel splits "Name: text" into the label and the text. A label
 // is at most three words of letters, digits and ".'-", and either a known
 // role or capitalised, so prose such as "here's the thing: ..." stays text.
+// Brackets and a parenthesised name are part of a label ("[Agent]:",
+// "Caller (John):", "Mary (victim):"), and a role in brackets needs no
+// colon ("[Scammer] text"; "[reads number]" is not a role, so stays text).
 func speakerLabel(s string) (label, rest string) {
+	if l, r, ok := bracketRole(s); ok {
+		return l, r
+	}
 	k := strings.IndexByte(s, ':')
 	if k <= 0 || k > 32 {
 		return "", s
 	}
-	l := strings.TrimSpace(s[:k])
-	l = strings.Trim(l, "*_ ") // markdown bold: "**Caller**:"
+	l := strings.Trim(strings.TrimSpace(s[:k]), "*_ ") // markdown bold: "**Caller**:"
+	if open, close := strings.IndexAny(l, "(["), strings.LastIndexAny(l, ")]"); open >= 0 && close == len(l)-1 {
+		l = strings.TrimSpace(l[:open] + " " + l[open+1:close]) // "[Agent]", "Caller (John)"
+	}
 	if l == "" || strings.Count(l, " ") > 2 {
 		return "", s
 	}
@@ -291,6 +299,23 @@ func speakerLabel(s string) (label, rest string) {
 		return "", s
 	}
 	return low, strings.TrimLeft(s[k+1:], "*_") // "**Caller:** text"
+}
+
+// bracketRole splits "[Scammer] text" into a role label and the text: a
+// bracketed word or two naming a role, without a colon after it.
+func bracketRole(s string) (label, rest string, ok bool) {
+	if len(s) < 3 || s[0] != '[' {
+		return "", s, false
+	}
+	k := strings.IndexByte(s, ']')
+	if k < 2 || k > 24 || k+1 < len(s) && s[k+1] == ':' {
+		return "", s, false
+	}
+	l := strings.ToLower(strings.TrimSpace(s[1:k]))
+	if strings.Count(l, " ") > 1 || roleOf(l) == "" {
+		return "", s, false
+	}
+	return l, strings.TrimSpace(s[k+1:]), true
 }
 
 // roleOf maps a label to a track by its words, or "" for a plain name.
