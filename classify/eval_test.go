@@ -215,6 +215,8 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot27.jsonl", 0},    // recogniser-style with phonetic mis-hearings (first run 0.857, 0/37; 0.952, 0/37 after the fixes)
 		{"holdout31.jsonl", 5}, // long multi-turn calls, late and softened asks, hard negatives, written blind (first run 0.943, 5/40)
 		{"spot28.jsonl", 7},    // recogniser-style, new calls, a third misheard (first run 0.921, 7/37)
+		{"holdout32.jsonl", 4}, // an evaluator's mix of voicemails, short and long calls, written blind (first run 0.944, 4/40)
+		{"spot29.jsonl", 4},    // recogniser-style, new calls, a quarter misheard (first run 0.984, 4/37)
 	}
 	d := New()
 	for _, tt := range tests {
