@@ -2218,3 +2218,50 @@ func TestSecurityQuestionsAndClausePronoun(t *testing.T) {
 		{"was this purchase made with your apple gift card", ""},
 	})
 }
+
+// TestUnpunctuatedQuestionClause: without sentence marks, a "what is /
+// what are" question with a determiner after it opens a new sentence,
+// so the clause before it ("unless we can confirm it") does not govern
+// it; after a word that takes it as its object ("ask", "tell me", "you")
+// it stays in its sentence, negation and all.
+func TestUnpunctuatedQuestionClause(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"your email will be deleted unless we can confirm it whats your password", CategoryCredentials},
+		{"the account closes today unless we verify it whats the email and password for your account", CategoryCredentials},
+		{"make sure nobody else does it whats your social security number", CategoryPersonalID},
+		{"we will never ask you whats your password", ""},
+		{"the bank will never ask what is your pin", ""},
+		{"remember nobody from the bank asks whats your pin", ""},
+		{"you dont need to call back whats the best time to reach you", ""},
+	})
+}
+
+// TestUnpunctuatedContractions: contractions a recogniser prints without
+// the apostrophe ("wouldnt", "shouldnt", "theyre", "youd", "itd") are
+// read as the words they stand for, so their negations and subjects count.
+func TestUnpunctuatedContractions(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"if you could just tell me what youd type into the box when it asks for the secret word", CategoryCredentials},
+		{"itd help to have the password you use for your email", CategoryCredentials},
+		{"the bank wouldnt ever ask for your pin", ""},
+		{"a real agent shouldnt ask you to read out the code", ""},
+		{"our staff couldnt ask for your password", ""},
+		{"theyre going to ask for your pin dont give it", ""},
+	})
+}
+
+// TestUnpunctuatedVocative: a relative's name opening the call without a
+// comma after it is said to them when a determiner, a pronoun subject,
+// "it" or "please" follows ("mum the laptop …", "gran its me"), so the call
+// is a family call as "Mum, the laptop …" is; "mum said …" is not.
+func TestUnpunctuatedVocative(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"caller: mum the laptop logged me out whats the password", ""},
+		{"caller: dad its me the laptop logged me out whats the password", ""},
+		{"caller: mum said the laptop logged her out whats the password", CategoryCredentials},
+		{"caller: gran its me i lost my phone please send the money by zelle", CategoryPaymentTransfer},
+	})
+}

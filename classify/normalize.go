@@ -126,6 +126,9 @@ func (t *tokenizer) add(c byte) {
 func (t *tokenizer) emit(tk token) {
 	tk.sb = t.sb
 	t.sb = false
+	if n := len(t.out); n > 2 && !tk.sb && int(tk.id) < len(t.d.class) && t.d.class[tk.id]&wDet != 0 {
+		t.whQuestion(n)
+	}
 	if n := len(t.out); n > 0 && !tk.sb && int(tk.id) < len(t.d.joinEnd) && t.d.joinEnd[tk.id] {
 		if id, ok := t.d.joins[pairKey(t.out[n-1].id, tk.id)]; ok {
 			t.out[n-1].id, t.out[n-1].digits = id, 0
@@ -133,6 +136,20 @@ func (t *tokenizer) emit(tk token) {
 		}
 	}
 	t.out = append(t.out, tk)
+}
+
+// whQuestion starts a sentence at a "what is" / "what are" that ends t.out
+// (n tokens, a determiner coming next) when the word before it does not
+// take it as its object: without sentence marks, "the account will close
+// unless we can verify it whats your password" is two sentences, and the
+// question is not under the first one's "unless", as "… verify it. What's
+// your password?" is not. "Tell me what's your PIN" and "we never ask
+// what is your PIN" stay one sentence.
+func (t *tokenizer) whQuestion(n int) {
+	w, a := &t.out[n-2], t.out[n-1]
+	if w.id == t.d.idWhat && !w.sb && !a.sb && (a.id == t.d.idIs || a.id == t.d.idAre) && !t.d.whTakes[t.out[n-3].id] {
+		w.sb = true
+	}
 }
 
 // compounds are words a recogniser (or a hurried typist) writes in two
