@@ -2265,3 +2265,22 @@ func TestUnpunctuatedVocative(t *testing.T) {
 		{"caller: gran its me i lost my phone please send the money by zelle", CategoryPaymentTransfer},
 	})
 }
+
+// TestUnpunctuatedClauseStart: in a text without any punctuation, a
+// subject pronoun with a modal or "need" after it, or "can / could / would
+// / will you", starts a new sentence where a typist would have put a full
+// stop, so a negation or a "why" clause before it does not reach the ask
+// after it; after a conjunction, a verb of speech or the noun a relative
+// clause follows it does not.
+func TestUnpunctuatedClauseStart(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"thats why we need to check i need you to read me your passport number", CategoryPersonalID},
+		{"nobody else can fix it i need you to give me the code on your phone", CategoryVerificationCode},
+		{"they wont treat me without a deposit can you western union the money to the doctors name", CategoryPaymentTransfer},
+		{"we never phone to ask for it i will never need your password", ""},
+		{"scammers will not stop until i get your password they told me", ""},
+		{"he says they never call can you read me the code", ""},
+		{"do not give the code we texted you to anyone", ""},
+	})
+}
