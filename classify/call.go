@@ -1342,11 +1342,20 @@ func (c *Call) leads(pos int32) bool {
 		if k&wAck != 0 || k&wYou != 0 && j > 0 && c.win[j-1].id == c.d.idThank {
 			return true // "lovely, and the sort code", "thank you, and your date of birth"
 		}
+		if c.win[j].id == idUnknown && j > c.nCtx && !c.win[j].sb && c.acked(j-1) {
+			return true // a name after it: "thank you marjorie and the current password"
+		}
 		if j < 0 || k&wSkip == 0 {
 			return false
 		}
 	}
 	return pos >= c.nCtx
+}
+
+// acked reports an acknowledgement ending at j: "lovely", "thank you".
+func (c *Call) acked(j int32) bool {
+	k := c.d.class[c.win[j].id]
+	return k&wAck != 0 || k&wYou != 0 && j > 0 && c.win[j-1].id == c.d.idThank
 }
 
 // endsClause reports that the object ending at end closes its clause: the

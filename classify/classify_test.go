@@ -2284,3 +2284,15 @@ func TestUnpunctuatedClauseStart(t *testing.T) {
 		{"do not give the code we texted you to anyone", ""},
 	})
 }
+
+// TestAckedNameFollowUp: an elliptical "and the X" after an
+// acknowledgement leads its clause with the listener's name between them
+// too, as a recogniser prints "Thank you, Marjorie. And the password?".
+func TestAckedNameFollowUp(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"caller: could you tell me the email you use\ncallee: its marjorie k at icloud\ncaller: thank you marjorie and the current password on that account so i can confirm it", CategoryCredentials},
+		{"caller: lovely dave and the sort code on your card please", CategoryBankingDetails},
+		{"caller: the man said thank you marjorie and then he asked for the password on the account", ""},
+	})
+}

@@ -432,10 +432,9 @@ func TestEvalRecogniserStyle(t *testing.T) {
 		{"holdout28.jsonl", 1, 0}, {"holdout29.jsonl", 1, 0}, {"holdout30.jsonl", 0.98, 0},
 	}
 	// Below the typed floor less the allowance (see EVAL.md for the misses
-	// left): holdout11 0.947 and holdout20 0.871, whose asks lean on a
-	// sentence mark before "I'll need the number", on "card's" and on a
-	// question mark closing an elliptical "And the password?".
-	lower := map[string]float64{"holdout11.jsonl": 0.94, "holdout20.jsonl": 0.87}
+	// left): holdout20 0.871, whose asks lean on a sentence mark before
+	// "I'll need the number" and on "card's".
+	lower := map[string]float64{"holdout20.jsonl": 0.87}
 	flat := func(segs []bus.Segment) []bus.Segment { return flatten(recogniserStyle(segs)) }
 	d := New()
 	var single []evalCase
