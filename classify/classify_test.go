@@ -2296,3 +2296,39 @@ func TestAckedNameFollowUp(t *testing.T) {
 		{"caller: the man said thank you marjorie and then he asked for the password on the account", ""},
 	})
 }
+
+// TestUnpunctuatedWeContractions: "were" and "well" opening a clause are
+// the "we're" and "we'll" a recogniser prints without the apostrophe when
+// the next word goes with "we are" / "we will" ("while were on the phone",
+// "then well need"); "you were", "as well" and "went well" stay.
+func TestUnpunctuatedWeContractions(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"caller: can you send the money on cash app while were on the phone so i can log it", CategoryPaymentTransfer},
+		{"caller: please send the payment by zelle now while were still on the line", CategoryPaymentTransfer},
+		{"caller: then well need your card number and the expiry date", CategoryBankingDetails},
+		{"caller: thats great as well just read me the code", CategoryVerificationCode},
+		{"caller: you were on the phone with them when you sent the money by zelle", ""},
+		{"caller: it all went well and you sent the money by zelle", ""},
+	})
+	tk := tokenizer{d: d}
+	for in, want := range map[string]string{
+		"while were on the phone":    "while we are on the phone",
+		"then well need your card":   "then we will need your card",
+		"you were on the phone":      "you were on the phone",
+		"it went well need anything": "it went well need",
+		"as well just read it":       "as well just read it",
+	} {
+		tk.out = tk.out[:0]
+		tk.run(in)
+		var got []string
+		for _, x := range tk.out {
+			if x.id >= idFirst {
+				got = append(got, d.vocab.words[x.id])
+			}
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("%q: tokens %q, want %q", in, g, want)
+		}
+	}
+}

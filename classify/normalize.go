@@ -188,6 +188,28 @@ func (t *tokenizer) clauseStart(n int, id int32) {
 	t.out[at].sb = true
 }
 
+// weContraction reads the "well" or "were" ending t.out (n tokens) as the
+// "we'll" or "we're" a recogniser prints without its apostrophe, when it
+// opens its clause (a sentence start, or after "and", "so", "while", "okay"
+// …) and the word after it (id) goes with "we will" / "we are" rather than
+// with the ordinary word: "while were on the phone", "then well need your
+// card". "As well", "it went well", "you were on the phone" and "well send
+// it then" stay as they are.
+func (t *tokenizer) weContraction(n int, id int32) {
+	d, p := t.d, &t.out[n-1]
+	if !p.sb && (n < 2 || !d.contrAfter[t.out[n-2].id]) {
+		return
+	}
+	switch {
+	case p.id == d.idWell && d.weWill[id]:
+		p.id = d.idWe
+		t.out = append(t.out, token{id: d.idWill})
+	case p.id == d.idWere && d.weAre[id]:
+		p.id = d.idWe
+		t.out = append(t.out, token{id: d.idAre})
+	}
+}
+
 // reportReach is how far back clauseStart looks for a verb of speech
 // whose quote a question may go on.
 const reportReach = 10
@@ -312,6 +334,9 @@ func (t *tokenizer) flush() {
 	}
 	if n := len(t.out); n > 0 && !t.sb && t.out[n-1].id == v.ids["please"] {
 		id = t.imperative(w, id)
+	}
+	if n := len(t.out); n > 0 && !t.sb && (t.out[n-1].id == t.d.idWell || t.out[n-1].id == t.d.idWere) {
+		t.weContraction(n, id)
 	}
 	if n := len(t.out); n > 1 && !t.sb && t.out[n-1].id == t.d.idMind && t.d.class[t.out[n-2].id]&wYou != 0 {
 		id = t.gerund(w, id)
