@@ -145,6 +145,8 @@ type Detector struct {
 	// weWill, weAre, contrAfter: "well" and "were" read as "we'll" and
 	// "we're" (see tokenizer.weContraction).
 	idWell, idWe, idWill      int32
+	idJust                    int32
+	leadTakes                 map[int32]bool // words after which "just the" / "then the" go on their clause
 	weWill, weAre, contrAfter map[int32]bool
 	idOr                      int32 // "not to click anything or share any OTP": the negation reaches the second verb
 	idNor                     int32
@@ -449,6 +451,11 @@ func New() *Detector {
 		"want", "wanted", "whatever", "regardless", "if", "whether", "that", "like", "how")
 	d.idYou = v.intern("you")
 	d.idWell, d.idWe, d.idWill = v.intern("well"), v.intern("we"), v.intern("will")
+	d.idJust = v.intern("just")
+	d.leadTakes = v.set("for", "of", "with", "about", "need", "needs", "want", "is", "are", "was", "be", "give",
+		"tell", "read", "send", "ask", "have", "get", "enter", "type", "confirm", "verify", "and", "or", "not",
+		"if", "me", "us", "you", "it", "that", "to", "only", "but", "from", "by", "in", "on", "at", "into", "press",
+		"click", "open", "do", "did", "said", "says", "asked", "asks", "first", "and", "so", "now", "okay", "right")
 	d.weWill = v.set("need", "be", "have", "also", "just", "only", "never", "still", "probably", "definitely",
 		"sort", "set", "arrange", "process", "refund", "match", "get")
 	d.weAre = v.set("on", "in", "at", "here", "going", "calling", "trying", "just", "not", "still", "almost",

@@ -2332,3 +2332,20 @@ func TestUnpunctuatedWeContractions(t *testing.T) {
 		}
 	}
 }
+
+// TestUnpunctuatedEllipticalLead: in a text without punctuation, "just
+// the …" and "then the …" after a finished clause open an elliptical ask
+// of their own ("it doesn't take long. Just the sort code …"), so a
+// negation before them does not reach it; after a verb or preposition
+// that governs them ("ask for just the last four") they stay in its clause.
+func TestUnpunctuatedEllipticalLead(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"caller: it doesnt take long just the sort code and the account number", CategoryBankingDetails},
+		{"caller: thats where the refund is paid then the eight digit account number after that", CategoryBankingDetails},
+		{"caller: none of that matters just the numbers on the back of the gift card", CategoryGiftCard},
+		{"caller: we never ask for just the last four digits of your card", ""},
+		{"caller: you only need to give them just the reference number nothing else", ""},
+		{"caller: if they ask then the bank will call you back", ""},
+	})
+}

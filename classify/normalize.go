@@ -172,6 +172,8 @@ func (t *tokenizer) clauseStart(n int, id int32) {
 	switch {
 	case d.clauseVerb[id] && d.clauseSubj[t.out[n-1].id]:
 		at = n - 1 // "… the store | we can start"
+	case n > 2 && d.class[id]&wDet != 0 && (t.out[n-1].id == d.idJust || t.out[n-1].id == d.idThen) && !d.leadTakes[t.out[n-2].id]:
+		at = n - 1 // "… I don't need much | just the last four", "… paid | then the account number"
 	case n > 2 && t.out[n-1].id == d.idYou && d.clauseAux[t.out[n-2].id] && !t.out[n-1].sb:
 		at = n - 2 // "… a deposit | can you send it"
 		for j := at - 1; j >= 0 && j >= at-reportReach && !t.out[j+1].sb; j-- {
