@@ -2349,3 +2349,13 @@ func TestUnpunctuatedEllipticalLead(t *testing.T) {
 		{"caller: if they ask then the bank will call you back", ""},
 	})
 }
+
+// TestSpokenTwoFA: "2FA" as a recogniser prints it, "two fa", names a
+// verification code as "2fa code" does.
+func TestSpokenTwoFA(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"caller: this is your bank security team tell me the two fa code", CategoryVerificationCode},
+		{"caller: never tell anyone the two fa code we send you", ""},
+	})
+}

@@ -80,7 +80,7 @@ var objectRules = []objectRule{
 	{catCode, 0, []string{
 		"verification code", "verification number", "verification pin", "verify code", "verifying code",
 		"verify cation code", "verification codes", "one time code", "one time passcode", "one time pass code",
-		"one time password", "one time pin", "onetime code", "otp", "o t p", "2fa code", "2 fa code",
+		"one time password", "one time pin", "onetime code", "otp", "o t p", "2fa code", "2 fa code", "two fa code",
 		"two factor code", "two factor", "2 factor code", "two step code", "2 step code", "authentication code",
 		"authenticator code", "authenticator app code", "auth code", "authorization code", "authorisation code",
 		"login code", "log in code", "sign in code", "signin code", "reset code", "password reset code",
