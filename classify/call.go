@@ -112,7 +112,7 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	// Signals first: pressure in this segment makes its weak requests count.
 	// A company's name is no pressure when the callee rang it ("thank you
 	// for calling Microsoft support"); threats and urgency still are.
-	if c.tokBase == 0 && nCtx == 0 && len(cur) > 0 && c.d.kin[cur[0].id] && vocative(seg.Text) {
+	if c.tokBase == 0 && nCtx == 0 && len(cur) > 0 && c.d.kin[cur[0].id] && (vocative(seg.Text) || c.vocativeUnmarked(cur)) {
 		c.family = true // a relative addressed by the call's first word, alone: "Mum, the laptop logged me out"
 	}
 	for _, h := range c.hits {
@@ -1342,11 +1342,20 @@ func (c *Call) leads(pos int32) bool {
 		if k&wAck != 0 || k&wYou != 0 && j > 0 && c.win[j-1].id == c.d.idThank {
 			return true // "lovely, and the sort code", "thank you, and your date of birth"
 		}
+		if c.win[j].id == idUnknown && j > c.nCtx && !c.win[j].sb && c.acked(j-1) {
+			return true // a name after it: "thank you marjorie and the current password"
+		}
 		if j < 0 || k&wSkip == 0 {
 			return false
 		}
 	}
 	return pos >= c.nCtx
+}
+
+// acked reports an acknowledgement ending at j: "lovely", "thank you".
+func (c *Call) acked(j int32) bool {
+	k := c.d.class[c.win[j].id]
+	return k&wAck != 0 || k&wYou != 0 && j > 0 && c.win[j-1].id == c.d.idThank
 }
 
 // endsClause reports that the object ending at end closes its clause: the
@@ -3257,6 +3266,19 @@ func vocative(text string) bool {
 	text = strings.TrimSpace(text)
 	mark, space := strings.IndexAny(text, ",.!?;"), strings.IndexByte(text, ' ')
 	return mark > 0 && (space < 0 || mark < space)
+}
+
+// vocativeUnmarked reports a relative's name opening a text without a
+// mark after it, as a recogniser prints "Mum, the laptop…": followed by a
+// determiner, a pronoun subject, "it" or "please" ("mum the netflix logged
+// me out", "dad i need", "gran its me"), the name is said to them; followed
+// by a verb it is its subject ("mum said", "dad wants").
+func (c *Call) vocativeUnmarked(cur []token) bool {
+	if len(cur) < 2 || cur[1].sb {
+		return false
+	}
+	id := cur[1].id
+	return c.d.class[id]&(wDet|wIWe|wYou) != 0 || id == c.d.idIt || id == c.d.idPlease
 }
 
 // goodsDelivery reports a delivery ("will arrive", "is on its way") whose

@@ -132,64 +132,80 @@ type Detector struct {
 	idCall      int32          // "I got a call saying…" opens a story
 	idCalls     int32
 	idPlease    int32 // "please" ends a story: a present ask
-	idOr        int32 // "not to click anything or share any OTP": the negation reaches the second verb
-	idNor       int32
-	idAnd       int32 // "your <garbled item> and social security number": a list the request verb governs
-	idPlus      int32
-	idInto      int32 // "into your account": money paid to the listener
-	idThe       int32 // "into the account you registered": likewise; "your <garbled item> and the answer to …": a list item's article (garbledItem)
-	idYourself  int32 // "type the new password in yourself": typed where it is used, kept
-	idIn        int32
-	idOnto      int32    // "to / into / onto the RBI verification account": a strong payee reaching back to its verb (farPayVerb)
-	idFrom      int32    // "a call from you": the listener's own call, no story
-	idWas       int32    // "he said he was from the IRS": a past call told
-	idConnect   [3]int32 // "connect", "connected", "connecting": a supplied code's purpose that joins a support session (sessionSite)
-	idCom       int32    // "rsupport.com" is "rsupport com" once the tokenizer drops the dot: a written address (sessionSite)
-	idMessage   [5]int32 // "text", "message", "messages", "sms", "email": an object that names the message, not the code in it (messageItself)
-	idGave      int32    // "the code I gave you": a code supplied before, told, not a session being joined now (sessionSite)
-	idWere      int32
-	idUse       int32 // "the email address you use and the password": a relative clause on a list item (listFrom)
-	idHave      int32
-	idVideo     int32 // "I'm going to video call you": the speaker's own call (ownCall)
-	idAm        int32
-	idIt        int32 // "to check it was you, I need your licence number": "you" the complement of "it was", no past question
-	idGoing     int32
-	idNew       int32 // "a new password": one being set, not told
-	idIf        int32 // "if this was not you, read me the code": the negation is the condition's
-	idThen      int32 // "press one and then [enter] the code": a key press joined to its code (pressedCode)
-	idNow       int32
-	idAt        int32 // "reach us at 888 … with your card number": a number to call back (numberBefore)
-	idOn        int32
-	obtain      map[int32]bool // "get", "request": a code obtained after a key press, not keyed in (pressedCode)
-	shows       map[int32]bool // "bring", "show": a document brought to a desk
-	kin         map[int32]bool // "mum", "gran": a relative, when the call's first word alone addresses one
-	slides      map[int32]bool // "deck", "slides": what a screen is shared to present (presenting)
-	walkThrough map[int32]bool // "walk", "take": "walk us through" the listener's own work
-	audience    map[int32]bool // "us", "everyone": a meeting presented to
-	idOver      int32          // "go over the numbers": presented (presenting)
-	idEveryone  int32
-	workItems   map[int32]bool // "dashboard", "report", "numbers": work material shown to a meeting or client (presenting)
-	meetings    map[int32]bool // "meeting", "client", "standup": the occasion work material is presented for (presenting)
-	activity    map[int32]bool // "activity", "charges": "confirm the charges on your card" names the card as the place (activityOn)
-	deeds       map[int32]bool // "bought", "sent": "she bought all those gift cards" is a third party's deed, told (thirdDeed)
-	buyVerb     map[int32]bool // "buy", "purchase": bought on a site, not software put on
-	idText      int32          // "text that code back to me": the verb, asking only with "back" / "to me" (Call.backToMe)
-	idUs        int32
-	calledNamed map[int32]bool // "called", "named": "an app called AnyDesk" (Call.namedTool)
-	whenOpen    map[int32]bool // "when", "once": "when I do, tap …" opens a time clause before an imperative (addressed)
-	idAutomated int32          // "this is an automated call with your login code": the call delivers, no call-back (framedBy)
-	idRepeat    int32          // "press one to repeat your code": a menu choice, the call repeats it (menuRepeat)
-	pressWhen   map[int32]bool // "when", "once", "after", "as": a time clause after a key press ("press one when you hear this message and enter …", keyedIn)
-	goods       map[int32]bool // "box", "parcel", "engineer": what arrives at the door, not a code (goodsDelivery)
-	idBring     int32          // "bring your passport": a document carried to a place, so shown there (inPerson)
-	numberNouns map[int32]bool // "number", "details": what is said rather than carried ("bring your passport number")
-	noWhen      map[int32]bool // "point", "time": "at no point" negates like "never"
-	noWhenPrep  map[int32]bool // "at", "under", "on"
-	fees        map[int32]bool // "fee", "tax": what a prize scam charges before paying out
-	gains       map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
-	done        map[int32]bool // "initiated", "made": "the wire you initiated" is the listener's own payment, done
-	relative    map[int32]bool // "that", "which", "already", "just": words a "you <done>" clause may hold
-	askedMe     map[int32]bool // "asking", "told": "a lawyer came on asking me to buy gift cards", whoever the subject (askedOfSpeaker)
+	// idWhat, idIs and idAre find a question that opens a clause in text
+	// without sentence marks ("verify it whats your password"); whTakes
+	// are the words after which "what is the …" is the object of the word
+	// before it ("tell me what's your PIN", "never ask what is your PIN").
+	idWhat, idIs, idAre int32
+	whTakes             map[int32]bool
+	// clauseSubj, clauseVerb, clauseAux and clauseTakes find a new clause
+	// in a segment without marks (see tokenizer.clauseStart), by id.
+	clauseSubj, clauseVerb, clauseAux, clauseTakes []bool
+	idYou                                          int32
+	// weWill, weAre, contrAfter: "well" and "were" read as "we'll" and
+	// "we're" (see tokenizer.weContraction).
+	idWell, idWe, idWill      int32
+	idJust                    int32
+	leadTakes                 map[int32]bool // words after which "just the" / "then the" go on their clause
+	weWill, weAre, contrAfter map[int32]bool
+	idOr                      int32 // "not to click anything or share any OTP": the negation reaches the second verb
+	idNor                     int32
+	idAnd                     int32 // "your <garbled item> and social security number": a list the request verb governs
+	idPlus                    int32
+	idInto                    int32 // "into your account": money paid to the listener
+	idThe                     int32 // "into the account you registered": likewise; "your <garbled item> and the answer to …": a list item's article (garbledItem)
+	idYourself                int32 // "type the new password in yourself": typed where it is used, kept
+	idIn                      int32
+	idOnto                    int32    // "to / into / onto the RBI verification account": a strong payee reaching back to its verb (farPayVerb)
+	idFrom                    int32    // "a call from you": the listener's own call, no story
+	idWas                     int32    // "he said he was from the IRS": a past call told
+	idConnect                 [3]int32 // "connect", "connected", "connecting": a supplied code's purpose that joins a support session (sessionSite)
+	idCom                     int32    // "rsupport.com" is "rsupport com" once the tokenizer drops the dot: a written address (sessionSite)
+	idMessage                 [5]int32 // "text", "message", "messages", "sms", "email": an object that names the message, not the code in it (messageItself)
+	idGave                    int32    // "the code I gave you": a code supplied before, told, not a session being joined now (sessionSite)
+	idWere                    int32
+	idUse                     int32 // "the email address you use and the password": a relative clause on a list item (listFrom)
+	idHave                    int32
+	idVideo                   int32 // "I'm going to video call you": the speaker's own call (ownCall)
+	idAm                      int32
+	idIt                      int32 // "to check it was you, I need your licence number": "you" the complement of "it was", no past question
+	idGoing                   int32
+	idNew                     int32 // "a new password": one being set, not told
+	idIf                      int32 // "if this was not you, read me the code": the negation is the condition's
+	idThen                    int32 // "press one and then [enter] the code": a key press joined to its code (pressedCode)
+	idNow                     int32
+	idAt                      int32 // "reach us at 888 … with your card number": a number to call back (numberBefore)
+	idOn                      int32
+	obtain                    map[int32]bool // "get", "request": a code obtained after a key press, not keyed in (pressedCode)
+	shows                     map[int32]bool // "bring", "show": a document brought to a desk
+	kin                       map[int32]bool // "mum", "gran": a relative, when the call's first word alone addresses one
+	slides                    map[int32]bool // "deck", "slides": what a screen is shared to present (presenting)
+	walkThrough               map[int32]bool // "walk", "take": "walk us through" the listener's own work
+	audience                  map[int32]bool // "us", "everyone": a meeting presented to
+	idOver                    int32          // "go over the numbers": presented (presenting)
+	idEveryone                int32
+	workItems                 map[int32]bool // "dashboard", "report", "numbers": work material shown to a meeting or client (presenting)
+	meetings                  map[int32]bool // "meeting", "client", "standup": the occasion work material is presented for (presenting)
+	activity                  map[int32]bool // "activity", "charges": "confirm the charges on your card" names the card as the place (activityOn)
+	deeds                     map[int32]bool // "bought", "sent": "she bought all those gift cards" is a third party's deed, told (thirdDeed)
+	buyVerb                   map[int32]bool // "buy", "purchase": bought on a site, not software put on
+	idText                    int32          // "text that code back to me": the verb, asking only with "back" / "to me" (Call.backToMe)
+	idUs                      int32
+	calledNamed               map[int32]bool // "called", "named": "an app called AnyDesk" (Call.namedTool)
+	whenOpen                  map[int32]bool // "when", "once": "when I do, tap …" opens a time clause before an imperative (addressed)
+	idAutomated               int32          // "this is an automated call with your login code": the call delivers, no call-back (framedBy)
+	idRepeat                  int32          // "press one to repeat your code": a menu choice, the call repeats it (menuRepeat)
+	pressWhen                 map[int32]bool // "when", "once", "after", "as": a time clause after a key press ("press one when you hear this message and enter …", keyedIn)
+	goods                     map[int32]bool // "box", "parcel", "engineer": what arrives at the door, not a code (goodsDelivery)
+	idBring                   int32          // "bring your passport": a document carried to a place, so shown there (inPerson)
+	numberNouns               map[int32]bool // "number", "details": what is said rather than carried ("bring your passport number")
+	noWhen                    map[int32]bool // "point", "time": "at no point" negates like "never"
+	noWhenPrep                map[int32]bool // "at", "under", "on"
+	fees                      map[int32]bool // "fee", "tax": what a prize scam charges before paying out
+	gains                     map[int32]bool // "winnings", "refund": "transfer your winnings" is money to the listener
+	done                      map[int32]bool // "initiated", "made": "the wire you initiated" is the listener's own payment, done
+	relative                  map[int32]bool // "that", "which", "already", "just": words a "you <done>" clause may hold
+	askedMe                   map[int32]bool // "asking", "told": "a lawyer came on asking me to buy gift cards", whoever the subject (askedOfSpeaker)
 	// completedPassive: a payment's own verb in a finished passive ("was
 	// completed", "has been sent", "went through") reports news, not an ask.
 	passAux   map[int32]bool // "was", "has", "been": the auxiliaries before the participle
@@ -426,6 +442,52 @@ func New() *Detector {
 	d.cardSecrets = v.set("security", "cvv", "cvc", "cvv2", "cbb", "pin")
 	d.havens = v.set("account", "acct", "wallet", "ledger", "vault", "pot", "escrow", "fund")
 	d.asap = v.set("now", "today", "tonight", "immediately", "asap")
+	d.idWhat, d.idIs, d.idAre = v.intern("what"), v.intern("is"), v.intern("are")
+	d.whTakes = v.set("me", "you", "us", "him", "her", "them", "ask", "asks", "asked", "asking", "tell", "tells",
+		"told", "telling", "know", "knows", "knew", "wonder", "wondering", "sure", "see", "check", "confirm",
+		"remember", "forget", "forgot", "explain", "show", "say", "says", "said", "saying", "about", "of", "on",
+		"and", "or", "to", "is", "was", "are", "be", "matter", "care", "mind", "idea", "understand", "hear",
+		"heard", "exactly", "learn", "find", "decide", "not", "no", "just", "only", "question", "asks", "wants",
+		"want", "wanted", "whatever", "regardless", "if", "whether", "that", "like", "how")
+	d.idYou = v.intern("you")
+	d.idWell, d.idWe, d.idWill = v.intern("well"), v.intern("we"), v.intern("will")
+	d.idJust = v.intern("just")
+	d.leadTakes = v.set("for", "of", "with", "about", "need", "needs", "want", "is", "are", "was", "be", "give",
+		"tell", "read", "send", "ask", "have", "get", "enter", "type", "confirm", "verify", "and", "or", "not",
+		"if", "me", "us", "you", "it", "that", "to", "only", "but", "from", "by", "in", "on", "at", "into", "press",
+		"click", "open", "do", "did", "said", "says", "asked", "asks", "first", "and", "so", "now", "okay", "right")
+	d.weWill = v.set("need", "be", "have", "also", "just", "only", "never", "still", "probably", "definitely",
+		"sort", "set", "arrange", "process", "refund", "match", "get")
+	d.weAre = v.set("on", "in", "at", "here", "going", "calling", "trying", "just", "not", "still", "almost",
+		"able", "doing", "sending", "looking", "happy", "sorry", "from", "only", "really", "about", "working",
+		"processing", "closing", "offering", "ready", "now", "currently", "holding", "waiting", "the")
+	d.contrAfter = v.set("and", "so", "then", "once", "after", "when", "while", "because", "since", "okay",
+		"ok", "now", "but", "right", "yes", "yeah", "sir", "maam", "fine", "great", "perfect", "alright", "until")
+	subj := v.set("i", "we", "they", "he", "she")
+	verb := v.set("will", "would", "can", "could", "should", "must", "need", "needs", "want", "am", "are", "dont")
+	aux := v.set("can", "could", "would", "will")
+	// Words before which a subject is no new clause: conjunctions, verbs
+	// whose object it is, and the nouns a relative clause follows without
+	// "that" ("enter the code we will send you", "the account we need it in").
+	takes := v.set("so", "because", "when", "unless", "until", "as", "what", "where", "why", "which", "who",
+		"think", "thought", "hope", "sure", "before", "after", "while", "since", "than", "once", "but", "mean",
+		"believe", "guess", "whenever", "afraid", "worry", "promise", "bet", "feel", "realise", "realize",
+		"hear", "worried", "that", "if", "and", "or", "how", "whether", "like", "me", "you", "us", "him", "her",
+		"them", "tell", "tells", "told", "say", "says", "said", "saying", "know", "knows", "ask", "asks",
+		"asked", "asking", "not", "no", "to", "the", "a", "an", "your", "my", "our", "this",
+		"code", "codes", "number", "numbers", "passcode", "password", "pin", "details", "digits", "link",
+		"app", "account", "money", "amount", "card", "cards", "one", "ones", "form", "text", "message", "email",
+		"way", "time", "thing", "things", "reference", "key", "address", "id", "name", "information", "info")
+	d.clauseSubj, d.clauseVerb = make([]bool, len(v.words)), make([]bool, len(v.words))
+	d.clauseAux, d.clauseTakes = make([]bool, len(v.words)), make([]bool, len(v.words))
+	for _, m := range []struct {
+		set map[int32]bool
+		to  []bool
+	}{{subj, d.clauseSubj}, {verb, d.clauseVerb}, {aux, d.clauseAux}, {takes, d.clauseTakes}} {
+		for id := range m.set {
+			m.to[id] = true
+		}
+	}
 	d.class = make([]uint64, len(v.words))
 	d.joinEnd = make([]bool, len(v.words))
 	for _, c := range compounds {

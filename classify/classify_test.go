@@ -2221,3 +2221,144 @@ func TestSecurityQuestionsAndClausePronoun(t *testing.T) {
 		{"was this purchase made with your apple gift card", ""},
 	})
 }
+
+// TestUnpunctuatedQuestionClause: without sentence marks, a "what is /
+// what are" question with a determiner after it opens a new sentence,
+// so the clause before it ("unless we can confirm it") does not govern
+// it; after a word that takes it as its object ("ask", "tell me", "you")
+// it stays in its sentence, negation and all.
+func TestUnpunctuatedQuestionClause(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"your email will be deleted unless we can confirm it whats your password", CategoryCredentials},
+		{"the account closes today unless we verify it whats the email and password for your account", CategoryCredentials},
+		{"make sure nobody else does it whats your social security number", CategoryPersonalID},
+		{"we will never ask you whats your password", ""},
+		{"the bank will never ask what is your pin", ""},
+		{"remember nobody from the bank asks whats your pin", ""},
+		{"you dont need to call back whats the best time to reach you", ""},
+	})
+}
+
+// TestUnpunctuatedContractions: contractions a recogniser prints without
+// the apostrophe ("wouldnt", "shouldnt", "theyre", "youd", "itd") are
+// read as the words they stand for, so their negations and subjects count.
+func TestUnpunctuatedContractions(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"if you could just tell me what youd type into the box when it asks for the secret word", CategoryCredentials},
+		{"itd help to have the password you use for your email", CategoryCredentials},
+		{"the bank wouldnt ever ask for your pin", ""},
+		{"a real agent shouldnt ask you to read out the code", ""},
+		{"our staff couldnt ask for your password", ""},
+		{"theyre going to ask for your pin dont give it", ""},
+	})
+}
+
+// TestUnpunctuatedVocative: a relative's name opening the call without a
+// comma after it is said to them when a determiner, a pronoun subject,
+// "it" or "please" follows ("mum the laptop …", "gran its me"), so the call
+// is a family call as "Mum, the laptop …" is; "mum said …" is not.
+func TestUnpunctuatedVocative(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"caller: mum the laptop logged me out whats the password", ""},
+		{"caller: dad its me the laptop logged me out whats the password", ""},
+		{"caller: mum said the laptop logged her out whats the password", CategoryCredentials},
+		{"caller: gran its me i lost my phone please send the money by zelle", CategoryPaymentTransfer},
+	})
+}
+
+// TestUnpunctuatedClauseStart: in a text without any punctuation, a
+// subject pronoun with a modal or "need" after it, or "can / could / would
+// / will you", starts a new sentence where a typist would have put a full
+// stop, so a negation or a "why" clause before it does not reach the ask
+// after it; after a conjunction, a verb of speech or the noun a relative
+// clause follows it does not.
+func TestUnpunctuatedClauseStart(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"thats why we need to check i need you to read me your passport number", CategoryPersonalID},
+		{"nobody else can fix it i need you to give me the code on your phone", CategoryVerificationCode},
+		{"they wont treat me without a deposit can you western union the money to the doctors name", CategoryPaymentTransfer},
+		{"we never phone to ask for it i will never need your password", ""},
+		{"scammers will not stop until i get your password they told me", ""},
+		{"he says they never call can you read me the code", ""},
+		{"do not give the code we texted you to anyone", ""},
+	})
+}
+
+// TestAckedNameFollowUp: an elliptical "and the X" after an
+// acknowledgement leads its clause with the listener's name between them
+// too, as a recogniser prints "Thank you, Marjorie. And the password?".
+func TestAckedNameFollowUp(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"caller: could you tell me the email you use\ncallee: its marjorie k at icloud\ncaller: thank you marjorie and the current password on that account so i can confirm it", CategoryCredentials},
+		{"caller: lovely dave and the sort code on your card please", CategoryBankingDetails},
+		{"caller: the man said thank you marjorie and then he asked for the password on the account", ""},
+	})
+}
+
+// TestUnpunctuatedWeContractions: "were" and "well" opening a clause are
+// the "we're" and "we'll" a recogniser prints without the apostrophe when
+// the next word goes with "we are" / "we will" ("while were on the phone",
+// "then well need"); "you were", "as well" and "went well" stay.
+func TestUnpunctuatedWeContractions(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"caller: can you send the money on cash app while were on the phone so i can log it", CategoryPaymentTransfer},
+		{"caller: please send the payment by zelle now while were still on the line", CategoryPaymentTransfer},
+		{"caller: then well need your card number and the expiry date", CategoryBankingDetails},
+		{"caller: thats great as well just read me the code", CategoryVerificationCode},
+		{"caller: you were on the phone with them when you sent the money by zelle", ""},
+		{"caller: it all went well and you sent the money by zelle", ""},
+	})
+	tk := tokenizer{d: d}
+	for in, want := range map[string]string{
+		"while were on the phone":    "while we are on the phone",
+		"then well need your card":   "then we will need your card",
+		"you were on the phone":      "you were on the phone",
+		"it went well need anything": "it went well need",
+		"as well just read it":       "as well just read it",
+	} {
+		tk.out = tk.out[:0]
+		tk.run(in)
+		var got []string
+		for _, x := range tk.out {
+			if x.id >= idFirst {
+				got = append(got, d.vocab.words[x.id])
+			}
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("%q: tokens %q, want %q", in, g, want)
+		}
+	}
+}
+
+// TestUnpunctuatedEllipticalLead: in a text without punctuation, "just
+// the …" and "then the …" after a finished clause open an elliptical ask
+// of their own ("it doesn't take long. Just the sort code …"), so a
+// negation before them does not reach it; after a verb or preposition
+// that governs them ("ask for just the last four") they stay in its clause.
+func TestUnpunctuatedEllipticalLead(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"caller: it doesnt take long just the sort code and the account number", CategoryBankingDetails},
+		{"caller: thats where the refund is paid then the eight digit account number after that", CategoryBankingDetails},
+		{"caller: none of that matters just the numbers on the back of the gift card", CategoryGiftCard},
+		{"caller: we never ask for just the last four digits of your card", ""},
+		{"caller: you only need to give them just the reference number nothing else", ""},
+		{"caller: if they ask then the bank will call you back", ""},
+	})
+}
+
+// TestSpokenTwoFA: "2FA" as a recogniser prints it, "two fa", names a
+// verification code as "2fa code" does.
+func TestSpokenTwoFA(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		{"caller: this is your bank security team tell me the two fa code", CategoryVerificationCode},
+		{"caller: never tell anyone the two fa code we send you", ""},
+	})
+}

@@ -9,6 +9,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/callscreen/callscreen/bus"
 )
 
 // evalCase is one labelled transcript of testdata/eval: want lists the
@@ -56,10 +59,19 @@ func loadEval(t *testing.T, path string) []evalCase {
 }
 
 func score(d *Detector, cases []evalCase) evalScore {
+	return scoreAs(d, cases, nil)
+}
+
+// scoreAs scores cases with each case's parsed segments first rewritten
+// by restyle (nil leaves them as parsed), before they are redacted.
+func scoreAs(d *Detector, cases []evalCase, restyle func([]bus.Segment) []bus.Segment) evalScore {
 	s := evalScore{tp: map[string]int{}, fp: map[string]int{}, fn: map[string]int{}}
 	for _, c := range cases {
-		// As in production: segments are redacted before they are judged.
 		segs := ParseTranscript(c.Text)
+		if restyle != nil {
+			segs = restyle(segs)
+		}
+		// As in production: segments are redacted before they are judged.
 		for i := range segs {
 			segs[i].Text = Redact(segs[i].Text)
 		}
@@ -72,7 +84,7 @@ func score(d *Detector, cases []evalCase) evalScore {
 			s.legit++
 			if len(got) > 0 {
 				s.falseFlag++
-				s.misses = append(s.misses, fmt.Sprintf("false flag %v: %s %q", got, c.ID, c.Text))
+				s.misses = append(s.misses, fmt.Sprintf("false flag %v: %s %q", got, c.ID, segsText(segs)))
 			}
 		}
 		for _, w := range c.Want {
@@ -80,14 +92,14 @@ func score(d *Detector, cases []evalCase) evalScore {
 				s.tp[w]++
 			} else {
 				s.fn[w]++
-				s.misses = append(s.misses, fmt.Sprintf("missed %s (got %v): %s %q", w, got, c.ID, c.Text))
+				s.misses = append(s.misses, fmt.Sprintf("missed %s (got %v): %s %q", w, got, c.ID, segsText(segs)))
 			}
 		}
 		for _, g := range got {
 			if !slices.Contains(c.Want, g) && !slices.Contains(c.Also, g) {
 				s.fp[g]++
 				if len(c.Want) > 0 {
-					s.misses = append(s.misses, fmt.Sprintf("extra %s: %s %q", g, c.ID, c.Text))
+					s.misses = append(s.misses, fmt.Sprintf("extra %s: %s %q", g, c.ID, segsText(segs)))
 				}
 			}
 		}
@@ -241,16 +253,235 @@ func TestEvalSpotChecks(t *testing.T) {
 // TestEvalFile scores the file named by CALLSCREEN_EVAL_FILE (skipped when
 // unset), so that a newly written set can be measured once, before anyone
 // tunes on it: CALLSCREEN_EVAL_FILE=$PWD/new.jsonl go test -run TestEvalFile -v ./classify/
+// With CALLSCREEN_EVAL_STYLE=recogniser the segments are rewritten as a
+// recogniser prints them first (see recogniserStyle), and with
+// CALLSCREEN_EVAL_STYLE=flat also joined into one unlabelled segment.
 func TestEvalFile(t *testing.T) {
 	path := os.Getenv("CALLSCREEN_EVAL_FILE")
 	if path == "" {
 		t.Skip("CALLSCREEN_EVAL_FILE not set")
 	}
 	cases := loadEval(t, path)
-	s := score(New(), cases)
+	var restyle func([]bus.Segment) []bus.Segment
+	switch os.Getenv("CALLSCREEN_EVAL_STYLE") {
+	case "recogniser":
+		restyle = recogniserStyle
+	case "flat":
+		restyle = func(segs []bus.Segment) []bus.Segment { return flatten(recogniserStyle(segs)) }
+	}
+	s := scoreAs(New(), cases, restyle)
 	table, _, _ := s.report()
 	t.Logf("%s (%d calls)\n%s", path, len(cases), table)
 	for _, m := range s.misses {
 		t.Log(m)
+	}
+}
+
+// segsText renders segments as the misses list shows them: each on a line,
+// with its track when it has one.
+func segsText(segs []bus.Segment) string {
+	var b strings.Builder
+	for i, sg := range segs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if sg.Track != "" {
+			b.WriteString(sg.Track + ": ")
+		}
+		b.WriteString(sg.Text)
+	}
+	return b.String()
+}
+
+// digitWords are the words a recogniser prints for each digit.
+var digitWords = [10]string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+
+// signWords are the words a recogniser prints for a currency sign or
+// a percent sign, after the amount: "$300" is "three zero zero dollars".
+var signWords = map[rune]string{'$': "dollars", '£': "pounds", '€': "euros", '₹': "rupees", '%': "percent"}
+
+// recogniserText rewrites typed text as a speech recogniser prints it:
+// lower case, apostrophes deleted ("you're" is "youre"), each digit a word
+// ("4829" is "four eight two nine"), a currency or percent sign the word
+// said for it after the amount ("$4.50" is "four five zero dollars"),
+// every other character that is not a letter or digit a space, and single
+// spaces.
+func recogniserText(s string) string {
+	var b strings.Builder
+	space := func() {
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
+			b.WriteByte(' ')
+		}
+	}
+	rs := []rune(s)
+	unit := "" // a currency word waiting for the end of its amount
+	for i, r := range rs {
+		switch {
+		case r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '`':
+			// deleted: "don't" is "dont"
+		case r >= '0' && r <= '9':
+			space()
+			b.WriteString(digitWords[r-'0'])
+			b.WriteByte(' ')
+			if unit != "" && !(i+1 < len(rs) && (rs[i+1] >= '0' && rs[i+1] <= '9' ||
+				(rs[i+1] == ',' || rs[i+1] == '.') && i+2 < len(rs) && rs[i+2] >= '0' && rs[i+2] <= '9')) {
+				b.WriteString(unit + " ")
+				unit = ""
+			}
+		case signWords[r] != "" && r != '%':
+			space()
+			unit = signWords[r]
+		case r == '%':
+			space()
+			b.WriteString("percent ")
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space()
+		}
+	}
+	ws := strings.Fields(b.String())
+	for i := 1; i < len(ws); i++ {
+		if unitWords[ws[i-1]] && scaleWords[ws[i]] {
+			ws[i-1], ws[i] = ws[i], ws[i-1] // "$2.5 million" is "two five million dollars"
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// unitWords are signWords' currencies; scaleWords are said between an
+// amount and its currency.
+var unitWords = map[string]bool{"dollars": true, "pounds": true, "euros": true, "rupees": true}
+
+var scaleWords = map[string]bool{"thousand": true, "million": true, "billion": true, "grand": true, "k": true}
+
+// recogniserStyle rewrites each segment's text as recogniserText does,
+// keeping its track, as a recogniser on a two-track line prints a call.
+func recogniserStyle(segs []bus.Segment) []bus.Segment {
+	out := make([]bus.Segment, 0, len(segs))
+	for _, sg := range segs {
+		sg.Text = recogniserText(sg.Text)
+		if sg.Text != "" {
+			out = append(out, sg)
+		}
+	}
+	return out
+}
+
+// flatten joins segments into one unlabelled segment, as a voicemail's
+// recogniser output is one run of words.
+func flatten(segs []bus.Segment) []bus.Segment {
+	if len(segs) == 0 {
+		return segs
+	}
+	texts := make([]string, len(segs))
+	for i, sg := range segs {
+		texts[i] = sg.Text
+	}
+	return []bus.Segment{{Seq: 1, Text: strings.Join(texts, " "), Final: true}}
+}
+
+// oneSpeaker reports whether a case is one speaker's: a single segment, or
+// segments all on one labelled track (a voicemail, a one-sided script), so
+// that flattening it loses nothing a recogniser would have kept. Unlabelled
+// lines may be two people's and do not count.
+func oneSpeaker(c evalCase) bool {
+	segs := ParseTranscript(c.Text)
+	for _, sg := range segs {
+		if sg.Track != segs[0].Track {
+			return false
+		}
+	}
+	return len(segs) == 1 || len(segs) > 1 && segs[0].Track != ""
+}
+
+func TestRecogniserText(t *testing.T) {
+	for in, want := range map[string]string{
+		"You're late. Don't read me the code!": "youre late dont read me the code",
+		"Call 1-800-555 at 3:30, ok?":          "call one eight zero zero five five five at three three zero ok",
+		"  It’s   [REDACTED]  “quoted”  café ": "its redacted quoted café",
+	} {
+		if got := recogniserText(in); got != want {
+			t.Errorf("recogniserText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestEvalRecogniserStyle scores every typed labelled file (the holdouts
+// and tune.jsonl; the spot files are recogniser style already) rewritten
+// as a recogniser prints it: each speaker's segment kept on its track, but
+// lower case, without punctuation or apostrophes, digits as words. Rules
+// that lean on a full stop, a comma, a question mark or an apostrophe lose
+// asks or gain false flags here. Each file must keep its typed floor less
+// an allowance, and at most the false flags measured when the rules were
+// made to work without punctuation (EVAL.md, "Recogniser-style rewrite of
+// the typed sets"). The single-speaker calls are scored again flattened into
+// one unlabelled segment (a voicemail), logged with a loose floor.
+func TestEvalRecogniserStyle(t *testing.T) {
+	const allowance = 0.03 // recall the rewrite may lose against the typed file's floor
+	tests := []struct {
+		file      string
+		minRecall float64 // the typed file's floor: its typed recall when this test was written, rounded down
+		maxFalse  int     // legitimate calls the rewrite may flag: as many as typed
+	}{
+		{"tune.jsonl", 1, 0}, {"holdout.jsonl", 0.99, 0}, {"holdout2.jsonl", 0.99, 0},
+		{"holdout3.jsonl", 0.91, 0}, {"holdout5.jsonl", 1, 0}, {"holdout6.jsonl", 1, 0},
+		{"holdout7.jsonl", 0.98, 0}, {"holdout8.jsonl", 0.98, 1}, {"holdout9.jsonl", 1, 0},
+		{"holdout10.jsonl", 0.98, 0}, {"holdout11.jsonl", 0.98, 0}, {"holdout12.jsonl", 0.94, 0},
+		{"holdout13.jsonl", 0.98, 0}, {"holdout14.jsonl", 1, 0}, {"holdout15.jsonl", 1, 0},
+		{"holdout16.jsonl", 0.97, 0}, {"holdout17.jsonl", 1, 0}, {"holdout18.jsonl", 0.95, 0},
+		{"holdout19.jsonl", 0.97, 0}, {"holdout20.jsonl", 0.91, 0}, {"holdout21.jsonl", 0.98, 0},
+		{"holdout22.jsonl", 1, 0}, {"holdout23.jsonl", 0.97, 0}, {"holdout24.jsonl", 1, 0},
+		{"holdout25.jsonl", 1, 0}, {"holdout26.jsonl", 0.91, 5}, {"holdout27.jsonl", 0.98, 0},
+		{"holdout28.jsonl", 1, 0}, {"holdout29.jsonl", 1, 0}, {"holdout30.jsonl", 0.98, 0},
+	}
+	// Below the typed floor less the allowance (see EVAL.md for the misses
+	// left): holdout20 0.871, whose asks lean on a sentence mark before
+	// "I'll need the number" and on "card's".
+	lower := map[string]float64{"holdout20.jsonl": 0.87}
+	flat := func(segs []bus.Segment) []bus.Segment { return flatten(recogniserStyle(segs)) }
+	d := New()
+	var single []evalCase
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			cases := loadEval(t, filepath.Join("testdata", "eval", tt.file))
+			typed := score(d, cases)
+			_, r0, f0 := typed.report()
+			s := scoreAs(d, cases, recogniserStyle)
+			table, recall, falseRate := s.report()
+			t.Logf("%s (%d calls): typed recall %.3f, %d/%d flagged (%.3f); rewritten recall %.3f, %d/%d flagged (%.3f)\n%s",
+				tt.file, len(cases), r0, typed.falseFlag, typed.legit, f0, recall, s.falseFlag, s.legit, falseRate, table)
+			for _, m := range s.misses {
+				t.Log(m)
+			}
+			floor := tt.minRecall - allowance
+			if f, ok := lower[tt.file]; ok {
+				floor = f
+			}
+			if recall < floor {
+				t.Errorf("rewritten request recall %.3f < %.3f", recall, floor)
+			}
+			if s.falseFlag > tt.maxFalse {
+				t.Errorf("rewritten: %d legitimate calls flagged, want at most %d", s.falseFlag, tt.maxFalse)
+			}
+			fs := scoreAs(d, cases, flat)
+			_, fr, _ := fs.report()
+			t.Logf("%s flattened into one unlabelled segment (every call, logged only): recall %.3f, %d/%d flagged",
+				tt.file, fr, fs.falseFlag, fs.legit)
+			for _, c := range cases {
+				if oneSpeaker(c) {
+					single = append(single, c)
+				}
+			}
+		})
+	}
+	s := scoreAs(d, single, flat)
+	table, recall, _ := s.report()
+	t.Logf("single-speaker calls flattened into one unlabelled segment (%d calls)\n%s", len(single), table)
+	for _, m := range s.misses {
+		t.Log(m)
+	}
+	if recall < 0.8 {
+		t.Errorf("flattened single-speaker recall %.3f < 0.8", recall)
 	}
 }

@@ -35,6 +35,7 @@ type tokenizer struct {
 	word []byte
 	out  []token
 	sb   bool // the next token starts a sentence
+	bare bool // the text has no punctuation at all: a recogniser's
 	// prev is the previous word as written and prevAt the index in out of
 	// its token (-1 when it emitted none), for the misheard table; prev2
 	// and prev2At are the word before that.
@@ -49,6 +50,7 @@ func (t *tokenizer) run(text string) {
 	}
 	t.word = t.word[:0]
 	t.sb = true
+	t.bare = !strings.ContainsAny(text, ".,?!;:\"")
 	t.prev, t.prevAt, t.prev2, t.prev2At = t.prev[:0], -1, t.prev2[:0], -1
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -126,6 +128,12 @@ func (t *tokenizer) add(c byte) {
 func (t *tokenizer) emit(tk token) {
 	tk.sb = t.sb
 	t.sb = false
+	if n := len(t.out); n > 2 && !tk.sb && int(tk.id) < len(t.d.class) && t.d.class[tk.id]&wDet != 0 {
+		t.whQuestion(n)
+	}
+	if n := len(t.out); t.bare && n > 1 && !tk.sb && int(tk.id) < len(t.d.clauseVerb) {
+		t.clauseStart(n, tk.id)
+	}
 	if n := len(t.out); n > 0 && !tk.sb && int(tk.id) < len(t.d.joinEnd) && t.d.joinEnd[tk.id] {
 		if id, ok := t.d.joins[pairKey(t.out[n-1].id, tk.id)]; ok {
 			t.out[n-1].id, t.out[n-1].digits = id, 0
@@ -134,6 +142,79 @@ func (t *tokenizer) emit(tk token) {
 	}
 	t.out = append(t.out, tk)
 }
+
+// whQuestion starts a sentence at a "what is" / "what are" that ends t.out
+// (n tokens, a determiner coming next) when the word before it does not
+// take it as its object: without sentence marks, "the account will close
+// unless we can verify it whats your password" is two sentences, and the
+// question is not under the first one's "unless", as "… verify it. What's
+// your password?" is not. "Tell me what's your PIN" and "we never ask
+// what is your PIN" stay one sentence.
+func (t *tokenizer) whQuestion(n int) {
+	w, a := &t.out[n-2], t.out[n-1]
+	if w.id == t.d.idWhat && !w.sb && !a.sb && (a.id == t.d.idIs || a.id == t.d.idAre) && !t.d.whTakes[t.out[n-3].id] {
+		w.sb = true
+	}
+}
+
+// clauseStart starts a sentence, in a text without punctuation (a
+// recogniser's), where a new clause plainly begins before the token being
+// emitted (id), t.out holding n tokens: at a subject pronoun with a verb
+// after it ("don't go back to the store we can start with this one",
+// "that's why we need to check i need you to confirm it"), or at "can /
+// could / would / will you" ("they won't see me without a deposit can you
+// send it"), where a typist would have put a full stop. Not after a word
+// that takes the clause as its object or joins it to the one before ("tell
+// them we need it", "if we can", "and I will", "how can you"), so the
+// clauses a negation or a third party governs stay whole.
+func (t *tokenizer) clauseStart(n int, id int32) {
+	d, at := t.d, -1
+	switch {
+	case d.clauseVerb[id] && d.clauseSubj[t.out[n-1].id]:
+		at = n - 1 // "… the store | we can start"
+	case n > 2 && d.class[id]&wDet != 0 && (t.out[n-1].id == d.idJust || t.out[n-1].id == d.idThen) && !d.leadTakes[t.out[n-2].id]:
+		at = n - 1 // "… I don't need much | just the last four", "… paid | then the account number"
+	case n > 2 && t.out[n-1].id == d.idYou && d.clauseAux[t.out[n-2].id] && !t.out[n-1].sb:
+		at = n - 2 // "… a deposit | can you send it"
+		for j := at - 1; j >= 0 && j >= at-reportReach && !t.out[j+1].sb; j-- {
+			if d.class[t.out[j].id]&(wReport|wStorySaid|wQuote) != 0 {
+				return // "he says we'll send you a code can you read it back": one quote
+			}
+		}
+	default:
+		return
+	}
+	if at < 1 || t.out[at].sb || d.clauseTakes[t.out[at-1].id] {
+		return
+	}
+	t.out[at].sb = true
+}
+
+// weContraction reads the "well" or "were" ending t.out (n tokens) as the
+// "we'll" or "we're" a recogniser prints without its apostrophe, when it
+// opens its clause (a sentence start, or after "and", "so", "while", "okay"
+// …) and the word after it (id) goes with "we will" / "we are" rather than
+// with the ordinary word: "while were on the phone", "then well need your
+// card". "As well", "it went well", "you were on the phone" and "well send
+// it then" stay as they are.
+func (t *tokenizer) weContraction(n int, id int32) {
+	d, p := t.d, &t.out[n-1]
+	if !p.sb && (n < 2 || !d.contrAfter[t.out[n-2].id]) {
+		return
+	}
+	switch {
+	case p.id == d.idWell && d.weWill[id]:
+		p.id = d.idWe
+		t.out = append(t.out, token{id: d.idWill})
+	case p.id == d.idWere && d.weAre[id]:
+		p.id = d.idWe
+		t.out = append(t.out, token{id: d.idAre})
+	}
+}
+
+// reportReach is how far back clauseStart looks for a verb of speech
+// whose quote a question may go on.
+const reportReach = 10
 
 // compounds are words a recogniser (or a hurried typist) writes in two
 // halves: "pass word", "user name", "pass code", "e mail", and a spelled
@@ -255,6 +336,9 @@ func (t *tokenizer) flush() {
 	}
 	if n := len(t.out); n > 0 && !t.sb && t.out[n-1].id == v.ids["please"] {
 		id = t.imperative(w, id)
+	}
+	if n := len(t.out); n > 0 && !t.sb && (t.out[n-1].id == t.d.idWell || t.out[n-1].id == t.d.idWere) {
+		t.weContraction(n, id)
 	}
 	if n := len(t.out); n > 1 && !t.sb && t.out[n-1].id == t.d.idMind && t.d.class[t.out[n-2].id]&wYou != 0 {
 		id = t.gerund(w, id)

@@ -80,7 +80,7 @@ var objectRules = []objectRule{
 	{catCode, 0, []string{
 		"verification code", "verification number", "verification pin", "verify code", "verifying code",
 		"verify cation code", "verification codes", "one time code", "one time passcode", "one time pass code",
-		"one time password", "one time pin", "onetime code", "otp", "o t p", "2fa code", "2 fa code",
+		"one time password", "one time pin", "onetime code", "otp", "o t p", "2fa code", "2 fa code", "two fa code",
 		"two factor code", "two factor", "2 factor code", "two step code", "2 step code", "authentication code",
 		"authenticator code", "authenticator app code", "auth code", "authorization code", "authorisation code",
 		"login code", "log in code", "sign in code", "signin code", "reset code", "password reset code",
@@ -1114,6 +1114,17 @@ var contractions = map[string]string{
 	"wi-fi": "wifi", "e-mail": "email", "mum's": "mum", "mom's": "mom", "mother's": "mothers",
 	"mothers": "mothers", "driver's": "drivers", "drivers": "drivers", "o'clock": "oclock",
 	"y'all": "you", "tell'em": "tell them", "ain't": "is not",
+	// Recognisers print contractions without the apostrophe. Those that
+	// are no other word are listed here; "well", "ill", "its", "were",
+	// "wed", "hell", "shell" and "id" are ordinary words too ("ill" and
+	// "its" above are read as the contraction, as they are far more often).
+	"couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not", "wasnt": "was not",
+	"werent": "were not", "hasnt": "has not", "havent": "have not", "hadnt": "had not", "mustnt": "must not",
+	"neednt": "need not", "youd": "you would", "itd": "it would", "theyd": "they would", "thatd": "that would",
+	"theyre": "they are", "theyll": "they will", "theyve": "they have", "itll": "it will", "thatll": "that will",
+	"shouldve": "should have", "couldve": "could have", "wouldve": "would have", "mustve": "must have",
+	"whos": "who is", "wheres": "where is", "hows": "how is", "theres": "there is", "whatll": "what will",
+	"whatre": "what are", "youve": "you have",
 }
 
 // knownWords are ordinary words a few letters from a rule noun
