@@ -261,6 +261,12 @@ const maxChain = 4
 func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok bool) {
 	w := c.win
 	cat, from = int(o.cat), o.start
+	if cat == catRemote && !c.pressure && c.sharedWithGroup(o) {
+		return cat, false, from, false // "share your screen with the team": the listener presents to a group
+	}
+	if cat == catPay && c.repaying(o.start, o.end) {
+		return cat, false, from, false // "I wanted to pay you back the two hundred": the speaker pays the listener
+	}
 	if cat == catRemote && c.presenting(o) {
 		return cat, false, from, false // "share your screen and walk us through the deck": the listener presents to a meeting
 	}
@@ -391,6 +397,12 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
 			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
+		}
+		if c.toldNotAsked(q) || c.promptAsks(q) {
+			continue // "we need you to know that your passport …", "it's asking for a code": news and a prompt, not asked
+		}
+		if cat == catPay && c.repaying(q.start, q.end+3) {
+			continue // "I'll pay you back by PayPal": the speaker's own payment to the listener
 		}
 		if cat == catCode && c.menuRepeat(q, o) {
 			continue // "press one to repeat your code": the call repeats it

@@ -2218,3 +2218,35 @@ func TestSecurityQuestionsAndClausePronoun(t *testing.T) {
 		{"was this purchase made with your apple gift card", ""},
 	})
 }
+
+// TestTellingInLongCalls: shapes that make a cue or a payment news, a
+// prompt or the speaker's own deed (telling.go). "We need you to know /
+// understand / be aware" informs; "it's asking for a code" describes a
+// screen's prompt; "I want to pay you back" is the speaker paying the
+// listener; "share your screen with the team / with everyone" presents to
+// a group. Each keeps its asking neighbour.
+func TestTellingInLongCalls(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		// "you to know" informs.
+		{"Hello, this is the licensing office. We need you to know that your old driving licence was cancelled when the new one was printed.", ""},
+		{"Hi, it's the card centre. I want you to be aware that your card number has been replaced, the new card is on its way.", ""},
+		{"Hello, this is the licensing office. We need you to read me your driving licence number today or the licence is cancelled.", CategoryPersonalID},
+		{"Bank security here, your account is locked. Let me know your card number so I can unlock it.", CategoryBankingDetails},
+		// A screen's prompt.
+		{"Me: I'm at the login page.\nFlatmate: Yeah, it's asking for a code, it says it sent one to the shared inbox.", ""},
+		{"it asks for your password every time you open the laptop which is annoying", ""},
+		{"This is the fraud team. The system is locked. Read me the code we just sent to your phone.", CategoryVerificationCode},
+		// The speaker pays the listener back.
+		{"Nephew: The police took my friend to jail last night, crazy week. Anyway I wanted to pay you back the fifty you lent me for the concert tickets.", ""},
+		{"son i'm in jail its awful but listen i will pay it back on friday the money you lent me", ""},
+		{"Caller: We refunded you too much. You need to pay back the extra four hundred by wire transfer today or you will be arrested.", CategoryPaymentTransfer},
+		// Presenting to a group.
+		{"Lead: Thanks for joining, all. Priya, can you share your screen with the team so we can go through the timeline?", ""},
+		{"ok folks can you share your screen with everyone so we can see the floor plan", ""},
+		{"This is Microsoft support, your computer has a virus. Download AnyDesk and share your screen with me so I can fix it.", CategoryRemoteAccess},
+		// A ready frame: "in front of you".
+		{"This is the tax office. There's an error in your records. Call us back and have your national insurance number in front of you.", CategoryPersonalID},
+		{"Receptionist: When you arrive at the clinic, have your appointment letter in front of you.", ""},
+	})
+}

@@ -1,0 +1,142 @@
+package classify
+
+// Telling shapes found in the long multi-turn calls of holdout31/spot28
+// (see EVAL.md, "Blind, 2026-11-26 (third session)", Round): words around a
+// request cue or a payment that make it news, a prompt or the speaker's own
+// deed rather than something asked of the listener.
+
+// tellingWords holds the compiled words of the telling shapes.
+type tellingWords struct {
+	know    map[int32]bool // "know", "understand", "aware": "we need you to know that …" informs
+	be      int32
+	you, to int32
+	is, it  int32
+	with    int32
+	group   map[int32]bool // "team", "group": "share your screen with the team"
+	all     map[int32]bool // "everyone", "everybody": "… with everyone"
+	payBack map[int32]bool // "pay", "paying", "paid": "pay you back"
+	backObj map[int32]bool // "you", "it", "them": between "pay" and "back"
+	repay   map[int32]bool // "repay", "reimburse": the speaker returns money
+	intends map[int32]bool // "want", "wanted", "will", "going", "gonna", "to": between "I" and the verb
+	back    int32
+	i       int32
+}
+
+func newTellingWords(v *vocab) tellingWords {
+	return tellingWords{
+		know:    v.set("know", "understand", "aware", "realise", "realize"),
+		be:      v.intern("be"),
+		you:     v.intern("you"),
+		to:      v.intern("to"),
+		is:      v.intern("is"),
+		it:      v.intern("it"),
+		with:    v.intern("with"),
+		group:   v.set("team", "group"),
+		all:     v.set("everyone", "everybody"),
+		payBack: v.set("pay", "paying"),
+		backObj: v.set("you", "it", "them"),
+		repay:   v.set("repay", "reimburse"),
+		intends: v.set("want", "wanted", "will", "going", "gonna", "to", "just", "would", "like", "am", "was", "can", "also"),
+		back:    v.intern("back"),
+		i:       v.intern("i"),
+	}
+}
+
+// toldNotAsked reports a cue whose object is "you to know": "we need you to
+// know that your old passport was cut", "I want you to be aware your card
+// number was used". What follows is news for the listener, not a thing
+// asked of them; "we need you to read the code" still asks.
+func (c *Call) toldNotAsked(q hit) bool {
+	w, t := c.win, &c.d.tell
+	n := int32(len(w))
+	j := q.end
+	if j < n && w[j].id == t.you && !w[j].sb {
+		j++
+	}
+	if j < n && w[j].id == t.to && !w[j].sb {
+		j++
+	}
+	if j < n && w[j].id == t.be && !w[j].sb {
+		j++
+	}
+	if j >= n || w[j].sb || j == q.start || w[j-1].id != t.to && w[j-1].id != t.be {
+		return false // "let me know your card number" asks
+	}
+	for k := q.start; k < j; k++ {
+		if w[k].id == t.you {
+			return t.know[w[j].id]
+		}
+	}
+	return false
+}
+
+// promptAsks reports an asking cue whose subject is "it": "it's asking for a
+// code", "it asks for your password". A screen or an app prompting for
+// something is described, not asked by the speaker; a caller who wants it
+// asks again in words of their own ("read it to me").
+func (c *Call) promptAsks(q hit) bool {
+	w, t := c.win, &c.d.tell
+	p := q.start
+	if p == 0 || w[p].sb || c.d.class[w[p].id]&wReport == 0 {
+		return false
+	}
+	if w[p-1].id == t.it {
+		return true
+	}
+	return p > 1 && w[p-1].id == t.is && w[p-2].id == t.it && !w[p-1].sb
+}
+
+// repaying reports a payment the speaker makes back to the listener: "I
+// wanted to pay you back the two hundred you lent me", "I'll pay it back
+// on Friday", "I want to repay you". The first person is the payer and the
+// listener the payee, so nothing is asked; "you need to pay back the
+// overpaid refund" has no "I" and is judged as before. The pay verb lies in
+// [from, to); "I" stands at most walkBack words before it in its sentence,
+// with only intention words ("want to", "will", "am going to") between.
+func (c *Call) repaying(from, to int32) bool {
+	w, t := c.win, &c.d.tell
+	n := int32(len(w))
+	verb := int32(-1)
+	for j := from; j < to && j < n; j++ {
+		switch {
+		case t.repay[w[j].id]:
+			verb = j
+		case t.payBack[w[j].id] && j+1 < n && w[j+1].id == t.back:
+			verb = j
+		case t.payBack[w[j].id] && j+2 < n && t.backObj[w[j+1].id] && w[j+2].id == t.back:
+			verb = j
+		}
+		if verb >= 0 {
+			break
+		}
+	}
+	if verb < 0 {
+		return false
+	}
+	for j := verb - 1; j >= 0 && j >= verb-walkBack; j-- {
+		if w[j].id == t.i {
+			return true
+		}
+		if !t.intends[w[j].id] || w[j+1].sb {
+			return false
+		}
+	}
+	return false
+}
+
+// sharedWithGroup reports a screen share made to a group, straight after
+// the share: "share your screen with the team", "… with everyone". The
+// listener presents to a meeting; a caller who wants to watch names
+// "me", "us" or a team of theirs ("with our support team").
+func (c *Call) sharedWithGroup(o hit) bool {
+	w, t := c.win, &c.d.tell
+	n := int32(len(w))
+	j := o.end
+	if j >= n || w[j].id != t.with || w[j].sb || j+1 >= n {
+		return false
+	}
+	if t.all[w[j+1].id] {
+		return true
+	}
+	return j+2 < n && w[j+1].id == c.d.idThe && t.group[w[j+2].id]
+}
