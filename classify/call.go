@@ -401,6 +401,12 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if c.toldNotAsked(q) || c.promptAsks(q) {
 			continue // "we need you to know that your passport …", "it's asking for a code": news and a prompt, not asked
 		}
+		if q.start >= o.end && c.factConfirmed(q) {
+			continue // "… a wire transfer of $2,000. I just wanted to confirm it went through": a fact confirmed
+		}
+		if cat == catPay && q.end <= o.start && c.listenerDeed(o) >= 0 && q.start > c.listenerDeed(o) {
+			continue // "you requested a wire transfer of $2,000 to your sister": the listener's own payment, told back
+		}
 		if cat == catPay && c.repaying(q.start, q.end+3) {
 			continue // "I'll pay you back by PayPal": the speaker's own payment to the listener
 		}

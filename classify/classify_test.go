@@ -2229,22 +2229,27 @@ func TestTellingInLongCalls(t *testing.T) {
 	d := New()
 	wantOnly(t, d, []struct{ text, want string }{
 		// "you to know" informs.
-		{"Hello, this is the licensing office. We need you to know that your old driving licence was cancelled when the new one was printed.", ""},
+		{"Hello, this is the passport office. We need you to know that your old passport has been cancelled and the new one is in the post.", ""},
 		{"Hi, it's the card centre. I want you to be aware that your card number has been replaced, the new card is on its way.", ""},
 		{"Hello, this is the licensing office. We need you to read me your driving licence number today or the licence is cancelled.", CategoryPersonalID},
 		{"Bank security here, your account is locked. Let me know your card number so I can unlock it.", CategoryBankingDetails},
 		// A screen's prompt.
 		{"Me: I'm at the login page.\nFlatmate: Yeah, it's asking for a code, it says it sent one to the shared inbox.", ""},
+		{"Sis: The site is down again?\nMe: No, it's asking for your password, then it logs me out.", ""},
 		{"it asks for your password every time you open the laptop which is annoying", ""},
 		{"This is the fraud team. The system is locked. Read me the code we just sent to your phone.", CategoryVerificationCode},
 		// The speaker pays the listener back.
-		{"Nephew: The police took my friend to jail last night, crazy week. Anyway I wanted to pay you back the fifty you lent me for the concert tickets.", ""},
+		{"Grandson: They put my buddy in jail, wild. Anyway I wanted to pay you back the two hundred dollars you lent me.", ""},
 		{"son i'm in jail its awful but listen i will pay it back on friday the money you lent me", ""},
 		{"Caller: We refunded you too much. You need to pay back the extra four hundred by wire transfer today or you will be arrested.", CategoryPaymentTransfer},
 		// Presenting to a group.
 		{"Lead: Thanks for joining, all. Priya, can you share your screen with the team so we can go through the timeline?", ""},
 		{"ok folks can you share your screen with everyone so we can see the floor plan", ""},
 		{"This is Microsoft support, your computer has a virus. Download AnyDesk and share your screen with me so I can fix it.", CategoryRemoteAccess},
+		// The listener's own payment, told back, and a fact confirmed.
+		{"Agent: This is Lakeside Credit Union following up. You authorised a wire transfer of 3000 dollars to your landlord this morning. I'm calling to confirm it arrived.", ""},
+		{"Hi, it's the branch. You set up a transfer of 500 dollars to your son yesterday, we just wanted to check it was received. No need to call back.", ""},
+		{"You made a transfer of 900 dollars to the wrong account and the police are involved. Wire the 900 dollars back to our recovery account today.", CategoryPaymentTransfer},
 		// A ready frame: "in front of you".
 		{"This is the tax office. There's an error in your records. Call us back and have your national insurance number in front of you.", CategoryPersonalID},
 		{"Receptionist: When you arrive at the clinic, have your appointment letter in front of you.", ""},

@@ -14,12 +14,13 @@ type tellingWords struct {
 	with    int32
 	group   map[int32]bool // "team", "group": "share your screen with the team"
 	all     map[int32]bool // "everyone", "everybody": "… with everyone"
-	payBack map[int32]bool // "pay", "paying", "paid": "pay you back"
+	payBack map[int32]bool // "pay", "paying": "pay you back"
 	backObj map[int32]bool // "you", "it", "them": between "pay" and "back"
 	repay   map[int32]bool // "repay", "reimburse": the speaker returns money
 	intends map[int32]bool // "want", "wanted", "will", "going", "gonna", "to": between "I" and the verb
 	back    int32
 	i       int32
+	fact    map[int32]bool // "went", "was", "arrived": "confirm it went through" confirms a fact
 }
 
 func newTellingWords(v *vocab) tellingWords {
@@ -39,6 +40,7 @@ func newTellingWords(v *vocab) tellingWords {
 		intends: v.set("want", "wanted", "will", "going", "gonna", "to", "just", "would", "like", "am", "was", "can", "also"),
 		back:    v.intern("back"),
 		i:       v.intern("i"),
+		fact:    v.set("went", "was", "has", "arrived", "cleared", "reached"),
 	}
 }
 
@@ -139,4 +141,37 @@ func (c *Call) sharedWithGroup(o hit) bool {
 		return true
 	}
 	return j+2 < n && w[j+1].id == c.d.idThe && t.group[w[j+2].id]
+}
+
+// deedReach bounds how far before a payment, in words, the listener's own
+// "you requested a …" may start.
+const deedReach = 8
+
+// listenerDeed returns where "you" starts a payment the listener made or
+// asked for, told back to them, before o in its sentence: "you requested a
+// wire transfer of two thousand dollars to your sister", "you set up a
+// transfer of £900 this morning" ("you", a done word such as "requested",
+// "made", "authorised", then a determiner), or -1. The cues between it and
+// the payment ("wire", "transfer of") name that payment and ask for
+// nothing; a cue after the payment ("… now send it back") still asks.
+func (c *Call) listenerDeed(o hit) int32 {
+	w, cl := c.win, c.d.class
+	for k := o.start - 1; k >= 0 && k >= o.start-deedReach; k-- {
+		if k+2 < o.start && cl[w[k].id]&wYou != 0 && c.d.done[w[k+1].id] && cl[w[k+2].id]&wDet != 0 && !w[k+1].sb && !w[k+2].sb {
+			return k
+		}
+		if w[k+1].sb && k+1 < o.start {
+			return -1
+		}
+	}
+	return -1
+}
+
+// factConfirmed reports a back cue whose pronoun is the subject of a
+// clause: "I just wanted to confirm it went through", "can you check that
+// was received": the cue confirms a fact about the thing named before, it
+// does not ask for the thing ("confirm it for me" does).
+func (c *Call) factConfirmed(q hit) bool {
+	w := c.win
+	return q.attr&cueBack != 0 && q.end < int32(len(w)) && !w[q.end].sb && c.d.tell.fact[w[q.end].id]
 }
