@@ -2224,7 +2224,9 @@ func TestSecurityQuestionsAndClausePronoun(t *testing.T) {
 // understand / be aware" informs; "it's asking for a code" describes a
 // screen's prompt; "I want to pay you back" is the speaker paying the
 // listener; "share your screen with the team / with everyone" presents to
-// a group. Each keeps its asking neighbour.
+// a group; "you requested a wire transfer of …" is the listener's own
+// payment and "confirm it went through" a fact; "did you send me …" asks
+// about the past. Each keeps its asking neighbour.
 func TestTellingInLongCalls(t *testing.T) {
 	d := New()
 	wantOnly(t, d, []struct{ text, want string }{
@@ -2250,6 +2252,11 @@ func TestTellingInLongCalls(t *testing.T) {
 		{"Agent: This is Lakeside Credit Union following up. You authorised a wire transfer of 3000 dollars to your landlord this morning. I'm calling to confirm it arrived.", ""},
 		{"Hi, it's the branch. You set up a transfer of 500 dollars to your son yesterday, we just wanted to check it was received. No need to call back.", ""},
 		{"You made a transfer of 900 dollars to the wrong account and the police are involved. Wire the 900 dollars back to our recovery account today.", CategoryPaymentTransfer},
+		// A question about the past: "did you send me …".
+		{"did you send me a text asking for the pin", ""},
+		{"Mum: Did you send me a message asking for a code earlier? I got something odd.", ""},
+		{"did you get it? the code we texted you, read it to me now", CategoryVerificationCode},
+		{"Bank security. Can you send me the code we just texted you?", CategoryVerificationCode},
 		// A ready frame: "in front of you".
 		{"This is the tax office. There's an error in your records. Call us back and have your national insurance number in front of you.", CategoryPersonalID},
 		{"Receptionist: When you arrive at the clinic, have your appointment letter in front of you.", ""},

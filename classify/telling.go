@@ -175,3 +175,12 @@ func (c *Call) factConfirmed(q hit) bool {
 	w := c.win
 	return q.attr&cueBack != 0 && q.end < int32(len(w)) && !w[q.end].sb && c.d.tell.fact[w[q.end].id]
 }
+
+// pastQuestion reports a cue that opens with "you" right after "did": "did
+// you send me a message asking for a code?" asks whether something was
+// done, as "did you send" does when "you" stands before the cue (see
+// addressed). "Can you send me the code" asks.
+func (c *Call) pastQuestion(q hit) bool {
+	w := c.win
+	return q.start > 0 && !w[q.start].sb && c.d.class[w[q.start].id]&wYou != 0 && w[q.start-1].id == c.d.idDid
+}
