@@ -3384,15 +3384,17 @@ func (c *Call) photoCue(q hit) bool {
 // ready"). A bank checks a card by its number, never by the code on its
 // back, so that secret asked for the return call counts where the card
 // number alone stays weak. The call-back must come before the secret
-// itself, so the "back" of "the code on the back" frames nothing.
+// itself, so the "back" of "the code on the back" frames nothing. A return
+// call after the frame counts as one before it: "have your password ready
+// when you call" (returnCallAfter).
 func (c *Call) readyForCallBack(q, o hit, cat int) bool {
 	if q.attr&cueAfterOnly == 0 {
 		return false
 	}
 	if cat == catBank {
-		return c.cardSecret(o) && c.framedBy(o.start, c.d.idBack, false)
+		return c.cardSecret(o) && (c.framedBy(o.start, c.d.idBack, false) || c.returnCallAfter(q))
 	}
-	return (cat == catCred || cat == catID || cat == catCode) && c.framedBy(q.start, c.d.idBack, false)
+	return (cat == catCred || cat == catID || cat == catCode) && (c.framedBy(q.start, c.d.idBack, false) || c.returnCallAfter(q))
 }
 
 // cardSecret reports a bank object that names a card's secret rather than

@@ -2260,5 +2260,10 @@ func TestTellingInLongCalls(t *testing.T) {
 		// A ready frame: "in front of you".
 		{"This is the tax office. There's an error in your records. Call us back and have your national insurance number in front of you.", CategoryPersonalID},
 		{"Receptionist: When you arrive at the clinic, have your appointment letter in front of you.", ""},
+		// A return call after the ready frame, and "secret question answers" like "security question answers".
+		{"Hello from the benefits office, your claim is on hold. Please have your password ready when you ring.", CategoryCredentials},
+		{"Tax office here. Your access is suspended. Have your secret question answers handy when you call us.", CategoryCredentials},
+		{"Hi, it is Dana from the branch. Please have your account number ready when you call.", ""},
+		{"Have your secret question answers handy if you want to reset it online yourself.", ""},
 	})
 }

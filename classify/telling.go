@@ -21,6 +21,7 @@ type tellingWords struct {
 	back    int32
 	i       int32
 	fact    map[int32]bool // "went", "was", "arrived": "confirm it went through" confirms a fact
+	phone   int32          // "when you phone": a return call (returnCallAfter)
 }
 
 func newTellingWords(v *vocab) tellingWords {
@@ -41,6 +42,7 @@ func newTellingWords(v *vocab) tellingWords {
 		back:    v.intern("back"),
 		i:       v.intern("i"),
 		fact:    v.set("went", "was", "has", "arrived", "cleared", "reached"),
+		phone:   v.intern("phone"),
 	}
 }
 
@@ -183,4 +185,23 @@ func (c *Call) factConfirmed(q hit) bool {
 func (c *Call) pastQuestion(q hit) bool {
 	w := c.win
 	return q.start > 0 && !w[q.start].sb && c.d.class[w[q.start].id]&wYou != 0 && w[q.start-1].id == c.d.idDid
+}
+
+// returnCallAfter reports a return call named after a ready frame, in its
+// sentence: "have your password ready when you call", "… ready when you
+// ring us", "… handy once you call back". Like a call-back before the frame
+// ("call us back and have your password ready", see readyForCallBack), it
+// says the thing is for the caller's side on the return call.
+func (c *Call) returnCallAfter(q hit) bool {
+	w, cl := c.win, c.d.class
+	n := int32(len(w))
+	for j := q.start; j+2 < n && j < q.end+3; j++ {
+		if j > q.start && w[j].sb {
+			return false
+		}
+		if c.d.whenOpen[w[j].id] && cl[w[j+1].id]&wYou != 0 && !w[j+1].sb && !w[j+2].sb && (cl[w[j+2].id]&wCallTo != 0 || w[j+2].id == c.d.tell.phone) {
+			return true
+		}
+	}
+	return false
 }
