@@ -281,6 +281,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if cat == catPay && c.paidToListener(o) {
 			return cat, weak, from, false // "we need to wire it directly into your bank"
 		}
+		if cat == catPay && c.ownUse(o) {
+			return cat, false, from, false // "we always use PayPal for the cleaner": the speaker's habit
+		}
 		if o.attr&objAccessFor != 0 {
 			s, ok := c.softwareBefore(o)
 			if !ok || !c.accessAct(o.end) {

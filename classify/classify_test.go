@@ -2226,7 +2226,9 @@ func TestSecurityQuestionsAndClausePronoun(t *testing.T) {
 // listener; "share your screen with the team / with everyone" presents to
 // a group; "you requested a wire transfer of …" is the listener's own
 // payment and "confirm it went through" a fact; "did you send me …" asks
-// about the past. Each keeps its asking neighbour.
+// about the past; "I use Zelle for the rent" is a habit where "just use
+// Zelle to my new number" asks (weak, as any family payment). Each keeps
+// its asking neighbour.
 func TestTellingInLongCalls(t *testing.T) {
 	d := New()
 	wantOnly(t, d, []struct{ text, want string }{
@@ -2257,6 +2259,12 @@ func TestTellingInLongCalls(t *testing.T) {
 		{"Mum: Did you send me a message asking for a code earlier? I got something odd.", ""},
 		{"did you get it? the code we texted you, read it to me now", CategoryVerificationCode},
 		{"Bank security. Can you send me the code we just texted you?", CategoryVerificationCode},
+		// A payment app put to use, and the speaker's own habit.
+		{"Landlord: I switched banks, the old account is closed. Just use Zelle to my new number today, it's urgent.", CategoryPaymentTransfer},
+		{"Seller: I have three other buyers waiting. Please use PayPal friends and family today.", CategoryPaymentTransfer},
+		{"son: they arrested my friend last night, crazy. anyway I use zelle for the rent now, it's easy.", ""},
+		{"Mom: the police called about the break-in next door. we always use paypal for the cleaner.", ""},
+		{"mom can you use venmo for the pizza money", ""},
 		// A ready frame: "in front of you".
 		{"This is the tax office. There's an error in your records. Call us back and have your national insurance number in front of you.", CategoryPersonalID},
 		{"Receptionist: When you arrive at the clinic, have your appointment letter in front of you.", ""},

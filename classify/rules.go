@@ -1604,7 +1604,7 @@ func politeAsks() []string {
 }
 
 // payVerbs are payment apps used as verbs: "venmo me", "zelle it",
-// "cash app me the money". Weak: families pay each other back this way.
+// "cash app me the money", or put to use: "use Zelle". Weak: families pay each other back this way.
 func payVerbs() []string {
 	var out []string
 	for _, app := range []string{"venmo", "zelle", "zell", "cash app", "cashapp", "paypal", "pay pal", "google pay", "apple pay", "wire"} {
@@ -1614,6 +1614,11 @@ func payVerbs() []string {
 				continue
 			}
 			out = append(out, app+" "+obj)
+		}
+		// The app put to use: "just use Zelle to my new number", "please use
+		// PayPal friends and family".
+		if app != "wire" {
+			out = append(out, "use "+app, "using "+app)
 		}
 	}
 	return out

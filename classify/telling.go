@@ -22,6 +22,8 @@ type tellingWords struct {
 	i       int32
 	fact    map[int32]bool // "went", "was", "arrived": "confirm it went through" confirms a fact
 	phone   int32          // "when you phone": a return call (returnCallAfter)
+	use     map[int32]bool // "use", "using": "just use Zelle"
+	habit   map[int32]bool // "always", "usually": between "we" and "use"
 }
 
 func newTellingWords(v *vocab) tellingWords {
@@ -43,6 +45,8 @@ func newTellingWords(v *vocab) tellingWords {
 		i:       v.intern("i"),
 		fact:    v.set("went", "was", "has", "arrived", "cleared", "reached"),
 		phone:   v.intern("phone"),
+		use:     v.set("use", "using"),
+		habit:   v.set("always", "usually", "normally", "just", "also", "now", "still", "mostly", "all", "only", "are", "am", "were", "was"),
 	}
 }
 
@@ -201,6 +205,25 @@ func (c *Call) returnCallAfter(q hit) bool {
 		}
 		if c.d.whenOpen[w[j].id] && cl[w[j+1].id]&wYou != 0 && !w[j+1].sb && !w[j+2].sb && (cl[w[j+2].id]&wCallTo != 0 || w[j+2].id == c.d.tell.phone) {
 			return true
+		}
+	}
+	return false
+}
+
+// ownUse reports a payment app put to use ("use Zelle", payVerbs) by the
+// speaker: "I use Zelle for the rent", "we always use PayPal for the
+// cleaner" tell a habit; "just use Zelle to my new number" asks.
+func (c *Call) ownUse(o hit) bool {
+	w, cl, t := c.win, c.d.class, &c.d.tell
+	if !t.use[w[o.start].id] {
+		return false
+	}
+	for j := o.start - 1; j >= 0 && j >= o.start-4 && !w[j+1].sb; j-- {
+		if cl[w[j].id]&wIWe != 0 {
+			return true
+		}
+		if !t.habit[w[j].id] {
+			return false
 		}
 	}
 	return false
