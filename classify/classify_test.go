@@ -2265,6 +2265,9 @@ func TestTellingInLongCalls(t *testing.T) {
 		{"son: they arrested my friend last night, crazy. anyway I use zelle for the rent now, it's easy.", ""},
 		{"Mom: the police called about the break-in next door. we always use paypal for the cleaner.", ""},
 		{"mom can you use venmo for the pizza money", ""},
+		// A delivered code put in a message back.
+		{"Hi, it's Leo on a friend's phone. Signal will text you a code in a minute, it's meant for me. Can you stick it in a message back to this number?", CategoryVerificationCode},
+		{"Hi, it's Leo. I'll send you the photos from the party later, pop them into an email for grandma would you.", ""},
 		// A ready frame: "in front of you".
 		{"This is the tax office. There's an error in your records. Call us back and have your national insurance number in front of you.", CategoryPersonalID},
 		{"Receptionist: When you arrive at the clinic, have your appointment letter in front of you.", ""},

@@ -1498,6 +1498,9 @@ var refRules = []refRule{
 		// A code sent back by text: "I'm sending you a Google Voice code, just text it back to me".
 		"text it back", "text it back to me", "text them back", "text them back to me", "text me back with it", "reply with it",
 	}},
+	// The same, put in a message: "can you pop it into a text back to this number", "stick them in a message to me".
+	{refBack, cross([]string{"pop", "put", "stick", "drop"}, []string{"it", "them"}, []string{"in a", "into a", "in an", "into an", "in the", "into the"},
+		[]string{"text", "message", "reply", "email", "sms"})},
 	{refNoun, []string{
 		"the little number", "the number", "the numbers", "those digits", "those numbers", "the digits",
 		"that number", "these numbers", "the numbers after that", "the old one", "the one you used", "the one you use",
