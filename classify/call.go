@@ -1561,6 +1561,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 			return true // "no that's not me okay i need your sort code": the cue has a subject of its own
 		case k&wNeg != 0 && j > 0 && cl[w[j-1].id]&wVerbish != 0 && cl[w[j+1].id]&wYou != 0 && c.ifClause(j):
 			return true // "if this was not you, read me the code we just texted": the negation is the condition's
+		case k&wNeg != 0 && j > 0 && w[j-1].id == c.d.idIf && !w[j].sb:
+			return true // "if not, you'll need to send the same amount": an elliptical condition's negation
 		case k&wNeg != 0:
 			// A negation ends the ask only in its own sentence: in an
 			// unlabelled transcript "not me" / "I don't" is the other

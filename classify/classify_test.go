@@ -2268,6 +2268,10 @@ func TestTellingInLongCalls(t *testing.T) {
 		// A delivered code put in a message back.
 		{"Hi, it's Leo on a friend's phone. Signal will text you a code in a minute, it's meant for me. Can you stick it in a message back to this number?", CategoryVerificationCode},
 		{"Hi, it's Leo. I'll send you the photos from the party later, pop them into an email for grandma would you.", ""},
+		// "If not," an elliptical condition: its negation does not reach the ask after it.
+		{"Hi, this is Wells Fargo. Did you make a Venmo payment of 600 dollars to Jake Miller? If not, you'll need to send the same amount through Venmo to reverse it.", CategoryPaymentTransfer},
+		{"This is Chase fraud. Did you make this purchase? If not, do not share any codes with anyone.", ""},
+		{"Hi, this is Wells Fargo. Did you make this purchase? If not, we will never ask you to move money.", ""},
 		// A ready frame: "in front of you".
 		{"This is the tax office. There's an error in your records. Call us back and have your national insurance number in front of you.", CategoryPersonalID},
 		{"Receptionist: When you arrive at the clinic, have your appointment letter in front of you.", ""},
