@@ -2272,6 +2272,10 @@ func TestTellingInLongCalls(t *testing.T) {
 		{"Hi, this is Wells Fargo. Did you make a Venmo payment of 600 dollars to Jake Miller? If not, you'll need to send the same amount through Venmo to reverse it.", CategoryPaymentTransfer},
 		{"This is Chase fraud. Did you make this purchase? If not, do not share any codes with anyone.", ""},
 		{"Hi, this is Wells Fargo. Did you make this purchase? If not, we will never ask you to move money.", ""},
+		// Handed to the listener: "… will give you your …".
+		{"Welcome to the team! On Monday, the office manager will give you your badge and login details at reception.", ""},
+		{"hi its the college admissions office the library will hand you your student card and the password for the portal in week one", ""},
+		{"Hi, it's the IT desk. Your mailbox is locked. Give me your login details and I'll fix it.", CategoryCredentials},
 		// A ready frame: "in front of you".
 		{"This is the tax office. There's an error in your records. Call us back and have your national insurance number in front of you.", CategoryPersonalID},
 		{"Receptionist: When you arrive at the clinic, have your appointment letter in front of you.", ""},

@@ -23,6 +23,7 @@ type tellingWords struct {
 	fact    map[int32]bool // "went", "was", "arrived": "confirm it went through" confirms a fact
 	phone   int32          // "when you phone": a return call (returnCallAfter)
 	use     map[int32]bool // "use", "using": "just use Zelle"
+	hand    map[int32]bool // "give", "hand", "issue": "IT will give you your login details"
 	habit   map[int32]bool // "always", "usually": between "we" and "use"
 }
 
@@ -46,6 +47,7 @@ func newTellingWords(v *vocab) tellingWords {
 		fact:    v.set("went", "was", "has", "arrived", "cleared", "reached"),
 		phone:   v.intern("phone"),
 		use:     v.set("use", "using"),
+		hand:    v.set("give", "gives", "giving", "hand", "issue", "provide"),
 		habit:   v.set("always", "usually", "normally", "just", "also", "now", "still", "mostly", "all", "only", "are", "am", "were", "was"),
 	}
 }
@@ -227,4 +229,19 @@ func (c *Call) ownUse(o hit) bool {
 		}
 	}
 	return false
+}
+
+// handedToListener reports a giving cue whose receiver is the listener:
+// "IT will give you your laptop and login details on the day", "the school
+// will hand you your student ID". What follows is handed to the listener,
+// not asked of them; "give me your login details" asks. Only "you" then a
+// determiner or "your" right after the verb counts, so a misheard "can you
+// give you card number" is no receiver.
+func (c *Call) handedToListener(q hit) bool {
+	w, cl, t := c.win, c.d.class, &c.d.tell
+	e := q.end
+	if e < 1 || !t.hand[w[e-1].id] || e+1 >= int32(len(w)) || w[e].sb || w[e+1].sb {
+		return false
+	}
+	return w[e].id == t.you && cl[w[e+1].id]&wDet != 0
 }
