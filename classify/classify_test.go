@@ -2276,6 +2276,10 @@ func TestTellingInLongCalls(t *testing.T) {
 		{"Welcome to the team! On Monday, the office manager will give you your badge and login details at reception.", ""},
 		{"hi its the college admissions office the library will hand you your student card and the password for the portal in week one", ""},
 		{"Hi, it's the IT desk. Your mailbox is locked. Give me your login details and I'll fix it.", CategoryCredentials},
+		// The speaker's own errand.
+		{"hey dad quick one about grandmas birthday, i was gonna get her a gift card but no idea where she shops", ""},
+		{"Hi Mum, Grandad is in hospital again. I was going to get him an Amazon gift card for his birthday, is that boring?", ""},
+		{"grandma im in jail, i'm going to need you to get five google play cards", CategoryGiftCard},
 		// A ready frame: "in front of you".
 		{"This is the tax office. There's an error in your records. Call us back and have your national insurance number in front of you.", CategoryPersonalID},
 		{"Receptionist: When you arrive at the clinic, have your appointment letter in front of you.", ""},

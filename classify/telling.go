@@ -41,7 +41,7 @@ func newTellingWords(v *vocab) tellingWords {
 		payBack: v.set("pay", "paying"),
 		backObj: v.set("you", "it", "them"),
 		repay:   v.set("repay", "reimburse"),
-		intends: v.set("want", "wanted", "will", "going", "gonna", "to", "just", "would", "like", "am", "was", "can", "also"),
+		intends: v.set("want", "wanted", "will", "going", "gonna", "to", "just", "would", "like", "am", "was", "can", "also", "might", "thinking", "planning", "probably"),
 		back:    v.intern("back"),
 		i:       v.intern("i"),
 		fact:    v.set("went", "was", "has", "arrived", "cleared", "reached"),
@@ -244,4 +244,25 @@ func (c *Call) handedToListener(q hit) bool {
 		return false
 	}
 	return w[e].id == t.you && cl[w[e+1].id]&wDet != 0
+}
+
+// ownErrand reports a buying cue whose subject is the speaker, with only
+// intention words between: "I was gonna get him a gift card", "I'm going to
+// buy a gift card for her birthday". The speaker's own shopping asks nothing
+// of the listener; "can you get the cards" and "we need you to buy" keep
+// their ask. Only "I": "we're going to get …" may be a caller's team.
+func (c *Call) ownErrand(q hit) bool {
+	w, t := c.win, &c.d.tell
+	if q.attr&cueBuy == 0 || q.attr&cueSelf != 0 {
+		return false
+	}
+	for j := q.start - 1; j >= 0 && j >= q.start-walkBack && !w[j+1].sb; j-- {
+		if w[j].id == t.i {
+			return true
+		}
+		if !t.intends[w[j].id] {
+			return false
+		}
+	}
+	return false
 }
