@@ -2280,6 +2280,10 @@ func TestTellingInLongCalls(t *testing.T) {
 		{"hey dad quick one about grandmas birthday, i was gonna get her a gift card but no idea where she shops", ""},
 		{"Hi Mum, Grandad is in hospital again. I was going to get him an Amazon gift card for his birthday, is that boring?", ""},
 		{"grandma im in jail, i'm going to need you to get five google play cards", CategoryGiftCard},
+		// A "please" that opens an imperative of its own.
+		{"Agent: If someone rings claiming to be us and wants a code we sent you, or your card number, please hang up and ring the number on your card.", ""},
+		{"Agent: This is the fraud team, I need to verify you. Your card number, please.", CategoryBankingDetails},
+		{"i will text you a login code please send me a screenshot of the message", CategoryVerificationCode},
 		// A ready frame: "in front of you".
 		{"This is the tax office. There's an error in your records. Call us back and have your national insurance number in front of you.", CategoryPersonalID},
 		{"Receptionist: When you arrive at the clinic, have your appointment letter in front of you.", ""},

@@ -266,3 +266,36 @@ func (c *Call) ownErrand(q hit) bool {
 	}
 	return false
 }
+
+// pleaseOpens reports a back "please" ("your social security number,
+// please") that opens the main clause after a condition instead: "if
+// anyone … asks for a code we texted you, or your full card number, please
+// hang up and call the number on your card". An "if" opens the sentence at
+// most ifReach words before, and the word after "please" in its sentence is
+// neither a clause word ("so", "thanks"), a joining word ("and the expiry"),
+// a filler nor a pronoun, nor the start of request wording of its own
+// ("please send me a screenshot" may carry the same ask on).
+func (c *Call) pleaseOpens(q hit) bool {
+	w, cl := c.win, c.d.class
+	if q.end-q.start != 1 || w[q.start].id != c.d.idPlease || q.end >= int32(len(w)) || w[q.end].sb {
+		return false
+	}
+	if cl[w[q.end].id]&(wClause|wJoin|wFiller|wIWe|wYou|wCoord) != 0 || w[q.end].id == idUnknown {
+		return false
+	}
+	for _, h := range c.hitsIn(q.end-maxPhrase, q.end+1) {
+		if h.group == gCue && h.start == q.end {
+			return false // "I will send you a verification code please send me a screen shot of the message": the imperative asks too
+		}
+	}
+	for j := q.start - 1; j >= 0 && j >= q.start-ifReach && !w[j+1].sb; j-- {
+		if w[j].id == c.d.idIf {
+			return true
+		}
+	}
+	return false
+}
+
+// ifReach bounds how far before a "please", in words, the "if" of the
+// condition it closes may stand.
+const ifReach = 30
