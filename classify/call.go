@@ -264,6 +264,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catRemote && !c.pressure && c.sharedWithGroup(o) {
 		return cat, false, from, false // "share your screen with the team": the listener presents to a group
 	}
+	if cat == catPay && c.restOf(o) {
+		return cat, false, from, false // "go on, the rest of it": the rest of the number being read, not money
+	}
 	if cat == catPay && c.repaying(o.start, o.end) {
 		return cat, false, from, false // "I wanted to pay you back the two hundred": the speaker pays the listener
 	}

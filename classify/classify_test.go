@@ -2284,6 +2284,10 @@ func TestTellingInLongCalls(t *testing.T) {
 		{"Agent: If someone rings claiming to be us and wants a code we sent you, or your card number, please hang up and ring the number on your card.", ""},
 		{"Agent: This is the fraud team, I need to verify you. Your card number, please.", CategoryBankingDetails},
 		{"i will text you a login code please send me a screenshot of the message", CategoryVerificationCode},
+		// "The rest of it": the remainder of a number being read, not money.
+		{"Caller: This is the Citi fraud team. We've seen unusual charges on your card, so I'm going to block it and send a new one.\nCallee: Okay.\nCaller: Can you read me the long number across the front, starting with the five?\nCallee: It's five five two one...\nCaller: Mm-hm, go on, the rest of it.", CategoryBankingDetails},
+		{"grandma im in jail, you paid half, now send the rest", CategoryPaymentTransfer},
+		{"grandma im in jail send the rest of the money by western union", CategoryPaymentTransfer},
 		// A ready frame: "in front of you".
 		{"This is the tax office. There's an error in your records. Call us back and have your national insurance number in front of you.", CategoryPersonalID},
 		{"Receptionist: When you arrive at the clinic, have your appointment letter in front of you.", ""},

@@ -24,6 +24,8 @@ type tellingWords struct {
 	phone   int32          // "when you phone": a return call (returnCallAfter)
 	use     map[int32]bool // "use", "using": "just use Zelle"
 	hand    map[int32]bool // "give", "hand", "issue": "IT will give you your login details"
+	rest    map[int32]bool // "rest", "remainder": "the rest of it" is the remainder of something named
+	of      int32
 	habit   map[int32]bool // "always", "usually": between "we" and "use"
 }
 
@@ -48,6 +50,8 @@ func newTellingWords(v *vocab) tellingWords {
 		phone:   v.intern("phone"),
 		use:     v.set("use", "using"),
 		hand:    v.set("give", "gives", "giving", "hand", "issue", "provide"),
+		rest:    v.set("rest", "remainder"),
+		of:      v.intern("of"),
 		habit:   v.set("always", "usually", "normally", "just", "also", "now", "still", "mostly", "all", "only", "are", "am", "were", "was"),
 	}
 }
@@ -299,3 +303,12 @@ func (c *Call) pleaseOpens(q hit) bool {
 // ifReach bounds how far before a "please", in words, the "if" of the
 // condition it closes may stand.
 const ifReach = 30
+
+// restOf reports a payment object that is the remainder of something named
+// with "of" straight after it: "go on, the rest of it" (of a card number
+// being read out), "the rest of the digits". "Send the rest" and "the rest
+// of the money" (whose "money" is an object of its own) are judged as before.
+func (c *Call) restOf(o hit) bool {
+	w, t := c.win, &c.d.tell
+	return o.end < int32(len(w)) && t.rest[w[o.end-1].id] && w[o.end].id == t.of && !w[o.end].sb
+}
