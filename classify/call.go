@@ -261,6 +261,15 @@ const maxChain = 4
 func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok bool) {
 	w := c.win
 	cat, from = int(o.cat), o.start
+	if cat == catRemote && !c.pressure && c.sharedWithGroup(o) {
+		return cat, false, from, false // "share your screen with the team": the listener presents to a group
+	}
+	if cat == catPay && c.restOf(o) {
+		return cat, false, from, false // "go on, the rest of it": the rest of the number being read, not money
+	}
+	if cat == catPay && c.repaying(o.start, o.end) {
+		return cat, false, from, false // "I wanted to pay you back the two hundred": the speaker pays the listener
+	}
 	if cat == catRemote && c.presenting(o) {
 		return cat, false, from, false // "share your screen and walk us through the deck": the listener presents to a meeting
 	}
@@ -274,6 +283,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if cat == catPay && c.paidToListener(o) {
 			return cat, weak, from, false // "we need to wire it directly into your bank"
+		}
+		if cat == catPay && c.ownUse(o) {
+			return cat, false, from, false // "we always use PayPal for the cleaner": the speaker's habit
 		}
 		if o.attr&objAccessFor != 0 {
 			s, ok := c.softwareBefore(o)
@@ -391,6 +403,18 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
 			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
+		}
+		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) {
+			continue // "we need you to know that your passport …", "it's asking for a code", "did you send me …": news, a prompt, the past
+		}
+		if q.start >= o.end && c.factConfirmed(q) {
+			continue // "… a wire transfer of $2,000. I just wanted to confirm it went through": a fact confirmed
+		}
+		if cat == catPay && q.end <= o.start && c.listenerDeed(o) >= 0 && q.start > c.listenerDeed(o) {
+			continue // "you requested a wire transfer of $2,000 to your sister": the listener's own payment, told back
+		}
+		if cat == catPay && c.repaying(q.start, q.end+3) {
+			continue // "I'll pay you back by PayPal": the speaker's own payment to the listener
 		}
 		if cat == catCode && c.menuRepeat(q, o) {
 			continue // "press one to repeat your code": the call repeats it
@@ -1549,6 +1573,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 			return true // "no that's not me okay i need your sort code": the cue has a subject of its own
 		case k&wNeg != 0 && j > 0 && cl[w[j-1].id]&wVerbish != 0 && cl[w[j+1].id]&wYou != 0 && c.ifClause(j):
 			return true // "if this was not you, read me the code we just texted": the negation is the condition's
+		case k&wNeg != 0 && j > 0 && w[j-1].id == c.d.idIf && !w[j].sb:
+			return true // "if not, you'll need to send the same amount": an elliptical condition's negation
 		case k&wNeg != 0:
 			// A negation ends the ask only in its own sentence: in an
 			// unlabelled transcript "not me" / "I don't" is the other
@@ -3388,15 +3414,17 @@ func (c *Call) photoCue(q hit) bool {
 // ready"). A bank checks a card by its number, never by the code on its
 // back, so that secret asked for the return call counts where the card
 // number alone stays weak. The call-back must come before the secret
-// itself, so the "back" of "the code on the back" frames nothing.
+// itself, so the "back" of "the code on the back" frames nothing. A return
+// call after the frame counts as one before it: "have your password ready
+// when you call" (returnCallAfter).
 func (c *Call) readyForCallBack(q, o hit, cat int) bool {
 	if q.attr&cueAfterOnly == 0 {
 		return false
 	}
 	if cat == catBank {
-		return c.cardSecret(o) && c.framedBy(o.start, c.d.idBack, false)
+		return c.cardSecret(o) && (c.framedBy(o.start, c.d.idBack, false) || c.returnCallAfter(q))
 	}
-	return (cat == catCred || cat == catID || cat == catCode) && c.framedBy(q.start, c.d.idBack, false)
+	return (cat == catCred || cat == catID || cat == catCode) && (c.framedBy(q.start, c.d.idBack, false) || c.returnCallAfter(q))
 }
 
 // cardSecret reports a bank object that names a card's secret rather than

@@ -206,6 +206,7 @@ type Detector struct {
 	done                      map[int32]bool // "initiated", "made": "the wire you initiated" is the listener's own payment, done
 	relative                  map[int32]bool // "that", "which", "already", "just": words a "you <done>" clause may hold
 	askedMe                   map[int32]bool // "asking", "told": "a lawyer came on asking me to buy gift cards", whoever the subject (askedOfSpeaker)
+	tell                      tellingWords   // telling shapes of long calls (telling.go)
 	// completedPassive: a payment's own verb in a finished passive ("was
 	// completed", "has been sent", "went through") reports news, not an ask.
 	passAux   map[int32]bool // "was", "has", "been": the auxiliaries before the participle
@@ -442,6 +443,7 @@ func New() *Detector {
 	d.cardSecrets = v.set("security", "cvv", "cvc", "cvv2", "cbb", "pin")
 	d.havens = v.set("account", "acct", "wallet", "ledger", "vault", "pot", "escrow", "fund")
 	d.asap = v.set("now", "today", "tonight", "immediately", "asap")
+	d.tell = newTellingWords(v)
 	d.idWhat, d.idIs, d.idAre = v.intern("what"), v.intern("is"), v.intern("are")
 	d.whTakes = v.set("me", "you", "us", "him", "her", "them", "ask", "asks", "asked", "asking", "tell", "tells",
 		"told", "telling", "know", "knows", "knew", "wonder", "wondering", "sure", "see", "check", "confirm",

@@ -2362,3 +2362,83 @@ func TestSpokenTwoFA(t *testing.T) {
 		{"caller: never tell anyone the two fa code we send you", ""},
 	})
 }
+
+// TestTellingInLongCalls: shapes that make a cue or a payment news, a
+// prompt or the speaker's own deed (telling.go). "We need you to know /
+// understand / be aware" informs; "it's asking for a code" describes a
+// screen's prompt; "I want to pay you back" is the speaker paying the
+// listener; "share your screen with the team / with everyone" presents to
+// a group; "you requested a wire transfer of …" is the listener's own
+// payment and "confirm it went through" a fact; "did you send me …" asks
+// about the past; "I use Zelle for the rent" is a habit where "just use
+// Zelle to my new number" asks (weak, as any family payment). Each keeps
+// its asking neighbour.
+func TestTellingInLongCalls(t *testing.T) {
+	d := New()
+	wantOnly(t, d, []struct{ text, want string }{
+		// "you to know" informs.
+		{"Hello, this is the passport office. We need you to know that your old passport has been cancelled and the new one is in the post.", ""},
+		{"Hi, it's the card centre. I want you to be aware that your card number has been replaced, the new card is on its way.", ""},
+		{"Hello, this is the licensing office. We need you to read me your driving licence number today or the licence is cancelled.", CategoryPersonalID},
+		{"Bank security here, your account is locked. Let me know your card number so I can unlock it.", CategoryBankingDetails},
+		// A screen's prompt.
+		{"Me: I'm at the login page.\nFlatmate: Yeah, it's asking for a code, it says it sent one to the shared inbox.", ""},
+		{"Sis: The site is down again?\nMe: No, it's asking for your password, then it logs me out.", ""},
+		{"it asks for your password every time you open the laptop which is annoying", ""},
+		{"This is the fraud team. The system is locked. Read me the code we just sent to your phone.", CategoryVerificationCode},
+		// The speaker pays the listener back.
+		{"Grandson: They put my buddy in jail, wild. Anyway I wanted to pay you back the two hundred dollars you lent me.", ""},
+		{"son i'm in jail its awful but listen i will pay it back on friday the money you lent me", ""},
+		{"Caller: We refunded you too much. You need to pay back the extra four hundred by wire transfer today or you will be arrested.", CategoryPaymentTransfer},
+		// Presenting to a group.
+		{"Lead: Thanks for joining, all. Priya, can you share your screen with the team so we can go through the timeline?", ""},
+		{"ok folks can you share your screen with everyone so we can see the floor plan", ""},
+		{"This is Microsoft support, your computer has a virus. Download AnyDesk and share your screen with me so I can fix it.", CategoryRemoteAccess},
+		// The listener's own payment, told back, and a fact confirmed.
+		{"Agent: This is Lakeside Credit Union following up. You authorised a wire transfer of 3000 dollars to your landlord this morning. I'm calling to confirm it arrived.", ""},
+		{"Hi, it's the branch. You set up a transfer of 500 dollars to your son yesterday, we just wanted to check it was received. No need to call back.", ""},
+		{"You made a transfer of 900 dollars to the wrong account and the police are involved. Wire the 900 dollars back to our recovery account today.", CategoryPaymentTransfer},
+		// A question about the past: "did you send me …".
+		{"did you send me a text asking for the pin", ""},
+		{"Mum: Did you send me a message asking for a code earlier? I got something odd.", ""},
+		{"did you get it? the code we texted you, read it to me now", CategoryVerificationCode},
+		{"Bank security. Can you send me the code we just texted you?", CategoryVerificationCode},
+		// A payment app put to use, and the speaker's own habit.
+		{"Landlord: I switched banks, the old account is closed. Just use Zelle to my new number today, it's urgent.", CategoryPaymentTransfer},
+		{"Seller: I have three other buyers waiting. Please use PayPal friends and family today.", CategoryPaymentTransfer},
+		{"son: they arrested my friend last night, crazy. anyway I use zelle for the rent now, it's easy.", ""},
+		{"Mom: the police called about the break-in next door. we always use paypal for the cleaner.", ""},
+		{"mom can you use venmo for the pizza money", ""},
+		// A delivered code put in a message back.
+		{"Hi, it's Leo on a friend's phone. Signal will text you a code in a minute, it's meant for me. Can you stick it in a message back to this number?", CategoryVerificationCode},
+		{"Hi, it's Leo. I'll send you the photos from the party later, pop them into an email for grandma would you.", ""},
+		// "If not," an elliptical condition: its negation does not reach the ask after it.
+		{"Hi, this is Wells Fargo. Did you make a Venmo payment of 600 dollars to Jake Miller? If not, you'll need to send the same amount through Venmo to reverse it.", CategoryPaymentTransfer},
+		{"This is Chase fraud. Did you make this purchase? If not, do not share any codes with anyone.", ""},
+		{"Hi, this is Wells Fargo. Did you make this purchase? If not, we will never ask you to move money.", ""},
+		// Handed to the listener: "… will give you your …".
+		{"Welcome to the team! On Monday, the office manager will give you your badge and login details at reception.", ""},
+		{"hi its the college admissions office the library will hand you your student card and the password for the portal in week one", ""},
+		{"Hi, it's the IT desk. Your mailbox is locked. Give me your login details and I'll fix it.", CategoryCredentials},
+		// The speaker's own errand.
+		{"hey dad quick one about grandmas birthday, i was gonna get her a gift card but no idea where she shops", ""},
+		{"Hi Mum, Grandad is in hospital again. I was going to get him an Amazon gift card for his birthday, is that boring?", ""},
+		{"grandma im in jail, i'm going to need you to get five google play cards", CategoryGiftCard},
+		// A "please" that opens an imperative of its own.
+		{"Agent: If someone rings claiming to be us and wants a code we sent you, or your card number, please hang up and ring the number on your card.", ""},
+		{"Agent: This is the fraud team, I need to verify you. Your card number, please.", CategoryBankingDetails},
+		{"i will text you a login code please send me a screenshot of the message", CategoryVerificationCode},
+		// "The rest of it": the remainder of a number being read, not money.
+		{"Caller: This is the Citi fraud team. We've seen unusual charges on your card, so I'm going to block it and send a new one.\nCallee: Okay.\nCaller: Can you read me the long number across the front, starting with the five?\nCallee: It's five five two one...\nCaller: Mm-hm, go on, the rest of it.", CategoryBankingDetails},
+		{"grandma im in jail, you paid half, now send the rest", CategoryPaymentTransfer},
+		{"grandma im in jail send the rest of the money by western union", CategoryPaymentTransfer},
+		// A ready frame: "in front of you".
+		{"This is the tax office. There's an error in your records. Call us back and have your national insurance number in front of you.", CategoryPersonalID},
+		{"Receptionist: When you arrive at the clinic, have your appointment letter in front of you.", ""},
+		// A return call after the ready frame, and "secret question answers" like "security question answers".
+		{"Hello from the benefits office, your claim is on hold. Please have your password ready when you ring.", CategoryCredentials},
+		{"Tax office here. Your access is suspended. Have your secret question answers handy when you call us.", CategoryCredentials},
+		{"Hi, it is Dana from the branch. Please have your account number ready when you call.", ""},
+		{"Have your secret question answers handy if you want to reset it online yourself.", ""},
+	})
+}

@@ -68,11 +68,12 @@ func passiveNeeds() []string {
 }
 
 // readyFrames follow their object in a call-back request: "have your sort
-// code ready when you call", "keep the card handy". Weak: a real bank's
+// code ready when you call", "keep the card handy", "have your national
+// insurance number in front of you". Weak: a real bank's
 // voicemail also asks customers to have their account number ready.
 func readyFrames() []string {
 	return []string{"ready", "handy", "to hand", "on hand", "at hand", "ready for", "ready to read", "ready to give",
-		"ready when you call", "with you when you call", "nearby when you call"}
+		"ready when you call", "with you when you call", "nearby when you call", "in front of you"}
 }
 
 // readyHandOvers are a ready frame whose purpose hands the thing over to

@@ -454,6 +454,9 @@ var misheard = []misheardWord{
 	{heard: "coat coats cold cope coke", prev: "digit digits voice", as: "code"},
 	{heard: "coat coats cold cope coke", next: "sent texted", as: "code"},
 	{heard: "coat coats cold cope coke", next: "sent texted received arrived", skip: "that which we i you they it just", as: "code"},
+	// A bank's "sort code" heard as "sort coat": "whats the sort coat on your
+	// account". Only the singular after "sort"; "sort the coats" has its article.
+	{heard: "coat cold", prev: "sort", as: "code"},
 	{heard: "sock sox", next: "security", as: "social"},
 	// "so shall security number": "social" heard as two words; the first
 	// ("so") is left and harmless.

@@ -192,7 +192,7 @@ var objectRules = []objectRule{
 		"security questions", "security answer", "security answers", "security question answer", "security question answers",
 		// The answer asked for by name, so it starts the object: "we need your [garbled] and the answer to your security question".
 		"answer to your security question", "answers to your security questions", "answer to the security question", "answers to the security questions",
-		"secret question", "secret answer", "memorable word", "memorable information", "memorable date",
+		"secret question", "secret answer", "secret question answer", "secret question answers", "memorable word", "memorable information", "memorable date",
 		"first pet", "name of your first pet", "passphrase", "pass phrase", "recovery phrase", "seed phrase",
 		"recovery code", "backup code", "icloud password", "gmail password", "facebook password",
 		"login", "logins", "the log in", "your log in", "log in details",
@@ -1509,6 +1509,9 @@ var refRules = []refRule{
 		// A code sent back by text: "I'm sending you a Google Voice code, just text it back to me".
 		"text it back", "text it back to me", "text them back", "text them back to me", "text me back with it", "reply with it",
 	}},
+	// The same, put in a message: "can you pop it into a text back to this number", "stick them in a message to me".
+	{refBack, cross([]string{"pop", "put", "stick", "drop"}, []string{"it", "them"}, []string{"in a", "into a", "in an", "into an", "in the", "into the"},
+		[]string{"text", "message", "reply", "email", "sms"})},
 	{refNoun, []string{
 		"the little number", "the number", "the numbers", "those digits", "those numbers", "the digits",
 		"that number", "these numbers", "the numbers after that", "the old one", "the one you used", "the one you use",
@@ -1615,7 +1618,7 @@ func politeAsks() []string {
 }
 
 // payVerbs are payment apps used as verbs: "venmo me", "zelle it",
-// "cash app me the money". Weak: families pay each other back this way.
+// "cash app me the money", or put to use: "use Zelle". Weak: families pay each other back this way.
 func payVerbs() []string {
 	var out []string
 	for _, app := range []string{"venmo", "zelle", "zell", "cash app", "cashapp", "paypal", "pay pal", "google pay", "apple pay", "wire"} {
@@ -1625,6 +1628,11 @@ func payVerbs() []string {
 				continue
 			}
 			out = append(out, app+" "+obj)
+		}
+		// The app put to use: "just use Zelle to my new number", "please use
+		// PayPal friends and family".
+		if app != "wire" {
+			out = append(out, "use "+app, "using "+app)
 		}
 	}
 	return out
