@@ -353,7 +353,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if o.attr&objSentCode != 0 && (c.sentNear(o) || c.deliveredBefore(o)) {
 		cat = catCode // "a one-time passcode has been sent … enter the passcode"
 	}
-	if o.attr&objDeliverCode != 0 && cat == catBank && (c.deliverNear(o) || c.deliveredBefore(o)) && !c.ownedBy(o, catBank) && !c.listedAfter(o, catBank) {
+	if o.attr&objDeliverCode != 0 && cat == catBank && (c.deliverNear(o) && !c.sendBackOnly(o) || c.deliveredBefore(o)) && !c.ownedBy(o, catBank) && !c.listedAfter(o, catBank) {
 		cat = catCode // "the pin we texted you"
 	}
 	if o.attr&(objDeliver|objSent) != 0 && cat == catCode && c.near(o, 0, func(h hit) bool {
@@ -369,6 +369,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	if cat >= catBank && cat <= catID && o.end < int32(len(w)) && c.d.class[w[o.end].id]&wHead != 0 {
 		return cat, false, from, false // "verify your drivers license renewal": a modifier, not the thing asked for
+	}
+	if cat == catRemote && o.attr&objWeak != 0 && c.typedInto(o) {
+		return cat, false, from, false // "key in the code on our website": where it is typed, no software put on
 	}
 	if cat == catRemote && o.attr&objWeak != 0 && c.ownApp(o) {
 		return cat, false, from, false // "open your Chase app": the listener's own app, not software to install
@@ -398,7 +401,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	sent := o.attr&objSent == 0 || c.sentNear(o) || cat == catGift || cat == catRemote || owned || cat == catCode && c.deliveredBefore(o)
 	found := false
 	for _, q := range c.hitsIn(o.start-frontGap-maxPhrase, o.end+backGap) {
-		if q.group != gCue || !compatible(cat, q.attr) && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyedIn(q, o)) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
+		if q.group != gCue || !compatible(cat, q.attr) && !(cat == catCode && q.attr&cueNoCode != 0 && (c.keyedIn(q, o) || c.keypadVerb(q, o))) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
 			continue // "a purchase of 500 dollars" is not buying anything
 		}
 		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
@@ -422,7 +425,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if cat == catPay && !c.urged && c.usualWay(q) {
 			continue // "you can pay through your online account as usual": the listener's own habit, nothing new asked
 		}
-		if q.end-q.start == 2 && w[q.start].id == c.d.idText && w[q.start+1].id != c.d.idMe && w[q.start+1].id != c.d.idUs && q.end <= o.start && !c.backToMe(o.end) {
+		if q.end-q.start == 2 && w[q.start].id == c.d.idText && w[q.start+1].id != c.d.idMe && w[q.start+1].id != c.d.idUs && q.end <= o.start && !c.backToMe(o.end) && !c.toSpeaker(o.end) {
 			continue // "we'll text the code to your phone": a delivery; "text that code back to me" returns it
 		}
 		if done >= 0 && q.start < done {
@@ -476,11 +479,11 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		switch {
 		case q.attr&cueAfterOnly != 0:
-			if q.start != o.end && !(q.attr&cueWeak != 0 && (c.tail(o.end, q.start) || c.listUpTo(o, q))) || o.attr&objWeak != 0 || c.win[q.start].sb { // "…bank details. / Will do."
+			if q.start != o.end && !(q.attr&cueWeak != 0 && (c.tail(o.end, q.start) || c.listUpTo(o, q) || cat == catCode && c.deliveryTail(o.end, q.start))) || o.attr&objWeak != 0 || c.win[q.start].sb { // "…bank details. / Will do."
 				continue // "have the code from your authenticator app ready": a ready frame after a short tail
 			}
 		case q.start < o.start && (o.start-q.end <= frontGap || o.start-q.end <= frontGap+2 && c.usedClause(q.end, o.start)): // may overlap: "read me the code" + "code we sent"
-			if c.breakBetween(q.end, c.subjectless(q, o)) || c.classBetween(q.end, o.start, wNeg) {
+			if c.breakBetween(q.end, c.subjectless(q, o)) || c.classBetween(q.end, o.start, wNeg) || c.cueOpensBetween(q, o) {
 				continue // "repeat 739104 do not share this code": the negation starts a clause of its own
 			}
 			if cat >= catBank && cat <= catID && c.activityOn(q.end, o.start) {
@@ -3596,7 +3599,7 @@ func (c *Call) keyAfter(o hit) int32 {
 		if w[j].sb && (j != c.nCtx || !c.cutMidSentence()) {
 			break
 		}
-		if id := w[j].id; id == c.d.idHash || id == c.d.idPound || id == c.d.idKeypad || id == c.d.idPad && j > 0 && w[j-1].id == c.d.idKey {
+		if id := w[j].id; id == c.d.idHash || id == c.d.idPound || id == c.d.idKeypad || id == c.d.idPad && j > 0 && w[j-1].id == c.d.idKey || c.d.ask.callPlace[id] {
 			return j
 		}
 	}

@@ -207,6 +207,7 @@ type Detector struct {
 	relative                  map[int32]bool // "that", "which", "already", "just": words a "you <done>" clause may hold
 	askedMe                   map[int32]bool // "asking", "told": "a lawyer came on asking me to buy gift cards", whoever the subject (askedOfSpeaker)
 	tell                      tellingWords   // telling shapes of long calls (telling.go)
+	ask                       askingWords    // ask shapes of the grammar test and holdout32/spot29 (asking.go)
 	// completedPassive: a payment's own verb in a finished passive ("was
 	// completed", "has been sent", "went through") reports news, not an ask.
 	passAux   map[int32]bool // "was", "has", "been": the auxiliaries before the participle
@@ -444,6 +445,7 @@ func New() *Detector {
 	d.havens = v.set("account", "acct", "wallet", "ledger", "vault", "pot", "escrow", "fund")
 	d.asap = v.set("now", "today", "tonight", "immediately", "asap")
 	d.tell = newTellingWords(v)
+	d.ask = newAskingWords(v)
 	d.idWhat, d.idIs, d.idAre = v.intern("what"), v.intern("is"), v.intern("are")
 	d.whTakes = v.set("me", "you", "us", "him", "her", "them", "ask", "asks", "asked", "asking", "tell", "tells",
 		"told", "telling", "know", "knows", "knew", "wonder", "wondering", "sure", "see", "check", "confirm",

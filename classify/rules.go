@@ -533,7 +533,7 @@ var cueRules = []cueRule{
 		"what was", "what were", "confirm", "confirm for me", "verify", "validate", "provide", "share", "send me",
 		"send us", "send it", "text me", "text us", "email me",
 		// "text that code back to me", "text the numbers to this phone": the thing sent back by text.
-		"text that", "text the", "text those", "text this", "repeat", "spell", "spell out", "recite",
+		"text that", "text the", "text those", "text this", "text your", "repeat", "spell", "spell out", "recite",
 		"call out", "go ahead and", "go ahead", "ask for", "ask you for", "asking for", "asking you for",
 		"let me know", "do you have", "have you got", "you got", "state", "please state", "read the", "need to know", "need to see", "look at",
 		"check", "get me", "grab", "find", "message me", "message us", "whatsapp me", "dm me", "can you see",

@@ -1,0 +1,44 @@
+package classify
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestAskShapes checks the ask shapes of asking.go with sentences of my
+// own: each case names the category it must flag, or none ("").
+func TestAskShapes(t *testing.T) {
+	d := New()
+	tests := []struct {
+		name, text, want string
+	}{
+		// A code keyed or typed into this call or chat (keyAfter, keypadVerb).
+		{"after the beep", "This is your bank's security line. Your card has been frozen. Enter the passcode we texted you after the beep.", CategoryVerificationCode},
+		{"into the chat", "Your parcel is held at customs. Type the code we sent you into the chat so I can release it.", CategoryVerificationCode},
+		{"key in", "Your account is locked. Key in the security code we just texted you.", CategoryVerificationCode},
+		{"key in on the site", "Your account is locked. Key in the security code we just texted you on our website to unlock it.", ""},
+		{"enter in the app", "We sent you a code. Enter the code in the app to finish setting up your card.", ""},
+		{"type it yourself", "You will have to type the code into the website yourself.", ""},
+		// A code's delivery clause before a ready frame (deliveryTail).
+		{"ready, delivery tail", "Your account will be closed today. Call us back and have the passcode we just sent you ready.", CategoryVerificationCode},
+		{"handy, delivery tail", "Your account will be closed today. Please have the code that came through a moment ago handy when you ring us back.", CategoryVerificationCode},
+		{"ready, own letter", "Please have your appointment letter ready when you come in.", ""},
+		// A text sent to the speaker (toSpeaker) and a PIN sent back (sendBackOnly).
+		{"text to this number", "Your card was used in another country so text your online banking password to this number", CategoryBankingDetails},
+		{"text code to this number", "Your account is at risk. Text the six digit code on your screen to this number.", CategoryVerificationCode},
+		{"text delivery", "We'll text the code to your phone in a minute.", ""},
+		{"send me your pin", "Your card is blocked. Send me your pin so I can unblock it.", CategoryBankingDetails},
+		{"pin delivered", "Your card is blocked. Read me the pin we texted you.", CategoryVerificationCode},
+		// A phrase that asks nothing between a cue and an object (cueOpensBetween).
+		{"please call after confirm", "Your new card is on its way and you can activate it to confirm. Please call the number on the back of your card if you have questions.", ""},
+		{"confirm ask", "Your account is on hold. Please confirm the long number on the front of your card.", CategoryBankingDetails},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := flagCats(d.Classify(ParseTranscript(Redact(tt.text))).Flags)
+			if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+				t.Errorf("%q: got %v, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
