@@ -115,3 +115,86 @@ func TestAskGrammar(t *testing.T) {
 	}
 	t.Logf("%d cases: %d asks missed, %d warnings flagged", total, len(missed), len(flagged))
 }
+
+// actObjects are things a scammer has the listener do or hand over by act,
+// for the action categories; actFrames ask for them and actTellFrames
+// mention them without asking.
+var (
+	actObjects = map[string][]string{
+		CategoryGiftCard: {"some google play gift cards", "five hundred dollars in itunes cards", "steam cards",
+			"an apple gift card", "amazon vouchers"},
+		CategoryRemoteAccess: {"anydesk", "teamviewer", "a remote support app", "the quick assist program"},
+		CategoryPaymentTransfer: {"the money to a safe account", "two thousand dollars by bank transfer",
+			"the balance to the new account we set up", "the fee by western union"},
+	}
+	actFrames = map[string][]string{
+		CategoryGiftCard: {"i need you to buy {o} today", "go to the store and get {o} now", "you must pay with {o} to stop the arrest",
+			"the fine has to be paid in {o}", "pick up {o} on your way home and read me the numbers"},
+		CategoryRemoteAccess: {"i need you to download {o} right now", "please install {o} so i can fix it",
+			"go ahead and open {o} and give me the number it shows", "you must install {o} to stop the hackers"},
+		CategoryPaymentTransfer: {"i need you to send {o} right now", "you must move {o} today", "please transfer {o} before five",
+			"go to your banking app and send {o}"},
+	}
+	actTellFrames = map[string][]string{
+		CategoryGiftCard:        {"we will never ask you to pay with {o}", "no real agency accepts {o}", "if anyone asks you to buy {o} hang up"},
+		CategoryRemoteAccess:    {"never let a caller make you install {o}", "we will never ask you to download {o}", "do not install {o} for anyone who calls you"},
+		CategoryPaymentTransfer: {"we will never ask you to send {o}", "never move {o} because a caller tells you to", "do not send {o} to anyone who calls you"},
+	}
+	// actWarnings are legitimate lines that name codes, cards and apps.
+	actWarnings = []string{
+		"you can still use apple pay once the new card is added in the app",
+		"the code we texted is for you to type into the website, not to read out to anyone",
+		"you'll need to enter the code in our app yourself",
+		"enter the code in the app to confirm",
+		"your refund will be paid into the account you already have on file",
+		"do you want me to read the code to you? no please don't read it to anyone",
+	}
+)
+
+// TestAskGrammarActs crosses the action categories' asks and warnings with
+// their objects, typed and unpunctuated, in the bank fraud-team context of
+// TestAskGrammar.
+func TestAskGrammarActs(t *testing.T) {
+	d := New()
+	var missed, flagged []string
+	total := 0
+	for _, cat := range []string{CategoryGiftCard, CategoryRemoteAccess, CategoryPaymentTransfer} {
+		for _, o := range actObjects[cat] {
+			for _, typed := range []bool{true, false} {
+				for _, f := range actFrames[cat] {
+					total++
+					text := askContext(strings.ReplaceAll(f, "{o}", o), typed)
+					if !slices.Contains(flagCats(d.Classify(ParseTranscript(Redact(text))).Flags), cat) {
+						missed = append(missed, fmt.Sprintf("%s: %q", cat, text))
+					}
+				}
+				for _, f := range actTellFrames[cat] {
+					total++
+					text := askContext(strings.ReplaceAll(f, "{o}", o), typed)
+					if got := flagCats(d.Classify(ParseTranscript(Redact(text))).Flags); len(got) > 0 {
+						flagged = append(flagged, fmt.Sprintf("%v: %q", got, text))
+					}
+				}
+			}
+		}
+	}
+	for _, w := range actWarnings {
+		for _, typed := range []bool{true, false} {
+			total++
+			text := askContext(w, typed)
+			if !typed {
+				text = askContext(strings.NewReplacer(",", "", "?", "").Replace(w), typed)
+			}
+			if got := flagCats(d.Classify(ParseTranscript(Redact(text))).Flags); len(got) > 0 {
+				flagged = append(flagged, fmt.Sprintf("%v: %q", got, text))
+			}
+		}
+	}
+	for _, m := range missed {
+		t.Errorf("missed %s", m)
+	}
+	for _, m := range flagged {
+		t.Errorf("flagged %s", m)
+	}
+	t.Logf("%d cases: %d asks missed, %d warnings flagged", total, len(missed), len(flagged))
+}

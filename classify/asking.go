@@ -12,6 +12,11 @@ type askingWords struct {
 	descr     map[int32]bool // "that", "we", "just", "through": words of a code's delivery clause
 	on        int32
 	sendVerb  map[int32]bool // "text", "send", "message": a verb that sends a thing back
+	wantMe    map[int32]bool // "want", "like", "need": "do you want me to read it to you" offers
+	shall     map[int32]bool // "shall", "should": "shall I read it out" offers
+	still     int32          // "you can still use Apple Pay": the listener's own use goes on
+	when      map[int32]bool // "once", "when", "after": a time clause after an app put to use
+	noFixed   map[int32]bool // "problem", "worries": "no problem" is no negated subject
 }
 
 func newAskingWords(v *vocab) askingWords {
@@ -22,6 +27,12 @@ func newAskingWords(v *vocab) askingWords {
 			"a", "moment", "ago", "earlier", "minute", "now", "us"),
 		on:       v.intern("on"),
 		sendVerb: v.set("text", "send", "message", "sms", "email", "txt"),
+		wantMe:   v.set("want", "like", "need", "wanna"),
+		shall:    v.set("shall", "should"),
+		still:    v.intern("still"),
+		when:     v.set("once", "when", "after", "while", "until"),
+		noFixed: knownSet(v, "problem", "problems", "worries", "worry", "rush", "hurry", "pressure", "doubt", "way", "thanks", "sir", "madam",
+			"issue", "stress", "time", "point", "need", "longer", "matter", "idea", "charge", "cost", "fuss", "big", "deal", "sweat", "harm", "one"),
 	}
 }
 
@@ -132,4 +143,91 @@ func (c *Call) typedInto(o hit) bool {
 		}
 	}
 	return false
+}
+
+// speakerOffers reports a cue the speaker offers to do themselves: "do you
+// want me to read the code to you", "would you like me to give you remote
+// access", "shall I read it out", "should we send it now". The speaker
+// does the act; nothing is asked of the listener. "I need you to read it"
+// has "you to", not "me to", and still asks.
+func (c *Call) speakerOffers(q hit) bool {
+	w, cl, a := c.win, c.d.class, &c.d.ask
+	j := q.start - 1
+	if j >= 0 && !w[j+1].sb && w[j].id == c.d.idJust {
+		j--
+	}
+	if j < 1 || w[j+1].sb || w[j].sb {
+		return false
+	}
+	if cl[w[j].id]&wIWe != 0 && a.shall[w[j-1].id] {
+		return true // "shall I read it out"
+	}
+	return w[j].id == c.d.tell.to && w[j-1].id == c.d.idMe && j >= 2 && !w[j-1].sb && a.wantMe[w[j-2].id]
+}
+
+// stillUsed reports a payment app the listener goes on using, told as a
+// permission: "you can still use Apple Pay once the new card is added",
+// "you can still use PayPal as normal". "Still" before the use, and a
+// time clause or the end of the sentence after the app: no payee, no
+// amount. "You can still use Zelle to send the fee" has a purpose after it
+// and is judged as before.
+func (c *Call) stillUsed(o hit) bool {
+	w, t := c.win, &c.d.tell
+	if !t.use[w[o.start].id] || o.start == 0 || w[o.start].sb || w[o.start-1].id != c.d.ask.still {
+		return false
+	}
+	e := o.end
+	return e >= int32(len(w)) || w[e].sb || c.d.ask.when[w[e].id]
+}
+
+// noSubject reports a cue whose subject is negated by "no" ("no real
+// agency accepts gift cards", "no bank will ask for your PIN"): "no" opens
+// the clause (or follows a word that is no preposition, in a text without
+// punctuation), one to three words name the subject, the last a known noun,
+// none of them a set phrase of "no" ("no problem", "no worries", "no rush", "in no
+// time", "no point waiting"). An imperative after those ("no worries buy
+// the cards now", "we'll have it sorted in no time, just read me the
+// code") still asks.
+func (c *Call) noSubject(pos int32) bool {
+	w, cl := c.win, c.d.class
+	if p := pos - 3; p > 0 && w[pos-1].id == c.d.tell.to && cl[w[pos-2].id]&wYou != 0 && cl[w[p].id]&wAskVerb != 0 && !w[pos-2].sb && !w[pos-1].sb && !w[pos].sb {
+		pos = p // "no bank will ask you to move your money": the asking verb's subject
+	}
+	for j := pos - 1; j >= 0 && j >= pos-4; j-- {
+		if w[j+1].sb && j+1 < pos {
+			return false
+		}
+		if w[j].id == c.d.idNo {
+			last := pos - 1
+			if cl[w[last].id]&wModal != 0 {
+				last--
+			}
+			if last <= j || w[last].id == idUnknown {
+				return false
+			}
+			for k := j + 1; k <= last; k++ {
+				if c.d.ask.noFixed[w[k].id] {
+					return false
+				}
+			}
+			return w[j].sb || j == 0 || cl[w[j-1].id]&wOf == 0 // not "with no real agency"
+		}
+		if k := cl[w[j].id]; k&(wYou|wIWe|wNeg|wFarNeg|wAck) != 0 || k&(wSkip|wVerbish) != 0 && k&wModal == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// knownSet is v.set for words only looked up, never added: a word no rule
+// knows stays unknown, so the misheard and fuzzy readings of the
+// recogniser's text ("cost code" for "sort code") are left as they were.
+func knownSet(v *vocab, words ...string) map[int32]bool {
+	m := make(map[int32]bool, len(words))
+	for _, w := range words {
+		if id, ok := v.ids[w]; ok {
+			m[id] = true
+		}
+	}
+	return m
 }

@@ -32,6 +32,18 @@ func TestAskShapes(t *testing.T) {
 		// A phrase that asks nothing between a cue and an object (cueOpensBetween).
 		{"please call after confirm", "Your new card is on its way and you can activate it to confirm. Please call the number on the back of your card if you have questions.", ""},
 		{"confirm ask", "Your account is on hold. Please confirm the long number on the front of your card.", CategoryBankingDetails},
+		// The speaker's own offer (speakerOffers).
+		{"want me to", "Your card was cloned last night. Do you want me to read the new card number to you?", ""},
+		{"shall i", "Your account is frozen. Shall I send you the password reset link now?", ""},
+		{"would you like me to", "Your laptop is infected. Would you like me to give you remote access to our support portal?", ""},
+		{"need you to", "Your account is frozen. I need you to read me the card number now.", CategoryBankingDetails},
+		// A payment app the listener goes on using (stillUsed).
+		{"still use", "Your old card is cancelled, but you can still use Google Pay when the replacement is in your wallet.", ""},
+		{"still use to pay", "Your account is frozen, you can still use Zelle to send the release fee to our agent today.", CategoryPaymentTransfer},
+		// A negated subject (noSubject).
+		{"no agency", "Your account is under investigation. No government office accepts payment in gift cards.", ""},
+		{"no bank will", "This is a fraud alert. No bank will ask you to move your money to a safe account.", ""},
+		{"no worries", "No worries, buy the Google Play cards at the store and read me the numbers.", CategoryGiftCard},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -284,7 +284,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if cat == catPay && c.paidToListener(o) {
 			return cat, weak, from, false // "we need to wire it directly into your bank"
 		}
-		if cat == catPay && c.ownUse(o) {
+		if cat == catPay && (c.ownUse(o) || c.stillUsed(o)) {
 			return cat, false, from, false // "we always use PayPal for the cleaner": the speaker's habit
 		}
 		if o.attr&objAccessFor != 0 {
@@ -407,7 +407,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
 			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
 		}
-		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) {
+		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) || c.speakerOffers(q) {
 			continue // "we need you to know that your passport …", "it's asking for a code", "did you send me …": news, a prompt, the past
 		}
 		if q.start >= o.end && c.factConfirmed(q) {
@@ -1517,6 +1517,9 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		if at := c.tokBase - int64(c.nCtx) + int64(pos); at > c.negFrom && at < c.negTo {
 			return false
 		}
+	}
+	if c.noSubject(pos) {
+		return false // "no real agency accepts gift cards", "no bank will ask you to move your money"
 	}
 	lo := pos - farNeg
 	for j := pos - 1; j >= 0 && j >= lo; j-- {
