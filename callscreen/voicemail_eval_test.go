@@ -330,6 +330,7 @@ func TestVoicemailReplay(t *testing.T) {
 			"voicemail-eval6.tsv": {0.938, 4}, // 184/196
 			"voicemail-eval7.tsv": {0.974, 2}, // 191/196
 			"voicemail-eval8.tsv": {0.816, 4}, // 160/196 (blind, first run 149/196, 3/60; 161/196, 3/60 after the holdout31 round)
+			"voicemail-eval9.tsv": {0.821, 6}, // 161/196 (blind, first run 162/196, 7/60; 5/60 with near-homophone keywords dropped)
 		}},
 		{"testdata/voicemail-replay-nb.jsonl", map[string]replayFloor{
 			"voicemail-eval.tsv":  {0.835, 3}, // 107/128

@@ -2621,11 +2621,39 @@ func (c *Call) textNear(kw string, nCtx int32) bool {
 	// Singular and plural ("card", "cards") may be words of their own.
 	ids := [2]int32{c.d.vocab.lookup([]byte(head)), c.d.vocab.lookup([]byte(strings.TrimSuffix(head, "s")))}
 	for _, t := range c.win[nCtx:] {
-		if t.id >= 0 && (t.id == ids[0] || t.id == ids[1]) {
+		if t.id >= 0 && (t.id == ids[0] || t.id == ids[1] || soundsLike(head, c.d.vocab.words[t.id])) {
 			return true
 		}
 	}
 	return false
+}
+
+// soundsLike reports whether the text's word w is a near-homophone of a
+// spotted head word: as long, give or take a letter, and the same for its
+// first half (at least four letters) but not all of it, as "passport" is
+// to "password" (a plural or a spelling, "questions" or "licence", is the
+// same word). The
+// keyword spotter, which has no language model, hears such a word as the
+// keyword; the full recogniser told them apart ("your passport
+// application" spotted as {your password}).
+func soundsLike(head, w string) bool {
+	if len(head) < 6 || w == head || len(w) < len(head)-1 || len(w) > len(head)+1 {
+		return false
+	}
+	n := 0
+	for n < len(w) && n < len(head) && w[n] == head[n] {
+		n++
+	}
+	if n < 4 || 2*n < len(head) || n == min(len(w), len(head)) { // a plural ("questions") is the same word
+		return false
+	}
+	diff := max(len(w), len(head)) - min(len(w), len(head))
+	for i := n; i < min(len(w), len(head)); i++ {
+		if w[i] != head[i] {
+			diff++
+		}
+	}
+	return diff >= 2 // a spelling ("licence", "license") is the same word
 }
 
 // textHeard reports whether the segment's own text already holds the

@@ -764,7 +764,33 @@ func TestSpottedHeadWord(t *testing.T) {
 		{"hello this is my daughter we are sending you a new card please read me or my editor number so we can process it", []string{"medicare number"}, CategoryPersonalID},
 		{"hi mum what is the pin for the garage door i forgot the number", []string{"pin number"}, ""},
 		{"thanks for your order your tracking number is in the email", []string{"pin number"}, ""},
+		// A near-homophone the transcript heard is its reading, not the keyword's.
+		{"hello this is the passport office your passport application is approved you can track it using your application reference", []string{"your password"}, ""},
+		{"this is your bank please bring photo id like your passport to the branch", []string{"password"}, ""},
+		// A plural or another spelling of the head word is still the keyword's word.
+		{"this is yahoo account recovery we need the answers to your security questions call us back", []string{"security question"}, CategoryCredentials},
 	})
+}
+
+func TestSoundsLike(t *testing.T) {
+	tests := []struct {
+		head, w string
+		want    bool
+	}{
+		{"password", "passport", true},
+		{"password", "password", false},
+		{"question", "questions", false}, // a plural
+		{"license", "licence", false},    // a spelling
+		{"security", "secure", false},    // too short a match
+		{"pin", "pen", false},            // too short to judge
+		{"medicare", "medical", true},
+		{"password", "pass", false}, // not as long
+	}
+	for _, tt := range tests {
+		if got := soundsLike(tt.head, tt.w); got != tt.want {
+			t.Errorf("soundsLike(%q, %q) = %v, want %v", tt.head, tt.w, got, tt.want)
+		}
+	}
 }
 
 // TestPurposeAndCardCode: a card's security code described by its length
