@@ -3054,8 +3054,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 			objAt, objCat, objNew = pos, catRemote, false
 			continue
 		}
-		if h.cat == refNone || h.cat == refInbound || h.cat == refGreet || h.cat == refFamily || h.cat == refDialled || h.cat == refBanking || h.cat == refInPerson || h.cat == refVideo {
-			continue
+		if h.cat == refNone || h.cat == refInbound || h.cat == refGreet || h.cat == refFamily || h.cat == refDialled || h.cat == refBanking || h.cat == refInPerson || h.cat == refVideo ||
+			h.cat == refSurvey || h.cat == refCalledMe {
+			continue // marks the call; refers back to nothing ("you'll get a short survey by email")
 		}
 		if seg == nil {
 			continue // the callee asks for nothing

@@ -2402,6 +2402,9 @@ func TestSpokenTwoFA(t *testing.T) {
 func TestTellingInLongCalls(t *testing.T) {
 	d := New()
 	wantOnly(t, d, []struct{ text, want string }{
+		// A survey or poll named after a delivery refers back to nothing.
+		{"Hi, it's the help desk, I have closed your ticket and you'll get a short survey by email.", ""},
+		{"Hi, it's the help desk. You'll get a text with a code, and there's a quick survey after, so read me the code.", CategoryVerificationCode},
 		// "you to know" informs.
 		{"Hello, this is the passport office. We need you to know that your old passport has been cancelled and the new one is in the post.", ""},
 		{"Hi, it's the card centre. I want you to be aware that your card number has been replaced, the new card is on its way.", ""},
