@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/callscreen/callscreen/bus"
 )
 
 // askObjects are things a scammer asks the listener for, by category, each
@@ -187,6 +189,72 @@ func TestAskGrammarActs(t *testing.T) {
 			}
 			if got := flagCats(d.Classify(ParseTranscript(Redact(text))).Flags); len(got) > 0 {
 				flagged = append(flagged, fmt.Sprintf("%v: %q", got, text))
+			}
+		}
+	}
+	for _, m := range missed {
+		t.Errorf("missed %s", m)
+	}
+	for _, m := range flagged {
+		t.Errorf("flagged %s", m)
+	}
+	t.Logf("%d cases: %d asks missed, %d warnings flagged", total, len(missed), len(flagged))
+}
+
+// cutContext is a long unpunctuated opening, longer than cutLen, that a
+// frame is said after when it is cut in two by a segment boundary.
+const cutContext = "hello this is the fraud team at your bank we have seen a suspicious payment on your account this morning " +
+	"and we have put a temporary hold on your card while we look into it so nothing else can go out before we speak to you"
+
+// TestAskGrammarCut says every ask and warning of TestAskGrammar, as a
+// recogniser prints it, after a long opening and cuts it between two
+// segments of the same speaker at every word boundary inside the frame, as
+// ParseTranscript cuts a long line with no punctuation: the ask must still
+// flag its category and the warning must stay clean, as if no boundary
+// were there ("we will never ask | you for your pin", "i need you to |
+// give me your card number"). The frames that send a thing back to the
+// speaker ("text {o} to this number", "pop {o} into a text back to me")
+// are left out: cut before "to this number" with a clause of the object's
+// own before it, the object was judged in the first segment without it
+// (see tailCut), which this round leaves.
+func TestAskGrammarCut(t *testing.T) {
+	d := New()
+	var missed, flagged []string
+	total := 0
+	judge := func(frame, o string) []string {
+		words := strings.Fields(strings.ReplaceAll(strings.ReplaceAll(frame, "{o}", o), "'", ""))
+		var all []string
+		for k := 1; k < len(words); k++ {
+			segs := []bus.Segment{
+				{Seq: 1, Text: cutContext + " " + strings.Join(words[:k], " "), Final: true},
+				{Seq: 2, Text: strings.Join(words[k:], " ") + " please call the number on the back of your card", Final: true},
+			}
+			for i := range segs {
+				segs[i].Text = Redact(segs[i].Text)
+			}
+			total++
+			all = append(all, strings.Join(flagCats(d.Classify(segs).Flags), ",")+"\t"+strings.Join(words[:k], " ")+" | "+strings.Join(words[k:], " "))
+		}
+		return all
+	}
+	for cat, objs := range askObjects {
+		for _, o := range objs {
+			for _, f := range askFrames {
+				if strings.HasPrefix(f, "text ") || strings.HasPrefix(f, "pop ") {
+					continue
+				}
+				for _, r := range judge(f, o) {
+					if got, _, _ := strings.Cut(r, "\t"); !slices.Contains(strings.Split(got, ","), cat) {
+						missed = append(missed, cat+": "+r)
+					}
+				}
+			}
+			for _, f := range tellFrames {
+				for _, r := range judge(f, o) {
+					if got, _, _ := strings.Cut(r, "\t"); got != "" {
+						flagged = append(flagged, r)
+					}
+				}
 			}
 		}
 	}

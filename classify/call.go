@@ -44,6 +44,15 @@ type Call struct {
 	callStory          bool  // a told story opened with the call itself ("the call I had"): its third party may be quoted
 	bankingAt          int64 // call position of the latest "online banking", -1 before any
 
+	// The last final segment, on track openTrack, was cut mid-clause by
+	// its length (cutMidClause): a long unpunctuated line split by
+	// ParseTranscript, or a recogniser's utterance cut at its length
+	// limit. The next segment of the same track goes on that clause (see
+	// Add).
+	open      bool
+	openTrack string
+	goesOn    bool // the current segment goes on the last one's clause: an object just before the cut is judged again with it (tailCut)
+
 	// Call-level referents (refRules): token positions counted over the
 	// whole call, both sides, of the latest delivery and the latest named
 	// object, and that object's category.
@@ -75,9 +84,28 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	if seg.Final {
 		c.seen[seg.Seq] = struct{}{}
 	}
-	c.tk.out = c.tk.out[:0]
-	c.tk.run(seg.Text)
-	cur := c.tk.out
+	// A segment that goes on the same speaker's clause, cut mid-clause
+	// ("we will never ask | you to move your money", "i just need you to |
+	// confirm the email"), is tokenized after the context as if no
+	// boundary were there: its first word starts no sentence unless the
+	// unpunctuated clause-start rules say so, looking back into the
+	// context, so a negation or an ask before the cut reaches past it.
+	goesOn := c.open && seg.Track == c.openTrack && seg.Track != bus.TrackCallee && len(c.ctx) > 0
+	if seg.Final {
+		c.open, c.openTrack = cutMidClause(seg.Text), seg.Track
+	}
+	c.goesOn = goesOn
+	var cur []token
+	if goesOn {
+		c.tk.out = append(c.tk.out[:0], c.ctx...)
+		c.tk.runOn(seg.Text)
+		copy(c.ctx, c.tk.out[:len(c.ctx)]) // a clause start the rules put on the context's last words
+		cur = c.tk.out[len(c.ctx):]
+	} else {
+		c.tk.out = c.tk.out[:0]
+		c.tk.run(seg.Text)
+		cur = c.tk.out
+	}
 	if seg.Track == bus.TrackCallee {
 		c.callee(seg, cur)
 		if seg.Final {
@@ -247,6 +275,33 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	return append([]bus.Flag(nil), c.flags[before:]...)
 }
 
+// cutMidClause reports whether a segment's text was cut by its length in
+// the middle of a clause: it is long (cutLen bytes or more, near maxLine,
+// where ParseTranscript cuts a line with no sentence end) and ends in a
+// letter or digit, not a stop, question or exclamation mark, colon,
+// quote or redaction label. A shorter segment ending so is taken to end
+// at a pause, as a recogniser's utterance or a dialogue's line does.
+func cutMidClause(text string) bool {
+	t := strings.TrimRight(text, " \t\r\n")
+	if len(t) < cutLen {
+		return false
+	}
+	c := t[len(t)-1]
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// tailCut is how many words before a mid-clause cut an object may end
+// and be judged again with the segment after the cut, whose words may
+// finish its clause ("text your pin | to this number"). Objects further
+// back were judged with their clause whole; judged again, they would lose
+// the negation or story opener that has left the context since.
+const tailCut = 3
+
+// cutLen is the length from which an unpunctuated segment end is taken
+// for a cut by length (cutMidClause): ParseTranscript cuts such a line at
+// the last space before maxLine.
+const cutLen = maxLine * 3 / 4
+
 // judge decides whether object o is asked for: which category, whether
 // the request is weak (needs pressure elsewhere), where the request
 // begins, and whether it is a request at all.
@@ -361,6 +416,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}) {
 		return cat, false, from, false // "your medicare id number": the head of the ID, not a delivered number
 	}
+	if o.attr&(objDeliver|objSent) != 0 && cat == catCode && c.formatOf(o) {
+		return cat, false, from, false // "your national insurance number two letters six numbers": its format
+	}
 	if o.attr&objDeliver != 0 && cat == catCode && !c.deliverNear(o) {
 		return cat, false, from, false // "what is the number" alone asks for nothing secret
 	}
@@ -404,7 +462,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if q.group != gCue || !compatible(cat, q.attr) && !(cat == catCode && q.attr&cueNoCode != 0 && (c.keyedIn(q, o) || c.keypadVerb(q, o))) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
 			continue // "a purchase of 500 dollars" is not buying anything
 		}
-		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
+		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && !(c.goesOn && o.end+tailCut >= c.nCtx) && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
 			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
 		}
 		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) || c.speakerOffers(q) {

@@ -278,7 +278,10 @@ func (c *Call) ownErrand(q hit) bool {
 // most ifReach words before, and the word after "please" in its sentence is
 // neither a clause word ("so", "thanks"), a joining word ("and the expiry"),
 // a filler nor a pronoun, nor the start of request wording of its own
-// ("please send me a screenshot" may carry the same ask on).
+// ("please send me a screenshot" may carry the same ask on). A giving verb
+// handing the list to the listener before it (handedToListener: "I will
+// give you the sort code and account number please transfer …") closes
+// its clause too: the object is given, and "please" opens the next ask.
 func (c *Call) pleaseOpens(q hit) bool {
 	w, cl := c.win, c.d.class
 	if q.end-q.start != 1 || w[q.start].id != c.d.idPlease || q.end >= int32(len(w)) || w[q.end].sb {
@@ -286,6 +289,12 @@ func (c *Call) pleaseOpens(q hit) bool {
 	}
 	if cl[w[q.end].id]&(wClause|wJoin|wFiller|wIWe|wYou|wCoord) != 0 || w[q.end].id == idUnknown {
 		return false
+	}
+	t := &c.d.tell
+	for j := q.start - 1; j >= 0 && j >= q.start-frontGap-maxPhrase && !w[j+1].sb; j-- {
+		if t.hand[w[j].id] && j+2 < q.start && w[j+1].id == t.you && cl[w[j+2].id]&wDet != 0 && !w[j+2].sb {
+			return true // "I will give you the sort code and account number please transfer …": handed, and the next clause asks
+		}
 	}
 	for _, h := range c.hitsIn(q.end-maxPhrase, q.end+1) {
 		if h.group == gCue && h.start == q.end {

@@ -1,0 +1,56 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// longOpening pads an unpunctuated voicemail so that ParseTranscript cuts
+// it by length, with no sentence mark, inside the sentence after it.
+const longOpening = "good afternoon this is a message from the customer care team at your building society about the new card " +
+	"we posted to you last week it should arrive in the next few days and you can start using it as soon as you activate it"
+
+// TestNotAskedShapes checks the shapes of notasked.go and the mid-clause
+// cut with sentences of my own: each case names the category it must
+// flag, or none ("").
+func TestNotAskedShapes(t *testing.T) {
+	d := New()
+	tests := []struct {
+		name, text, want string
+	}{
+		// A long unpunctuated line cut mid-clause goes on as one (cutMidClause):
+		// a negation before the cut reaches past it, and so does an ask.
+		{"cut negation", longOpening + " please remember that we would never ask you to transfer your savings to a new account or tell us a passcode we send you", ""},
+		{"cut negation, list", longOpening + " and nobody from our branch will ever phone you and ask for your card number or your pin or the code from your text messages", ""},
+		{"cut ask", longOpening + " but before we can activate it i am going to need you to read me the sixteen digit number on the front of your old card", CategoryBankingDetails},
+		{"cut ask, late", longOpening + " so to activate it over the phone right now i just need you to confirm the login password you use for the mobile app", CategoryCredentials},
+		// A short unpunctuated segment ends at a pause: the next goes on its own.
+		{"dialogue lines", "caller: i didnt get a text\ncaller: read me your card number", CategoryBankingDetails},
+		// An identifier's format spelled out after it (formatOf).
+		{"format after id", "This is the benefits office. I just need your national insurance number, two letters, six numbers, then one letter.", CategoryPersonalID},
+		{"format alone", "this is the benefits office i just need your passport number nine digits and then the expiry date", CategoryPersonalID},
+		{"format no code", "this is the benefits office i just need your passport number nine digits", CategoryPersonalID},
+		{"numbers we sent", "Your account is locked. Read me your card number and then the six digits we sent you.", CategoryVerificationCode},
+		// A back "please" after a list handed to the listener (pleaseOpens).
+		{"handed please", "This is the fraud team, your account has been hacked. I will give you the sort code and account number please transfer your savings to the safe account immediately.", CategoryPaymentTransfer},
+		{"asked please", "Your money is not safe. I need the sort code and account number please.", CategoryBankingDetails},
+		// A bank's name for its login PIN.
+		{"personal access code", "This is your bank's fraud line. Can you confirm your personal access code for me so I can lock the profile?", CategoryBankingDetails},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			segs := ParseTranscript(Redact(tt.text))
+			got := flagCats(d.Classify(segs).Flags)
+			if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+				t.Errorf("%q: got %v, want %q", tt.text, got, tt.want)
+			}
+			if tt.name == "format no code" && slices.Contains(got, CategoryVerificationCode) {
+				t.Errorf("%q: got %v, the digits are the passport number's", tt.text, got)
+			}
+			if strings.HasPrefix(tt.name, "cut") && len(segs) < 2 {
+				t.Errorf("%q: not cut (%d segments)", tt.text, len(segs))
+			}
+		})
+	}
+}
