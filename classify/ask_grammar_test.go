@@ -49,6 +49,9 @@ var (
 		"we won't ask you to read {o}", "you don't need to give us {o}", "no one from the bank will ask for {o}",
 		"please never read {o} to a caller", "keep {o} to yourself", "nobody should ever ask you for {o}",
 		"i would never ask you for {o}", "don't read {o} to anyone who calls you",
+		// Negated asks over a list (negatedInfinitive, negBeforeOr).
+		"we will never ask you to change your address online, to move your savings to a new account or to read out {o}",
+		"i am not going to ask you for your date of birth or your address, or ask you to tell me {o}",
 	}
 	// codeTellFrames put a code where the listener uses it, their own app
 	// or website: typed there, it is asked of no one.
@@ -138,9 +141,11 @@ var (
 			"go to your banking app and send {o}"},
 	}
 	actTellFrames = map[string][]string{
-		CategoryGiftCard:        {"we will never ask you to pay with {o}", "no real agency accepts {o}", "if anyone asks you to buy {o} hang up"},
-		CategoryRemoteAccess:    {"never let a caller make you install {o}", "we will never ask you to download {o}", "do not install {o} for anyone who calls you"},
-		CategoryPaymentTransfer: {"we will never ask you to send {o}", "never move {o} because a caller tells you to", "do not send {o} to anyone who calls you"},
+		CategoryGiftCard:     {"we will never ask you to pay with {o}", "no real agency accepts {o}", "if anyone asks you to buy {o} hang up"},
+		CategoryRemoteAccess: {"never let a caller make you install {o}", "we will never ask you to download {o}", "do not install {o} for anyone who calls you"},
+		CategoryPaymentTransfer: {"we will never ask you to send {o}", "never move {o} because a caller tells you to", "do not send {o} to anyone who calls you",
+			"we would never ask you to read out a code from a text, to share your password or to send {o}",
+			"i'm not going to ask for your card details or passcodes, or ask you to send {o}"},
 	}
 	// actWarnings are legitimate lines that name codes, cards and apps.
 	actWarnings = []string{
@@ -150,6 +155,8 @@ var (
 		"enter the code in the app to confirm",
 		"your refund will be paid into the account you already have on file",
 		"do you want me to read the code to you? no please don't read it to anyone",
+		"when you log in it'll ask you for the code from the app",
+		"use the reset page on the intranet, which will text a code to your mobile",
 	}
 )
 
@@ -222,7 +229,7 @@ func TestAskGrammarCut(t *testing.T) {
 	var missed, flagged []string
 	total := 0
 	judge := func(frame, o string) []string {
-		words := strings.Fields(strings.ReplaceAll(strings.ReplaceAll(frame, "{o}", o), "'", ""))
+		words := strings.Fields(strings.NewReplacer("'", "", ",", "").Replace(strings.ReplaceAll(frame, "{o}", o)))
 		var all []string
 		for k := 1; k < len(words); k++ {
 			segs := []bus.Segment{

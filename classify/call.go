@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -39,8 +40,10 @@ type Call struct {
 	// in call positions [storyFrom, storyTo): cues of that segment judged
 	// again later stay reported after its opener left the context.
 	storyFrom, storyTo int64
-	quoteFrom, quoteTo int64 // the last told story's quoted words, likewise ("he said, and I quote, …")
-	negFrom, negTo     int64 // the last far negation's reach, likewise ("nobody from our team will ever ask you to read …")
+	quoteFrom, quoteTo int64    // the last told story's quoted words, likewise ("he said, and I quote, …")
+	negFrom, negTo     int64    // the last far negation's reach, likewise ("nobody from our team will ever ask you to read …")
+	negCues            [8]int64 // call positions of the last cues negated as items of a list (negatedInfinitive, negatedAsk), likewise
+	negN               int
 	callStory          bool  // a told story opened with the call itself ("the call I had"): its third party may be quoted
 	bankingAt          int64 // call position of the latest "online banking", -1 before any
 
@@ -465,7 +468,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && !(c.goesOn && o.end+tailCut >= c.nCtx) && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
 			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
 		}
-		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) || c.speakerOffers(q) {
+		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) || c.speakerOffers(q) || c.relativeWhich(q) {
 			continue // "we need you to know that your passport …", "it's asking for a code", "did you send me …": news, a prompt, the past
 		}
 		if q.start >= o.end && c.factConfirmed(q) {
@@ -1572,7 +1575,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	if pos < c.nCtx {
 		// A cue of an earlier segment, judged again after its "never" or
 		// "nobody" has left the context.
-		if at := c.tokBase - int64(c.nCtx) + int64(pos); at > c.negFrom && at < c.negTo {
+		at := c.tokBase - int64(c.nCtx) + int64(pos)
+		if at > c.negFrom && at < c.negTo || slices.Contains(c.negCues[:min(c.negN, len(c.negCues))], at) {
 			return false
 		}
 	}
@@ -1612,8 +1616,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	if pos > 1 && w[pos-1].id == c.d.idTo && w[pos-2].id == c.d.idUsed {
 		return false // "your account was used to buy a gift card"
 	}
-	if c.negatedAsk(pos) {
-		return false // "Coinbase will never ask for your password, your code, or to send crypto"
+	if c.negatedAsk(pos) || c.negatedInfinitive(pos) {
+		return false // "Coinbase will never ask for your password, your code, or to send crypto"; "never ask you to …, to send …, or to read out …"
 	}
 	for _, q := range c.hitsIn(pos-maxPhrase, pos) {
 		if q.group == gCue && q.end == pos && q.start < pos && !w[pos].sb && w[q.start].id != c.d.idPlease && !c.addressed(q.start, q.attr) {
@@ -1772,13 +1776,17 @@ func (c *Call) ifYouNot(n int32) bool {
 // sentence, stopping at a new clause ("so", "but", "I"); -1 if none.
 func (c *Call) negBeforeOr(or int32) int32 {
 	w, cl := c.win, c.d.class
-	for n := or - 1; n >= 0 && n >= or-farNeg; n-- {
+	lo := or - farNeg
+	for n := or - 1; n >= 0 && n >= lo; n-- {
 		k := cl[w[n].id]
 		if k&(wNeg|wFarNeg) != 0 && w[n].id != c.d.idNo {
 			return n
 		}
 		if w[n].sb || k&wFrameEnd != 0 {
 			break
+		}
+		if w[n].id == c.d.idOr || w[n].id == c.d.idNor || k&wAskVerb != 0 {
+			lo = min(lo, n-farNeg) // "not going to ask you for any card details or passcodes, or ask you to move money": the list's earlier "or", its first ask
 		}
 	}
 	return -1
@@ -2160,6 +2168,16 @@ func (c *Call) markStory() {
 			}
 		}
 		c.negFrom, c.negTo = base+int64(j), base+int64(min(end, n))
+	}
+	for _, h := range c.hits {
+		// A cue of a negated list ("I'm not going to ask you for …, or ask
+		// you to tell me …") stays negated when judged again after the
+		// negation has left the context.
+		if h.group != gCue || h.start < c.nCtx || !(c.negatedInfinitive(h.start) || c.orAfter(h.start) && c.negatedAsk(h.start)) {
+			continue
+		}
+		c.negCues[c.negN%len(c.negCues)] = base + int64(h.start)
+		c.negN++
 	}
 	for j := max(c.nCtx, 1); j < n; j++ {
 		if !c.quoteOpens(j) {

@@ -8,12 +8,18 @@ package classify
 
 // notAskedWords holds the compiled words of this round's shapes.
 type notAskedWords struct {
-	format map[int32]bool // "letters", "numbers", "digits", "and": an identifier's format spelled out after it
+	format    map[int32]bool // "letters", "numbers", "digits", "and": an identifier's format spelled out after it
+	so        int32
+	which     int32
+	promptAux map[int32]bool // "will", "may", "also": between "it" and its asking verb, a prompt to come ("it may also ask for your password")
 }
 
 func newNotAskedWords(v *vocab) notAskedWords {
 	return notAskedWords{
-		format: knownSet(v, "letter", "letters", "number", "numbers", "digit", "digits", "character", "characters", "and", "then"),
+		format:    knownSet(v, "letter", "letters", "number", "numbers", "digit", "digits", "character", "characters", "and", "then"),
+		so:        v.ids["so"],
+		which:     v.ids["which"],
+		promptAux: knownSet(v, "will", "would", "can", "could", "may", "might", "should", "gonna", "also", "then", "probably"),
 	}
 }
 
@@ -38,6 +44,90 @@ func (c *Call) formatOf(o hit) bool {
 		}
 		if w[j+1].sb || w[j].digits == 0 && !f[w[j].id] {
 			return false
+		}
+	}
+	return false
+}
+
+// negatedInfinitive reports a cue that is one of the infinitives listed
+// after a negated ask: "we will never ask you to move money to a safe
+// account, to send a payment to yourself, or to read out a code we text
+// you". Its "to" stands after a word that is no verb of its own ("account
+// to send", "or to read"), and the nearest "ask (you) to" before it in its
+// sentence, with no clause break between ("so", "but", "I", "we"), is
+// negated (negatedVerb). A nearer "need you to" or "want you to" heads the
+// list itself, so "we never ask you to lie to us, to be honest I need you
+// to send the fee" still asks.
+func (c *Call) negatedInfinitive(pos int32) bool {
+	w, cl, to := c.win, c.d.class, c.d.idTo
+	s := pos
+	if s < int32(len(w)) && w[s].id == to {
+		s++
+	}
+	if s < 3 || s >= int32(len(w)) || w[s-1].id != to || w[s].sb || w[s-1].sb || cl[w[s-2].id]&(wVerbish|wAskVerb|wYou) != 0 {
+		return false
+	}
+	for j := s - 2; j > 1 && j >= s-infListReach; j-- {
+		if w[j+1].sb || cl[w[j].id]&wFrameEnd != 0 && !(w[j].id == c.d.na.so && cl[w[j+1].id]&(wOther|wYou) == 0) {
+			return false // not "a so-called safe account": "so" opens a clause before a subject only
+		}
+		if w[j].id != to {
+			continue
+		}
+		head := j - 1
+		if cl[w[head].id]&wYou != 0 {
+			head--
+		}
+		if cl[w[j-1].id]&wYou != 0 || cl[w[head].id]&wAskVerb != 0 {
+			return cl[w[head].id]&wAskVerb != 0 && c.negatedVerb(head)
+		}
+	}
+	return false
+}
+
+// infListReach bounds how far back, in words, negatedInfinitive looks for
+// the negated ask heading a list of infinitives.
+const infListReach = 30
+
+// negatedVerb reports a verb at pos negated before it in its sentence:
+// "never" or "nobody" at most farNeg words back, or "not" / "don't" at
+// most four ("I'm not going to ask").
+func (c *Call) negatedVerb(pos int32) bool {
+	w, cl := c.win, c.d.class
+	for j := pos - 1; j >= 0 && j >= pos-farNeg; j-- {
+		k := cl[w[j].id]
+		if k&wFarNeg != 0 || k&wNeg != 0 && pos-j <= 4 && w[j].id != c.d.idNo {
+			return true
+		}
+		if w[j].sb {
+			return false
+		}
+	}
+	return false
+}
+
+// relativeWhich reports the question cue "which" opening a relative
+// clause instead: a modal or a verb of the clause straight after it ("the
+// reset page, which will text a code to your mobile", "the app, which
+// can show your code") makes it the clause's subject, no question. "Which
+// card did you use?" and "which is your account number" ("is" / "are"
+// left out) still ask.
+func (c *Call) relativeWhich(q hit) bool {
+	w, cl := c.win, c.d.class
+	if q.end-q.start != 1 || w[q.start].id != c.d.na.which || q.end >= int32(len(w)) || w[q.end].sb {
+		return false
+	}
+	n := w[q.end].id
+	return cl[n]&(wModal|wVerbish) != 0 && n != c.d.idIs && n != c.d.idAre && n != c.d.idTo
+}
+
+// orAfter reports an "or" at most five words before pos in its sentence:
+// the cue at pos is a later item of a list ("…, or ask you to tell me").
+func (c *Call) orAfter(pos int32) bool {
+	w := c.win
+	for j := pos - 1; j >= 0 && j >= pos-5 && !w[j+1].sb; j-- {
+		if w[j].id == c.d.idOr || w[j].id == c.d.idNor {
+			return true
 		}
 	}
 	return false

@@ -35,6 +35,17 @@ func TestNotAskedShapes(t *testing.T) {
 		// A back "please" after a list handed to the listener (pleaseOpens).
 		{"handed please", "This is the fraud team, your account has been hacked. I will give you the sort code and account number please transfer your savings to the safe account immediately.", CategoryPaymentTransfer},
 		{"asked please", "Your money is not safe. I need the sort code and account number please.", CategoryBankingDetails},
+		// Negation over a list of infinitives or asks (negatedInfinitive, negBeforeOr).
+		{"infinitive list", "Your refund is done. We will never ask you to open a new account, to transfer your savings to it, or to tell us the passcode we text you.", ""},
+		{"or ask list", "This is the fraud line. I'm not going to ask for your card number or your online banking password, or ask you to transfer any money.", ""},
+		{"negated list, please", "Hello, this is your building society. We will never ask you to change your address, to move your savings or to tell us your PIN. Please call the number on your statement if in doubt.", ""},
+		{"list then ask", "We'd never ask you to move money or to share a code. Now read me your card number so I can cancel it.", CategoryBankingDetails},
+		// A screen's prompt to come ("it'll ask", promptAsks) and a relative "which".
+		{"prompt to come", "Open the banking app, it'll ask you for the passcode from the text, and then you're in.", ""},
+		{"prompt may ask", "When you sign in it may also ask for your password again.", ""},
+		{"site asks", "Your account is locked. The site will ask for your password, so read it to me first.", CategoryCredentials},
+		{"relative which", "Use the reset page on the portal, which will text a security code to your phone.", ""},
+		{"which asks", "Your account is frozen. Which card did you use? I need the card number.", CategoryBankingDetails},
 		// A bank's name for its login PIN.
 		{"personal access code", "This is your bank's fraud line. Can you confirm your personal access code for me so I can lock the profile?", CategoryBankingDetails},
 	}
