@@ -157,6 +157,10 @@ var (
 		"do you want me to read the code to you? no please don't read it to anyone",
 		"when you log in it'll ask you for the code from the app",
 		"use the reset page on the intranet, which will text a code to your mobile",
+		"before you send the deposit, please call our office on the number in your contract and confirm the account with us",
+		"if you want to change your direct deposit, please do that yourself in the payroll portal",
+		"the tax office will pay it to the account they already have on file",
+		"if a text comes with a code in it that you didn't ask for, just delete it",
 	}
 )
 

@@ -325,6 +325,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catPay && c.restOf(o) {
 		return cat, false, from, false // "go on, the rest of it": the rest of the number being read, not money
 	}
+	if cat == catPay && c.directDeposit(o) {
+		return cat, false, from, false // "update your direct deposit in Workday": pay coming in
+	}
 	if cat == catPay && c.repaying(o.start, o.end) {
 		return cat, false, from, false // "I wanted to pay you back the two hundred": the speaker pays the listener
 	}
@@ -468,7 +471,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && !(c.goesOn && o.end+tailCut >= c.nCtx) && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
 			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
 		}
-		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) || c.speakerOffers(q) || c.relativeWhich(q) {
+		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) || c.speakerOffers(q) || c.relativeWhich(q) || c.withContents(q) {
 			continue // "we need you to know that your passport …", "it's asking for a code", "did you send me …": news, a prompt, the past
 		}
 		if q.start >= o.end && c.factConfirmed(q) {
@@ -476,6 +479,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		}
 		if cat == catPay && q.end <= o.start && c.listenerDeed(o) >= 0 && q.start > c.listenerDeed(o) {
 			continue // "you requested a wire transfer of $2,000 to your sister": the listener's own payment, told back
+		}
+		if cat == catPay && q.attr&cueBuy == 0 && c.payerOnFile(q) {
+			continue // "the tax office will pay it to the account they already have on file": paid in, by its payer
 		}
 		if cat == catPay && c.repaying(q.start, q.end+3) {
 			continue // "I'll pay you back by PayPal": the speaker's own payment to the listener
@@ -1616,6 +1622,9 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	if pos > 1 && w[pos-1].id == c.d.idTo && w[pos-2].id == c.d.idUsed {
 		return false // "your account was used to buy a gift card"
 	}
+	if c.beforeYou(pos) {
+		return false // "before you send the deposit, ring our office to confirm the account": when the advice applies
+	}
 	if c.negatedAsk(pos) || c.negatedInfinitive(pos) {
 		return false // "Coinbase will never ask for your password, your code, or to send crypto"; "never ask you to …, to send …, or to read out …"
 	}
@@ -2098,6 +2107,9 @@ func (c *Call) paidToListener(o hit) bool {
 		if (w[j].id == c.d.idInto || w[j].id == c.d.idTo) && w[j+1].id == c.d.idThe && cl[w[j+2].id]&wAcctNoun != 0 &&
 			j+4 < int32(len(w)) && cl[w[j+3].id]&wYou != 0 && cl[w[j+4].id]&wKeptBy != 0 {
 			return true // "they'll pay it straight into the account you registered with them"; not "the account you were given"
+		}
+		if c.accountOnFile(j) {
+			return true // "HMRC will pay it to the account they already have on file": the payer's record of the listener's account
 		}
 		if cl[w[j].id]&wNeg != 0 {
 			break

@@ -11,6 +11,11 @@ type notAskedWords struct {
 	format    map[int32]bool // "letters", "numbers", "digits", "and": an identifier's format spelled out after it
 	so        int32
 	which     int32
+	before    int32
+	with      int32
+	direct    map[int32]bool // "direct": a direct deposit is pay coming in
+	deposit   map[int32]bool
+	payer     map[int32]bool // "they", "we": the payer keeping the listener's account on its file (paidToListener)
 	promptAux map[int32]bool // "will", "may", "also": between "it" and its asking verb, a prompt to come ("it may also ask for your password")
 }
 
@@ -19,6 +24,11 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		format:    knownSet(v, "letter", "letters", "number", "numbers", "digit", "digits", "character", "characters", "and", "then"),
 		so:        v.ids["so"],
 		which:     v.ids["which"],
+		before:    v.ids["before"],
+		with:      v.ids["with"],
+		direct:    knownSet(v, "direct"),
+		deposit:   knownSet(v, "deposit", "deposits"),
+		payer:     knownSet(v, "they", "we"),
 		promptAux: knownSet(v, "will", "would", "can", "could", "may", "might", "should", "gonna", "also", "then", "probably"),
 	}
 }
@@ -127,6 +137,67 @@ func (c *Call) orAfter(pos int32) bool {
 	w := c.win
 	for j := pos - 1; j >= 0 && j >= pos-5 && !w[j+1].sb; j-- {
 		if w[j].id == c.d.idOr || w[j].id == c.d.idNor {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeYou reports a cue in a "before you …" clause: "before you send the
+// deposit, ring our office and confirm the account with me". The act is
+// the listener's own, to come, and the clause sets when the advice after
+// it applies; it asks for nothing. "When you send it" or "once you have
+// bought the cards" may take the act for granted as asked, and are judged
+// as before.
+func (c *Call) beforeYou(pos int32) bool {
+	w, cl := c.win, c.d.class
+	for j := pos - 1; j >= 1 && j >= pos-3 && !w[j+1].sb; j-- {
+		if cl[w[j].id]&wYou != 0 {
+			return w[j-1].id == c.d.na.before && !w[j].sb
+		}
+		if cl[w[j].id]&(wSkip|wModal) == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// directDeposit reports the payment object "deposit" named as a direct
+// deposit: "update your direct deposit in Workday". A direct deposit is
+// pay coming in to the listener from an employer or an agency, set up in
+// their own records; it is no payment the listener makes.
+func (c *Call) directDeposit(o hit) bool {
+	w := c.win
+	return o.start > 0 && c.d.na.direct[w[o.start-1].id] && !w[o.start].sb && c.d.na.deposit[w[o.end-1].id]
+}
+
+// withContents reports a back cue naming what a message holds ("code in
+// it", "numbers in it") after "with a" or "with the": "if a text comes
+// with a code in it", "an email with the numbers in it". It describes the
+// message; "what's the code in it?" still asks.
+func (c *Call) withContents(q hit) bool {
+	w, cl := c.win, c.d.class
+	s := q.start
+	return s > 1 && q.attr&cueBack != 0 && cl[w[s-1].id]&wDet != 0 && w[s-2].id == c.d.na.with && !w[s].sb && !w[s-1].sb
+}
+
+// accountOnFile reports "to / into the account they (already) have …" at
+// j: the account a payer keeps on its file for the listener ("HMRC will
+// pay it to the account they already have on file"), where money comes in.
+func (c *Call) accountOnFile(j int32) bool {
+	w, cl := c.win, c.d.class
+	return j+4 < int32(len(w)) && (w[j].id == c.d.idInto || w[j].id == c.d.idTo) && w[j+1].id == c.d.idThe && cl[w[j+2].id]&wAcctNoun != 0 &&
+		c.d.na.payer[w[j+3].id] && cl[w[j+4].id]&wKeptBy != 0 && !w[j+1].sb && !w[j+3].sb && !w[j+4].sb
+}
+
+// payerOnFile reports a payment cue whose money goes to the account its
+// payer keeps on file for the listener, at most receiptReach words on in
+// its sentence: "the tax office will pay it to the account they already
+// have on file".
+func (c *Call) payerOnFile(q hit) bool {
+	w := c.win
+	for j := q.end; j < q.end+receiptReach && j < int32(len(w)) && !w[j].sb; j++ {
+		if c.accountOnFile(j) {
 			return true
 		}
 	}

@@ -46,6 +46,15 @@ func TestNotAskedShapes(t *testing.T) {
 		{"site asks", "Your account is locked. The site will ask for your password, so read it to me first.", CategoryCredentials},
 		{"relative which", "Use the reset page on the portal, which will text a security code to your phone.", ""},
 		{"which asks", "Your account is frozen. Which card did you use? I need the card number.", CategoryBankingDetails},
+		// Payments advised or paid in (beforeYou, directDeposit, paidToListener).
+		{"before you pay", "This is your letting agent, the tenancy starts Monday. Before you pay the first month's rent, please phone our office on the number in your contract and check the account with us.", ""},
+		{"before then ask", "Your account is compromised. Before you hang up, transfer your savings to the safe account I gave you.", CategoryPaymentTransfer},
+		{"direct deposit", "Hi, payroll here, your bank changed its name. If you want to change your direct deposit, do it yourself in the HR portal.", ""},
+		{"paid in by a third party", "Good news, your claim was approved and the council will pay it into the account they already have for you.", ""},
+		{"paid to a new account", "This is the tax office, you will be arrested today. Transfer the fine to the account they gave you by bank transfer now.", CategoryPaymentTransfer},
+		// What a message holds (withContents).
+		{"with a code in it", "If you ever get a message with a code in it that you didn't ask for, just delete it.", ""},
+		{"code in it asked", "We just sent you a text. What's the code in it?", CategoryVerificationCode},
 		// A bank's name for its login PIN.
 		{"personal access code", "This is your bank's fraud line. Can you confirm your personal access code for me so I can lock the profile?", CategoryBankingDetails},
 	}
