@@ -161,6 +161,10 @@ var (
 		"if you want to change your direct deposit, please do that yourself in the payroll portal",
 		"the tax office will pay it to the account they already have on file",
 		"if a text comes with a code in it that you didn't ask for, just delete it",
+		// Self-service and conditional warnings (promptSystem, pleaseOpens, orNegated, reportGoesOn).
+		"the portal will ask for their date of birth and social security number and you enter that yourself",
+		"you type your account number into the portal yourself, please don't email it to me or read it out to anyone",
+		"if anybody rings saying it's me and i'm in trouble and need money or gift cards, hang up and call my mobile",
 	}
 )
 

@@ -443,7 +443,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catBank && c.ownRecord(o) {
 		return cat, false, from, false // "the account number from the top of your bill"
 	}
-	if (cat == catID || cat == catBank) && c.inPerson(o) {
+	if (cat == catID || cat == catBank) && (c.inPerson(o) || c.carriedTo(o)) {
 		return cat, false, from, false // "please bring your passport, or your residence permit, in person": shown at a desk, not said
 	}
 	if cat == catPay && c.doneByListener(o) {
@@ -471,8 +471,11 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && !(c.goesOn && o.end+tailCut >= c.nCtx) && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
 			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
 		}
-		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) || c.speakerOffers(q) || c.relativeWhich(q) || c.withContents(q) {
+		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) || c.speakerOffers(q) || c.relativeWhich(q) || c.withContents(q) || c.gotFact(q) {
 			continue // "we need you to know that your passport …", "it's asking for a code", "did you send me …": news, a prompt, the past
+		}
+		if c.seeDocument(q, cat) {
+			continue // "our compliance team need to see photo ID": a document shown, not read out
 		}
 		if q.start >= o.end && c.factConfirmed(q) {
 			continue // "… a wire transfer of $2,000. I just wanted to confirm it went through": a fact confirmed
@@ -1974,6 +1977,9 @@ func (c *Call) reported(pos int32) bool {
 			if k&wIWe != 0 && j > 0 && c.askedOfSpeaker(j-1, pos) {
 				return true // "then he says I should read him the number"
 			}
+			if c.reportGoesOn(j, pos) {
+				continue // "if anyone rings saying it's me and I'm in trouble and need gift cards": the report's next clause
+			}
 			return false // "someone tried to log in, so I need you to read me the code"
 		}
 		if (k&wReport != 0 && !c.possessed(j) || c.tellYouTo(j)) && c.thirdBefore(j) {
@@ -2355,6 +2361,9 @@ func (c *Call) orNegated(pos int32) bool {
 	}
 	if pos >= 3 && c.d.class[w[pos-3].id]&wNeg != 0 && !w[pos-2].sb && !w[pos-1].sb {
 		return true // "please don't email or text them to us": one negated verb before "or"
+	}
+	if n := c.negBeforeOr(pos - 1); n > 1 && c.d.class[w[n].id]&wFarNeg == 0 && !w[n].sb && (w[n-1].id == c.d.idPlease || w[n-1].id == c.d.idDo && w[n-2].id == c.d.idPlease && !w[n-1].sb) {
+		return true // "please don't email it to me or read it out to anyone": a negated imperative's second verb
 	}
 	for _, q := range c.hitsIn(pos-1-4-maxPhrase, pos-1) {
 		if q.group == gCue && q.end <= pos-1 && pos-1-q.end <= 4 && c.sameSentence(q.start, pos) && !c.addressed(q.start, q.attr) {

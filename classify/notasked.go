@@ -12,6 +12,11 @@ type notAskedWords struct {
 	so        int32
 	which     int32
 	before    int32
+	seeWord   map[int32]bool // "see", "look": a document seen (seeDocument)
+	system    map[int32]bool // "portal", "app", "site": a system whose prompt is to come (promptSystem)
+	got       int32
+	subord    map[int32]bool // "that", "since", "because": a clause of fact opens (gotFact)
+	when      map[int32]bool // "when", "whenever": a condition's opener (reportGoesOn)
 	with      int32
 	direct    map[int32]bool // "direct": a direct deposit is pay coming in
 	deposit   map[int32]bool
@@ -25,6 +30,11 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		so:        v.ids["so"],
 		which:     v.ids["which"],
 		before:    v.ids["before"],
+		seeWord:   knownSet(v, "see", "look", "at", "view"),
+		system:    knownSet(v, "portal", "app", "site", "website", "form", "system", "page", "screen"),
+		got:       v.ids["got"],
+		subord:    knownSet(v, "that", "since", "because", "now"),
+		when:      knownSet(v, "when", "whenever"),
 		with:      v.ids["with"],
 		direct:    knownSet(v, "direct"),
 		deposit:   knownSet(v, "deposit", "deposits"),
@@ -198,6 +208,85 @@ func (c *Call) payerOnFile(q hit) bool {
 	w := c.win
 	for j := q.end; j < q.end+receiptReach && j < int32(len(w)) && !w[j].sb; j++ {
 		if c.accountOnFile(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportGoesOn reports an "I" at j joined by "and" to the clause before it,
+// inside a condition about someone else's call: "if anyone ever rings
+// saying it's me and I'm in trouble and need money or gift cards, hang
+// up". The reported words go on past "and I", so the reporting verb
+// further back still frames the cue at pos. Only with an "if" or "when"
+// opening the sentence at most frameReach words back, and no "you" between
+// "I" and the cue: "he said your account is at risk and I need you to read
+// me the code" asks.
+func (c *Call) reportGoesOn(j, pos int32) bool {
+	w, cl := c.win, c.d.class
+	if j < 1 || cl[w[j].id]&wIWe == 0 || w[j-1].id != c.d.idAnd || w[j].sb {
+		return false
+	}
+	for i := j + 1; i < pos; i++ {
+		if cl[w[i].id]&wYou != 0 {
+			return false
+		}
+	}
+	for i := j - 1; i >= 0 && i >= j-frameReach; i-- {
+		if w[i].id == c.d.idIf || c.d.na.when[w[i].id] {
+			return true
+		}
+		if w[i].sb {
+			return false
+		}
+	}
+	return false
+}
+
+// gotFact reports the cue "you got" opening a clause of fact after a
+// subordinator: "now that you got your own bank card", "since you got
+// the new phone". What the listener has is told; "you got the code?"
+// and "have you got your card number" still ask.
+func (c *Call) gotFact(q hit) bool {
+	w, cl := c.win, c.d.class
+	s := q.start
+	return q.end-s == 2 && s > 0 && cl[w[s].id]&wYou != 0 && w[s+1].id == c.d.na.got && c.d.na.subord[w[s-1].id] && !w[s].sb
+}
+
+// seeDocument reports an identity document the speaker's side "needs to
+// see" (or "look at"): "our compliance team need to see photo ID and proof
+// of address". A document seen is shown, at a desk or by upload, not read
+// out on the call; "read me your passport number" or "I need your social
+// security number" still ask.
+func (c *Call) seeDocument(q hit, cat int) bool {
+	w := c.win
+	return cat == catID && q.end-q.start >= 2 && c.d.na.seeWord[w[q.end-1].id]
+}
+
+// promptSystem reports a system named as the subject of a prompt to come:
+// "the portal will ask for their date of birth", "the app may ask for
+// your password" (a determiner, a system noun, then promptAux words).
+func (c *Call) promptSystem(j int32) bool {
+	w := c.win
+	return j > 0 && c.d.na.system[w[j].id] && c.d.class[w[j-1].id]&wDet != 0 && !w[j].sb
+}
+
+// carriedTo reports a document taken along to a place: "pop into the
+// branch with your passport and a bank statement", "come to reception
+// with your photo ID". A place the listener goes to in person (refInPerson)
+// ends right before "with", and only a determiner lies between "with" and
+// the document. Shown at a desk, it is not read out on the call.
+func (c *Call) carriedTo(o hit) bool {
+	w, cl := c.win, c.d.class
+	j := o.start - 1
+	for j >= 0 && j >= o.start-2 && cl[w[j].id]&wDet != 0 && !w[j+1].sb {
+		j--
+	}
+	if j < 1 || w[j].id != c.d.na.with || w[j+1].sb {
+		return false
+	}
+	for _, h := range c.hitsIn(j-maxPhrase, j) {
+		if h.group == gRef && h.cat == refInPerson && h.end == j {
 			return true
 		}
 	}

@@ -55,6 +55,17 @@ func TestNotAskedShapes(t *testing.T) {
 		// What a message holds (withContents).
 		{"with a code in it", "If you ever get a message with a code in it that you didn't ask for, just delete it.", ""},
 		{"code in it asked", "We just sent you a text. What's the code in it?", CategoryVerificationCode},
+		// Warnings in the conditional (reportGoesOn) and facts after a subordinator (gotFact).
+		{"if anyone rings saying", "Grandad, if anybody phones saying it's me and I've been arrested and need bail money in gift cards, put the phone down and call Dad.", ""},
+		{"said and I need you", "Your account is at risk, my colleague said it was hacked and I need you to read me the code we sent.", CategoryVerificationCode},
+		{"now that you got", "Now that you got your own debit card, remember that nobody should ever ask you for the PIN, and if someone rings about it, hang up.", ""},
+		{"you got the code", "This is the bank, your card is blocked. You got the code we just texted you?", CategoryVerificationCode},
+		// Self-service: a system's prompt, a document shown or carried, a refusal (promptSystem, seeDocument, carriedTo, pleaseOpens, orNegated).
+		{"system will ask", "When you enrol your children the portal will ask for their date of birth and social security number, you enter that yourself in the portal.", ""},
+		{"please don't email", "you type your national insurance number yourself on the website please dont email it to me or read it out to anyone", ""},
+		{"need to see id", "Congratulations on the flat. For the money laundering checks our compliance team need to see photo ID and proof of address.", ""},
+		{"into the branch with", "For the checks, pop into the branch with your passport and a recent utility bill.", ""},
+		{"read passport number", "For the checks I need you to read me your passport number now.", CategoryPersonalID},
 		// A bank's name for its login PIN.
 		{"personal access code", "This is your bank's fraud line. Can you confirm your personal access code for me so I can lock the profile?", CategoryBankingDetails},
 	}

@@ -87,7 +87,10 @@ func (c *Call) toldNotAsked(q hit) bool {
 // promptAsks reports an asking cue whose subject is "it": "it's asking for a
 // code", "it asks for your password", or with up to two auxiliaries
 // between (promptAux: "it'll ask you for the code from the app", "it may
-// also ask for your password"). A screen or an app prompting for
+// also ask for your password"), or a system named after a determiner with
+// an auxiliary ("the portal will ask for their date of birth"; "the app is
+// asking for the code" may carry the caller's only ask and is judged as
+// before). A screen or an app prompting for
 // something is described, not asked by the speaker; a caller who wants it
 // asks again in words of their own ("read it to me").
 func (c *Call) promptAsks(q hit) bool {
@@ -100,7 +103,7 @@ func (c *Call) promptAsks(q hit) bool {
 		return true
 	}
 	for j := p - 1; j > 0 && j >= p-2 && c.d.na.promptAux[w[j].id] && !w[j].sb; j-- {
-		if w[j-1].id == t.it {
+		if w[j-1].id == t.it || c.promptSystem(j-1) && w[j].id != t.is {
 			return true // "it'll ask you for the code from the app", "it may also ask for your password": the screen's prompt to come
 		}
 	}
@@ -291,7 +294,8 @@ func (c *Call) ownErrand(q hit) bool {
 // its clause too: the object is given, and "please" opens the next ask;
 // so does a negated list's ask before it (negatedInfinitive, negatedAsk:
 // "we will never ask you to move money or to read out your PIN please call
-// the number on your card").
+// the number on your card"), and a "please" before a negation ("… yourself
+// in the portal please don't email it to me").
 func (c *Call) pleaseOpens(q hit) bool {
 	w, cl := c.win, c.d.class
 	if q.end-q.start != 1 || w[q.start].id != c.d.idPlease {
@@ -304,6 +308,9 @@ func (c *Call) pleaseOpens(q hit) bool {
 	}
 	if q.end >= int32(len(w)) || w[q.end].sb {
 		return false
+	}
+	if cl[w[q.end].id]&wNeg != 0 && w[q.end].id != c.d.idNo {
+		return true // "you enter that yourself in the portal please don't email it to me": a negated imperative opens
 	}
 	if cl[w[q.end].id]&(wClause|wJoin|wFiller|wIWe|wYou|wCoord) != 0 || w[q.end].id == idUnknown {
 		return false
