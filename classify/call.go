@@ -368,9 +368,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		cat = catGift
 	}
 	if o.attr&objRemoteAmb != 0 && c.near(o, giftReach, func(h hit) bool {
-		return (h.group == gObj || h.group == gStand) && h.cat == catRemote && h.attr&objWeak == 0
+		return (h.group == gObj || h.group == gStand) && h.cat == catRemote && h.attr&objWeak == 0 && !c.presenting(h)
 	}) {
-		cat = catRemote // "download TeamViewer and give me your ID"
+		cat = catRemote // "download TeamViewer and give me your ID"; not a screen shared to present ("… I want to walk through the numbers")
 	}
 	if o.attr&objListAmb != 0 {
 		if p, ok := c.listBefore(o); ok && p.cat == catID {
@@ -471,7 +471,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && !(c.goesOn && o.end+tailCut >= c.nCtx) && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
 			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
 		}
-		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) || c.speakerOffers(q) || c.relativeWhich(q) || c.withContents(q) || c.gotFact(q) {
+		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) || c.speakerOffers(q) || c.relativeWhich(q) || c.withContents(q) || c.gotFact(q) || c.walkThroughSelf(q) {
 			continue // "we need you to know that your passport …", "it's asking for a code", "did you send me …": news, a prompt, the past
 		}
 		if c.seeDocument(q, cat) {
@@ -3314,10 +3314,15 @@ func (c *Call) moneyDelivery(h hit) bool {
 func (c *Call) presenting(o hit) bool {
 	w := c.win
 	n := int32(len(w))
-	meeting, through, toMe := false, false, false
-	for j := max(o.start-presentReach, 0); j < o.start; j++ {
-		meeting = meeting || c.d.meetings[w[j].id]
+	meeting, through, toMe, group := false, false, false, false
+	for j := max(o.start-2*presentReach, 0); j < o.start; j++ {
+		// "Can everyone see my screen? … Just the title slide so far": a
+		// group and slides already shown, up to twice as far back, name a
+		// meeting as its word does.
+		meeting = meeting || j >= o.start-presentReach && c.d.meetings[w[j].id]
+		group = group || c.d.slides[w[j].id] || w[j].id == c.d.idEveryone
 	}
+	meeting = meeting || group // then "I want to walk through the numbers" after the share is the meeting's, not a caller watching
 	item := int32(-1)
 	for j := o.end; j < n && j < o.end+presentReach && !w[j].sb; j++ {
 		if c.d.slides[w[j].id] {
@@ -3335,7 +3340,7 @@ func (c *Call) presenting(o hit) bool {
 			item = j
 		}
 	}
-	return item >= 0 && (meeting || through) && !toMe && !c.pressure
+	return item >= 0 && (meeting || through) && (!toMe || group) && !c.pressure
 }
 
 // accountItem reports work material at j that is the listener's account

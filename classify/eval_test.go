@@ -229,7 +229,7 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot28.jsonl", 0},    // recogniser-style, new calls, a third misheard (first run 0.921, 7/37; after its round 0.952, 1/37; 0/37 after the holdout33 round's mid-clause cuts)
 		{"holdout32.jsonl", 2}, // an evaluator's mix of voicemails, short and long calls, written blind (first run 0.944, 4/40; 0.944, 5/40 after the unpunct and holdout31 rounds, still unseen; 0.944, 4/40 after its round; 0.944, 2/40 after the holdout33 round)
 		{"spot29.jsonl", 0},    // recogniser-style, new calls, a quarter misheard (first run 0.984, 4/37; 0.984, 3/37 after its round; 0.984, 0/37 after the holdout33 round)
-		{"holdout33.jsonl", 4}, // mostly hard negatives, written blind, after the holdout32 round (first run 0.914, 11/40; 0.914, 4/40 after its round)
+		{"holdout33.jsonl", 3}, // mostly hard negatives, written blind, after the holdout32 round (first run 0.914, 11/40; 0.914, 3/40 after its round)
 		{"spot30.jsonl", 3},    // recogniser-style, mostly hard negatives (first run 0.937, 9/37; 0.952, 3/37 after its round)
 	}
 	d := New()

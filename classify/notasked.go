@@ -292,3 +292,16 @@ func (c *Call) carriedTo(o hit) bool {
 	}
 	return false
 }
+
+// walkThroughSelf reports a speaker's cue ("I want", "we need") whose
+// object is the speaker's own walk-through: "I want to walk through the
+// Midwest numbers", "we need to go over the figures". The speaker presents
+// or discusses the material; nothing is asked of the listener. Not the
+// listener's own things: "I need to run through your security questions"
+// asks them.
+func (c *Call) walkThroughSelf(q hit) bool {
+	w := c.win
+	e := q.end
+	return q.attr&cueSelf != 0 && e+3 < int32(len(w)) && w[e].id == c.d.idTo && c.d.walkThrough[w[e+1].id] &&
+		(w[e+2].id == c.d.idThrough || w[e+2].id == c.d.idOver) && w[e+3].id != c.d.idYour && !w[e].sb && !w[e+1].sb && !w[e+2].sb
+}

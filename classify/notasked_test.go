@@ -66,6 +66,10 @@ func TestNotAskedShapes(t *testing.T) {
 		{"need to see id", "Congratulations on the flat. For the money laundering checks our compliance team need to see photo ID and proof of address.", ""},
 		{"into the branch with", "For the checks, pop into the branch with your passport and a recent utility bill.", ""},
 		{"read passport number", "For the checks I need you to read me your passport number now.", CategoryPersonalID},
+		// A meeting's share (presenting: a group and slides shown before; walkThroughSelf).
+		{"meeting share", "Can everybody see the slides now?\nYes.\nGreat. Priya, after this one, can you share your screen and show the sales dashboard? I want to go through the quarterly figures.", ""},
+		{"scam share", "This is your bank's security team and your account is at risk. Share your screen and open your banking app, I want to go through your transactions.", CategoryRemoteAccess},
+		{"run through yours", "Before I release the refund I need to run through your security questions, your mother's maiden name first.", CategoryCredentials},
 		// A bank's name for its login PIN.
 		{"personal access code", "This is your bank's fraud line. Can you confirm your personal access code for me so I can lock the profile?", CategoryBankingDetails},
 	}
