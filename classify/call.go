@@ -1821,8 +1821,11 @@ func (c *Call) negBeforeOr(or int32) int32 {
 // your card number" relays an ask to the listener.
 func (c *Call) askedOfSpeaker(j, pos int32) bool {
 	w, cl := c.win, c.d.class
-	if j == 0 || j+1 >= pos || w[j].sb || w[j+1].sb || cl[w[j].id]&(wReport|wReportPast) == 0 {
+	if j == 0 || j+1 > pos || w[j].sb || w[j+1].sb || cl[w[j].id]&(wReport|wReportPast|wQuote) == 0 {
 		return false
+	}
+	if cl[w[j].id]&(wReport|wReportPast) == 0 && cl[w[j-1].id]&wHeShe == 0 {
+		return false // a verb of saying ("says", "goes") only with "he" or "she": "then he says I need to buy gift cards"
 	}
 	if cl[w[j-1].id]&wHeShe != 0 {
 		return w[j+1].id == c.d.idMe || w[j+1].id == c.d.idI

@@ -66,6 +66,9 @@ func TestNotAskedShapes(t *testing.T) {
 		{"need to see id", "Congratulations on the flat. For the money laundering checks our compliance team need to see photo ID and proof of address.", ""},
 		{"into the branch with", "For the checks, pop into the branch with your passport and a recent utility bill.", ""},
 		{"read passport number", "For the checks I need you to read me your passport number now.", CategoryPersonalID},
+		// A call retold in the present tense (askedOfSpeaker: "he says I need to …").
+		{"he says i need", "So this guy rings me about my Amazon account, and then he says I need to buy gift cards to protect it. I just laughed.", ""},
+		{"he says you need", "My manager is on the other line, he says you need to buy the gift cards today or the account closes.", CategoryGiftCard},
 		// A meeting's share (presenting: a group and slides shown before; walkThroughSelf).
 		{"meeting share", "Can everybody see the slides now?\nYes.\nGreat. Priya, after this one, can you share your screen and show the sales dashboard? I want to go through the quarterly figures.", ""},
 		{"scam share", "This is your bank's security team and your account is at risk. Share your screen and open your banking app, I want to go through your transactions.", CategoryRemoteAccess},
