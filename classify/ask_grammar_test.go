@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/callscreen/callscreen/bus"
 )
 
 // askObjects are things a scammer asks the listener for, by category, each
@@ -47,6 +49,9 @@ var (
 		"we won't ask you to read {o}", "you don't need to give us {o}", "no one from the bank will ask for {o}",
 		"please never read {o} to a caller", "keep {o} to yourself", "nobody should ever ask you for {o}",
 		"i would never ask you for {o}", "don't read {o} to anyone who calls you",
+		// Negated asks over a list (negatedInfinitive, negBeforeOr).
+		"we will never ask you to change your address online, to move your savings to a new account or to read out {o}",
+		"i am not going to ask you for your date of birth or your address, or ask you to tell me {o}",
 	}
 	// codeTellFrames put a code where the listener uses it, their own app
 	// or website: typed there, it is asked of no one.
@@ -136,9 +141,11 @@ var (
 			"go to your banking app and send {o}"},
 	}
 	actTellFrames = map[string][]string{
-		CategoryGiftCard:        {"we will never ask you to pay with {o}", "no real agency accepts {o}", "if anyone asks you to buy {o} hang up"},
-		CategoryRemoteAccess:    {"never let a caller make you install {o}", "we will never ask you to download {o}", "do not install {o} for anyone who calls you"},
-		CategoryPaymentTransfer: {"we will never ask you to send {o}", "never move {o} because a caller tells you to", "do not send {o} to anyone who calls you"},
+		CategoryGiftCard:     {"we will never ask you to pay with {o}", "no real agency accepts {o}", "if anyone asks you to buy {o} hang up"},
+		CategoryRemoteAccess: {"never let a caller make you install {o}", "we will never ask you to download {o}", "do not install {o} for anyone who calls you"},
+		CategoryPaymentTransfer: {"we will never ask you to send {o}", "never move {o} because a caller tells you to", "do not send {o} to anyone who calls you",
+			"we would never ask you to read out a code from a text, to share your password or to send {o}",
+			"i'm not going to ask for your card details or passcodes, or ask you to send {o}"},
 	}
 	// actWarnings are legitimate lines that name codes, cards and apps.
 	actWarnings = []string{
@@ -148,6 +155,16 @@ var (
 		"enter the code in the app to confirm",
 		"your refund will be paid into the account you already have on file",
 		"do you want me to read the code to you? no please don't read it to anyone",
+		"when you log in it'll ask you for the code from the app",
+		"use the reset page on the intranet, which will text a code to your mobile",
+		"before you send the deposit, please call our office on the number in your contract and confirm the account with us",
+		"if you want to change your direct deposit, please do that yourself in the payroll portal",
+		"the tax office will pay it to the account they already have on file",
+		"if a text comes with a code in it that you didn't ask for, just delete it",
+		// Self-service and conditional warnings (promptSystem, pleaseOpens, orNegated, reportGoesOn).
+		"the portal will ask for their date of birth and social security number and you enter that yourself",
+		"you type your account number into the portal yourself, please don't email it to me or read it out to anyone",
+		"if anybody rings saying it's me and i'm in trouble and need money or gift cards, hang up and call my mobile",
 	}
 )
 
@@ -187,6 +204,72 @@ func TestAskGrammarActs(t *testing.T) {
 			}
 			if got := flagCats(d.Classify(ParseTranscript(Redact(text))).Flags); len(got) > 0 {
 				flagged = append(flagged, fmt.Sprintf("%v: %q", got, text))
+			}
+		}
+	}
+	for _, m := range missed {
+		t.Errorf("missed %s", m)
+	}
+	for _, m := range flagged {
+		t.Errorf("flagged %s", m)
+	}
+	t.Logf("%d cases: %d asks missed, %d warnings flagged", total, len(missed), len(flagged))
+}
+
+// cutContext is a long unpunctuated opening, longer than cutLen, that a
+// frame is said after when it is cut in two by a segment boundary.
+const cutContext = "hello this is the fraud team at your bank we have seen a suspicious payment on your account this morning " +
+	"and we have put a temporary hold on your card while we look into it so nothing else can go out before we speak to you"
+
+// TestAskGrammarCut says every ask and warning of TestAskGrammar, as a
+// recogniser prints it, after a long opening and cuts it between two
+// segments of the same speaker at every word boundary inside the frame, as
+// ParseTranscript cuts a long line with no punctuation: the ask must still
+// flag its category and the warning must stay clean, as if no boundary
+// were there ("we will never ask | you for your pin", "i need you to |
+// give me your card number"). The frames that send a thing back to the
+// speaker ("text {o} to this number", "pop {o} into a text back to me")
+// are left out: cut before "to this number" with a clause of the object's
+// own before it, the object was judged in the first segment without it
+// (see tailCut), which this round leaves.
+func TestAskGrammarCut(t *testing.T) {
+	d := New()
+	var missed, flagged []string
+	total := 0
+	judge := func(frame, o string) []string {
+		words := strings.Fields(strings.NewReplacer("'", "", ",", "").Replace(strings.ReplaceAll(frame, "{o}", o)))
+		var all []string
+		for k := 1; k < len(words); k++ {
+			segs := []bus.Segment{
+				{Seq: 1, Text: cutContext + " " + strings.Join(words[:k], " "), Final: true},
+				{Seq: 2, Text: strings.Join(words[k:], " ") + " please call the number on the back of your card", Final: true},
+			}
+			for i := range segs {
+				segs[i].Text = Redact(segs[i].Text)
+			}
+			total++
+			all = append(all, strings.Join(flagCats(d.Classify(segs).Flags), ",")+"\t"+strings.Join(words[:k], " ")+" | "+strings.Join(words[k:], " "))
+		}
+		return all
+	}
+	for cat, objs := range askObjects {
+		for _, o := range objs {
+			for _, f := range askFrames {
+				if strings.HasPrefix(f, "text ") || strings.HasPrefix(f, "pop ") {
+					continue
+				}
+				for _, r := range judge(f, o) {
+					if got, _, _ := strings.Cut(r, "\t"); !slices.Contains(strings.Split(got, ","), cat) {
+						missed = append(missed, cat+": "+r)
+					}
+				}
+			}
+			for _, f := range tellFrames {
+				for _, r := range judge(f, o) {
+					if got, _, _ := strings.Cut(r, "\t"); got != "" {
+						flagged = append(flagged, r)
+					}
+				}
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -39,10 +40,21 @@ type Call struct {
 	// in call positions [storyFrom, storyTo): cues of that segment judged
 	// again later stay reported after its opener left the context.
 	storyFrom, storyTo int64
-	quoteFrom, quoteTo int64 // the last told story's quoted words, likewise ("he said, and I quote, …")
-	negFrom, negTo     int64 // the last far negation's reach, likewise ("nobody from our team will ever ask you to read …")
+	quoteFrom, quoteTo int64    // the last told story's quoted words, likewise ("he said, and I quote, …")
+	negFrom, negTo     int64    // the last far negation's reach, likewise ("nobody from our team will ever ask you to read …")
+	negCues            [8]int64 // call positions of the last cues negated as items of a list (negatedInfinitive, negatedAsk), likewise
+	negN               int
 	callStory          bool  // a told story opened with the call itself ("the call I had"): its third party may be quoted
 	bankingAt          int64 // call position of the latest "online banking", -1 before any
+
+	// The last final segment, on track openTrack, was cut mid-clause by
+	// its length (cutMidClause): a long unpunctuated line split by
+	// ParseTranscript, or a recogniser's utterance cut at its length
+	// limit. The next segment of the same track goes on that clause (see
+	// Add).
+	open      bool
+	openTrack string
+	goesOn    bool // the current segment goes on the last one's clause: an object just before the cut is judged again with it (tailCut)
 
 	// Call-level referents (refRules): token positions counted over the
 	// whole call, both sides, of the latest delivery and the latest named
@@ -75,9 +87,28 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	if seg.Final {
 		c.seen[seg.Seq] = struct{}{}
 	}
-	c.tk.out = c.tk.out[:0]
-	c.tk.run(seg.Text)
-	cur := c.tk.out
+	// A segment that goes on the same speaker's clause, cut mid-clause
+	// ("we will never ask | you to move your money", "i just need you to |
+	// confirm the email"), is tokenized after the context as if no
+	// boundary were there: its first word starts no sentence unless the
+	// unpunctuated clause-start rules say so, looking back into the
+	// context, so a negation or an ask before the cut reaches past it.
+	goesOn := c.open && seg.Track == c.openTrack && seg.Track != bus.TrackCallee && len(c.ctx) > 0
+	if seg.Final {
+		c.open, c.openTrack = cutMidClause(seg.Text), seg.Track
+	}
+	c.goesOn = goesOn
+	var cur []token
+	if goesOn {
+		c.tk.out = append(c.tk.out[:0], c.ctx...)
+		c.tk.runOn(seg.Text)
+		copy(c.ctx, c.tk.out[:len(c.ctx)]) // a clause start the rules put on the context's last words
+		cur = c.tk.out[len(c.ctx):]
+	} else {
+		c.tk.out = c.tk.out[:0]
+		c.tk.run(seg.Text)
+		cur = c.tk.out
+	}
 	if seg.Track == bus.TrackCallee {
 		c.callee(seg, cur)
 		if seg.Final {
@@ -247,6 +278,33 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	return append([]bus.Flag(nil), c.flags[before:]...)
 }
 
+// cutMidClause reports whether a segment's text was cut by its length in
+// the middle of a clause: it is long (cutLen bytes or more, near maxLine,
+// where ParseTranscript cuts a line with no sentence end) and ends in a
+// letter or digit, not a stop, question or exclamation mark, colon,
+// quote or redaction label. A shorter segment ending so is taken to end
+// at a pause, as a recogniser's utterance or a dialogue's line does.
+func cutMidClause(text string) bool {
+	t := strings.TrimRight(text, " \t\r\n")
+	if len(t) < cutLen {
+		return false
+	}
+	c := t[len(t)-1]
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// tailCut is how many words before a mid-clause cut an object may end
+// and be judged again with the segment after the cut, whose words may
+// finish its clause ("text your pin | to this number"). Objects further
+// back were judged with their clause whole; judged again, they would lose
+// the negation or story opener that has left the context since.
+const tailCut = 3
+
+// cutLen is the length from which an unpunctuated segment end is taken
+// for a cut by length (cutMidClause): ParseTranscript cuts such a line at
+// the last space before maxLine.
+const cutLen = maxLine * 3 / 4
+
 // judge decides whether object o is asked for: which category, whether
 // the request is weak (needs pressure elsewhere), where the request
 // begins, and whether it is a request at all.
@@ -266,6 +324,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	if cat == catPay && c.restOf(o) {
 		return cat, false, from, false // "go on, the rest of it": the rest of the number being read, not money
+	}
+	if cat == catPay && c.directDeposit(o) {
+		return cat, false, from, false // "update your direct deposit in Workday": pay coming in
 	}
 	if cat == catPay && c.repaying(o.start, o.end) {
 		return cat, false, from, false // "I wanted to pay you back the two hundred": the speaker pays the listener
@@ -307,9 +368,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		cat = catGift
 	}
 	if o.attr&objRemoteAmb != 0 && c.near(o, giftReach, func(h hit) bool {
-		return (h.group == gObj || h.group == gStand) && h.cat == catRemote && h.attr&objWeak == 0
+		return (h.group == gObj || h.group == gStand) && h.cat == catRemote && h.attr&objWeak == 0 && !c.presenting(h)
 	}) {
-		cat = catRemote // "download TeamViewer and give me your ID"
+		cat = catRemote // "download TeamViewer and give me your ID"; not a screen shared to present ("… I want to walk through the numbers")
 	}
 	if o.attr&objListAmb != 0 {
 		if p, ok := c.listBefore(o); ok && p.cat == catID {
@@ -361,6 +422,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}) {
 		return cat, false, from, false // "your medicare id number": the head of the ID, not a delivered number
 	}
+	if o.attr&(objDeliver|objSent) != 0 && cat == catCode && c.formatOf(o) {
+		return cat, false, from, false // "your national insurance number two letters six numbers": its format
+	}
 	if o.attr&objDeliver != 0 && cat == catCode && !c.deliverNear(o) {
 		return cat, false, from, false // "what is the number" alone asks for nothing secret
 	}
@@ -379,7 +443,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catBank && c.ownRecord(o) {
 		return cat, false, from, false // "the account number from the top of your bill"
 	}
-	if (cat == catID || cat == catBank) && c.inPerson(o) {
+	if (cat == catID || cat == catBank) && (c.inPerson(o) || c.carriedTo(o)) {
 		return cat, false, from, false // "please bring your passport, or your residence permit, in person": shown at a desk, not said
 	}
 	if cat == catPay && c.doneByListener(o) {
@@ -404,17 +468,23 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if q.group != gCue || !compatible(cat, q.attr) && !(cat == catCode && q.attr&cueNoCode != 0 && (c.keyedIn(q, o) || c.keypadVerb(q, o))) || cat == catPay && q.attr&cueBuy != 0 && o.attr&objWeak != 0 {
 			continue // "a purchase of 500 dollars" is not buying anything
 		}
-		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
+		if depth == 0 && o.end <= c.nCtx && q.end <= c.nCtx && !(c.goesOn && o.end+tailCut >= c.nCtx) && o.attr&(objSent|objDeliver) == 0 && !(cat == catCode && q.attr&cueNoCode != 0 && c.keyAfter(o) >= c.nCtx) {
 			continue // both in earlier segments: judged there, with more context (unless the key to press came only now)
 		}
-		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) || c.speakerOffers(q) {
+		if c.toldNotAsked(q) || c.promptAsks(q) || c.pastQuestion(q) || c.handedToListener(q) || c.ownErrand(q) || c.pleaseOpens(q) || c.speakerOffers(q) || c.relativeWhich(q) || c.withContents(q) || c.gotFact(q) || c.walkThroughSelf(q) {
 			continue // "we need you to know that your passport …", "it's asking for a code", "did you send me …": news, a prompt, the past
+		}
+		if c.seeDocument(q, cat) {
+			continue // "our compliance team need to see photo ID": a document shown, not read out
 		}
 		if q.start >= o.end && c.factConfirmed(q) {
 			continue // "… a wire transfer of $2,000. I just wanted to confirm it went through": a fact confirmed
 		}
 		if cat == catPay && q.end <= o.start && c.listenerDeed(o) >= 0 && q.start > c.listenerDeed(o) {
 			continue // "you requested a wire transfer of $2,000 to your sister": the listener's own payment, told back
+		}
+		if cat == catPay && q.attr&cueBuy == 0 && c.payerOnFile(q) {
+			continue // "the tax office will pay it to the account they already have on file": paid in, by its payer
 		}
 		if cat == catPay && c.repaying(q.start, q.end+3) {
 			continue // "I'll pay you back by PayPal": the speaker's own payment to the listener
@@ -1514,7 +1584,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	if pos < c.nCtx {
 		// A cue of an earlier segment, judged again after its "never" or
 		// "nobody" has left the context.
-		if at := c.tokBase - int64(c.nCtx) + int64(pos); at > c.negFrom && at < c.negTo {
+		at := c.tokBase - int64(c.nCtx) + int64(pos)
+		if at > c.negFrom && at < c.negTo || slices.Contains(c.negCues[:min(c.negN, len(c.negCues))], at) {
 			return false
 		}
 	}
@@ -1554,8 +1625,11 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	if pos > 1 && w[pos-1].id == c.d.idTo && w[pos-2].id == c.d.idUsed {
 		return false // "your account was used to buy a gift card"
 	}
-	if c.negatedAsk(pos) {
-		return false // "Coinbase will never ask for your password, your code, or to send crypto"
+	if c.beforeYou(pos) {
+		return false // "before you send the deposit, ring our office to confirm the account": when the advice applies
+	}
+	if c.negatedAsk(pos) || c.negatedInfinitive(pos) {
+		return false // "Coinbase will never ask for your password, your code, or to send crypto"; "never ask you to …, to send …, or to read out …"
 	}
 	for _, q := range c.hitsIn(pos-maxPhrase, pos) {
 		if q.group == gCue && q.end == pos && q.start < pos && !w[pos].sb && w[q.start].id != c.d.idPlease && !c.addressed(q.start, q.attr) {
@@ -1714,13 +1788,17 @@ func (c *Call) ifYouNot(n int32) bool {
 // sentence, stopping at a new clause ("so", "but", "I"); -1 if none.
 func (c *Call) negBeforeOr(or int32) int32 {
 	w, cl := c.win, c.d.class
-	for n := or - 1; n >= 0 && n >= or-farNeg; n-- {
+	lo := or - farNeg
+	for n := or - 1; n >= 0 && n >= lo; n-- {
 		k := cl[w[n].id]
 		if k&(wNeg|wFarNeg) != 0 && w[n].id != c.d.idNo {
 			return n
 		}
 		if w[n].sb || k&wFrameEnd != 0 {
 			break
+		}
+		if w[n].id == c.d.idOr || w[n].id == c.d.idNor || k&wAskVerb != 0 {
+			lo = min(lo, n-farNeg) // "not going to ask you for any card details or passcodes, or ask you to move money": the list's earlier "or", its first ask
 		}
 	}
 	return -1
@@ -1743,8 +1821,11 @@ func (c *Call) negBeforeOr(or int32) int32 {
 // your card number" relays an ask to the listener.
 func (c *Call) askedOfSpeaker(j, pos int32) bool {
 	w, cl := c.win, c.d.class
-	if j == 0 || j+1 >= pos || w[j].sb || w[j+1].sb || cl[w[j].id]&(wReport|wReportPast) == 0 {
+	if j == 0 || j+1 > pos || w[j].sb || w[j+1].sb || cl[w[j].id]&(wReport|wReportPast|wQuote) == 0 {
 		return false
+	}
+	if cl[w[j].id]&(wReport|wReportPast) == 0 && cl[w[j-1].id]&wHeShe == 0 {
+		return false // a verb of saying ("says", "goes") only with "he" or "she": "then he says I need to buy gift cards"
 	}
 	if cl[w[j-1].id]&wHeShe != 0 {
 		return w[j+1].id == c.d.idMe || w[j+1].id == c.d.idI
@@ -1899,6 +1980,9 @@ func (c *Call) reported(pos int32) bool {
 			if k&wIWe != 0 && j > 0 && c.askedOfSpeaker(j-1, pos) {
 				return true // "then he says I should read him the number"
 			}
+			if c.reportGoesOn(j, pos) {
+				continue // "if anyone rings saying it's me and I'm in trouble and need gift cards": the report's next clause
+			}
 			return false // "someone tried to log in, so I need you to read me the code"
 		}
 		if (k&wReport != 0 && !c.possessed(j) || c.tellYouTo(j)) && c.thirdBefore(j) {
@@ -2033,6 +2117,9 @@ func (c *Call) paidToListener(o hit) bool {
 			j+4 < int32(len(w)) && cl[w[j+3].id]&wYou != 0 && cl[w[j+4].id]&wKeptBy != 0 {
 			return true // "they'll pay it straight into the account you registered with them"; not "the account you were given"
 		}
+		if c.accountOnFile(j) {
+			return true // "HMRC will pay it to the account they already have on file": the payer's record of the listener's account
+		}
 		if cl[w[j].id]&wNeg != 0 {
 			break
 		}
@@ -2102,6 +2189,16 @@ func (c *Call) markStory() {
 			}
 		}
 		c.negFrom, c.negTo = base+int64(j), base+int64(min(end, n))
+	}
+	for _, h := range c.hits {
+		// A cue of a negated list ("I'm not going to ask you for …, or ask
+		// you to tell me …") stays negated when judged again after the
+		// negation has left the context.
+		if h.group != gCue || h.start < c.nCtx || !(c.negatedInfinitive(h.start) || c.orAfter(h.start) && c.negatedAsk(h.start)) {
+			continue
+		}
+		c.negCues[c.negN%len(c.negCues)] = base + int64(h.start)
+		c.negN++
 	}
 	for j := max(c.nCtx, 1); j < n; j++ {
 		if !c.quoteOpens(j) {
@@ -2267,6 +2364,9 @@ func (c *Call) orNegated(pos int32) bool {
 	}
 	if pos >= 3 && c.d.class[w[pos-3].id]&wNeg != 0 && !w[pos-2].sb && !w[pos-1].sb {
 		return true // "please don't email or text them to us": one negated verb before "or"
+	}
+	if n := c.negBeforeOr(pos - 1); n > 1 && c.d.class[w[n].id]&wFarNeg == 0 && !w[n].sb && (w[n-1].id == c.d.idPlease || w[n-1].id == c.d.idDo && w[n-2].id == c.d.idPlease && !w[n-1].sb) {
+		return true // "please don't email it to me or read it out to anyone": a negated imperative's second verb
 	}
 	for _, q := range c.hitsIn(pos-1-4-maxPhrase, pos-1) {
 		if q.group == gCue && q.end <= pos-1 && pos-1-q.end <= 4 && c.sameSentence(q.start, pos) && !c.addressed(q.start, q.attr) {
@@ -3246,10 +3346,15 @@ func (c *Call) moneyDelivery(h hit) bool {
 func (c *Call) presenting(o hit) bool {
 	w := c.win
 	n := int32(len(w))
-	meeting, through, toMe := false, false, false
-	for j := max(o.start-presentReach, 0); j < o.start; j++ {
-		meeting = meeting || c.d.meetings[w[j].id]
+	meeting, through, toMe, group := false, false, false, false
+	for j := max(o.start-2*presentReach, 0); j < o.start; j++ {
+		// "Can everyone see my screen? … Just the title slide so far": a
+		// group and slides already shown, up to twice as far back, name a
+		// meeting as its word does.
+		meeting = meeting || j >= o.start-presentReach && c.d.meetings[w[j].id]
+		group = group || c.d.slides[w[j].id] || w[j].id == c.d.idEveryone
 	}
+	meeting = meeting || group // then "I want to walk through the numbers" after the share is the meeting's, not a caller watching
 	item := int32(-1)
 	for j := o.end; j < n && j < o.end+presentReach && !w[j].sb; j++ {
 		if c.d.slides[w[j].id] {
@@ -3267,7 +3372,7 @@ func (c *Call) presenting(o hit) bool {
 			item = j
 		}
 	}
-	return item >= 0 && (meeting || through) && !toMe && !c.pressure
+	return item >= 0 && (meeting || through) && (!toMe || group) && !c.pressure
 }
 
 // accountItem reports work material at j that is the listener's account

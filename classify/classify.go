@@ -208,6 +208,7 @@ type Detector struct {
 	askedMe                   map[int32]bool // "asking", "told": "a lawyer came on asking me to buy gift cards", whoever the subject (askedOfSpeaker)
 	tell                      tellingWords   // telling shapes of long calls (telling.go)
 	ask                       askingWords    // ask shapes of the grammar test and holdout32/spot29 (asking.go)
+	na                        notAskedWords  // shapes of holdout33/spot30 (notasked.go)
 	// completedPassive: a payment's own verb in a finished passive ("was
 	// completed", "has been sent", "went through") reports news, not an ask.
 	passAux   map[int32]bool // "was", "has", "been": the auxiliaries before the participle
@@ -446,6 +447,7 @@ func New() *Detector {
 	d.asap = v.set("now", "today", "tonight", "immediately", "asap")
 	d.tell = newTellingWords(v)
 	d.ask = newAskingWords(v)
+	d.na = newNotAskedWords(v)
 	d.idWhat, d.idIs, d.idAre = v.intern("what"), v.intern("is"), v.intern("are")
 	d.whTakes = v.set("me", "you", "us", "him", "her", "them", "ask", "asks", "asked", "asking", "tell", "tells",
 		"told", "telling", "know", "knows", "knew", "wonder", "wondering", "sure", "see", "check", "confirm",

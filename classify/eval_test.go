@@ -184,53 +184,53 @@ func TestEvalSpotChecks(t *testing.T) {
 		file          string
 		maxFalseFlags int // legitimate calls that may be flagged
 	}{
-		{"spot3.jsonl", 0},      // after the holdout3 fixes
-		{"spot4.jsonl", 1},      // after the holdout3 attribution fixes
-		{"spot5.jsonl", 1},      // after the holdout5 fixes
-		{"spot6.jsonl", 1},      // after spot5
-		{"spot7.jsonl", 1},      // messy unlabelled dialogue, after the holdout6 fixes
-		{"spot8.jsonl", 1},      // voicemails and one-sided calls, half recogniser style, before the request-frame audit
-		{"spot9.jsonl", 1},      // recogniser output with misheard key words, before the description audit
-		{"spot10.jsonl", 1},     // short voicemail-to-text, caller only, before the list-frame round
-		{"spot11.jsonl", 1},     // holdout14's kinds of calls as recogniser output, before the told-story round
-		{"holdout15.jsonl", 1},  // typical scripts, written and measured after the last round (first run 0.932)
-		{"spot12.jsonl", 1},     // holdout15's calls as recogniser output (first run 0.949)
-		{"holdout16.jsonl", 2},  // typical calls, written this session (first run 0.975, 2/43 legitimate flagged)
-		{"spot13.jsonl", 1},     // other calls as recogniser output (first run 0.968, 0/37)
-		{"holdout17.jsonl", 0},  // typical calls, measured after this session's first round (first run 0.963, 1/43; 1.000, 0/43 after the splits round)
-		{"spot14.jsonl", 1},     // other calls as recogniser output, likewise (first run 0.889, 0/37)
-		{"holdout18.jsonl", 0},  // long rambling conversations, after the second round (first run 0.944, 4/40; 0/40 after the told-quotes round)
-		{"spot15.jsonl", 0},     // a poor line's recogniser output, likewise (first run 0.825, 1/37; 0/37 after the told-quotes round)
-		{"holdout19.jsonl", 4},  // a realistic mix, after the last rounds (first run 0.943, 4/40)
-		{"spot16.jsonl", 1},     // recogniser output, likewise (first run 0.873, 0/37)
-		{"holdout20.jsonl", 0},  // pushback, non-US and indirect asks, written blind (first run 0.886, 2/40; 0.914, 0/40 after the blind-set fix round)
-		{"spot17.jsonl", 1},     // recogniser output, likewise (first run 0.905, 1/37; 0.968, 1/37 after the blind-set fix round)
-		{"holdout21.jsonl", 0},  // a realistic mix, after the holdout20 round (first run 0.943, 3/40; 0.986, 0/40 after the blind-set fix round)
-		{"spot18.jsonl", 0},     // recogniser output, likewise (first run 0.921, 0/37; 1.000, 0/37 after the blind-set fix round)
-		{"holdout22.jsonl", 0},  // typical published scam scripts, after the holdout20 round (first run 0.986, 1/40; 1.000, 0/40 after the fix round)
-		{"spot19.jsonl", 0},     // recogniser output, likewise (first run 0.984, 0/37; 1.000, 0/37 after the fix round)
-		{"holdout23.jsonl", 0},  // patient, late and elderly-targeted asks, after the holdout21 round (first run 0.943, 1/40; 0.957, 0/40 after the blind-set fix round)
-		{"spot20.jsonl", 0},     // recogniser output, likewise (first run 0.889, 2/37; 0.968, 0/37 after the blind-set fix round)
-		{"holdout24.jsonl", 0},  // a realistic spread, after every round of this session (first run 0.943, 0/40)
-		{"spot21.jsonl", 0},     // mostly holdout24's calls shortened as recogniser output (first run 0.952, 0/37)
-		{"holdout25.jsonl", 0},  // a realistic 2025–26 spread with pushback and non-US callers (first run 0.972, 0/40; 1.000, 0/40 after the fixes)
-		{"spot22.jsonl", 0},     // new calls as recogniser output, not copies of holdout25 (first run 0.969, 0/37; 1.000, 0/37 after the fixes)
-		{"holdout26.jsonl", 5},  // hard negatives: the listener's own card to a shop they called, inbound helplines (first run 0.915, 10/40; 0.915, 5/40 after the fixes)
-		{"spot23.jsonl", 4},     // the same kinds as recogniser output, new calls (first run 0.875, 9/37; 0.875, 4/37 after the fixes)
-		{"holdout27.jsonl", 0},  // a realistic 2025–26 spread with hard negatives, written blind (first run 0.903, 4/40; 0.986, 0/40 after the fixes)
-		{"spot24.jsonl", 0},     // new calls as recogniser output, a quarter misheard (first run 0.831, 2/37; 0.877, 0/37 after the fixes)
-		{"holdout28.jsonl", 0},  // the typical spread agencies describe, three formats, written blind after the holdout27 round (first run 0.972, 3/40; 1.000, 0/40 after the fixes)
-		{"spot25.jsonl", 0},     // recogniser-style calls, both sides run together, a third misheard (first run 0.984, 0/37; 1.000, 0/37 after the fixes)
-		{"holdout29.jsonl", 0},  // written as an independent evaluator would, after the holdout28 round (first run 0.943, 0/40; 1.000, 0/40 after the fixes)
-		{"spot26.jsonl", 0},     // recogniser-style, short direct asks among them (first run 0.857, 0/37; 1.000, 0/37 after the fixes)
-		{"holdout30.jsonl", 0},  // asks worded many ways, after the holdout29 round (first run 0.972, 0/40; 0.986, 0/40 after the fixes)
-		{"spot27.jsonl", 0},     // recogniser-style with phonetic mis-hearings (first run 0.857, 0/37; 0.952, 0/37 after the fixes)
-		{"holdout31.jsonl", 0},  // long multi-turn calls, late and softened asks, hard negatives, written blind (first run 0.943, 5/40; after its round 0.957, 0/40)
-		{"spot28.jsonl", 1},     // recogniser-style, new calls, a third misheard (first run 0.921, 7/37; after its round 0.952, 1/37)
-		{"holdout32.jsonl", 3},  // an evaluator's mix of voicemails, short and long calls, written blind (first run 0.944, 4/40; 0.944, 5/40 after the unpunct and holdout31 rounds, still unseen; 0.944, 4/40 after its round; 3/40 once a survey refers back to nothing)
-		{"spot29.jsonl", 3},     // recogniser-style, new calls, a quarter misheard (first run 0.984, 4/37; 0.984, 3/37 after its round)
-		{"holdout33.jsonl", 11}, // mostly hard negatives, written blind, after the holdout32 round (first run 0.914, 11/40)
-		{"spot30.jsonl", 9},     // recogniser-style, mostly hard negatives (first run 0.937, 9/37)
+		{"spot3.jsonl", 0},     // after the holdout3 fixes
+		{"spot4.jsonl", 1},     // after the holdout3 attribution fixes
+		{"spot5.jsonl", 1},     // after the holdout5 fixes
+		{"spot6.jsonl", 1},     // after spot5
+		{"spot7.jsonl", 1},     // messy unlabelled dialogue, after the holdout6 fixes
+		{"spot8.jsonl", 1},     // voicemails and one-sided calls, half recogniser style, before the request-frame audit
+		{"spot9.jsonl", 1},     // recogniser output with misheard key words, before the description audit
+		{"spot10.jsonl", 1},    // short voicemail-to-text, caller only, before the list-frame round
+		{"spot11.jsonl", 1},    // holdout14's kinds of calls as recogniser output, before the told-story round
+		{"holdout15.jsonl", 1}, // typical scripts, written and measured after the last round (first run 0.932)
+		{"spot12.jsonl", 1},    // holdout15's calls as recogniser output (first run 0.949)
+		{"holdout16.jsonl", 2}, // typical calls, written this session (first run 0.975, 2/43 legitimate flagged)
+		{"spot13.jsonl", 1},    // other calls as recogniser output (first run 0.968, 0/37)
+		{"holdout17.jsonl", 0}, // typical calls, measured after this session's first round (first run 0.963, 1/43; 1.000, 0/43 after the splits round)
+		{"spot14.jsonl", 1},    // other calls as recogniser output, likewise (first run 0.889, 0/37)
+		{"holdout18.jsonl", 0}, // long rambling conversations, after the second round (first run 0.944, 4/40; 0/40 after the told-quotes round)
+		{"spot15.jsonl", 0},    // a poor line's recogniser output, likewise (first run 0.825, 1/37; 0/37 after the told-quotes round)
+		{"holdout19.jsonl", 4}, // a realistic mix, after the last rounds (first run 0.943, 4/40)
+		{"spot16.jsonl", 1},    // recogniser output, likewise (first run 0.873, 0/37)
+		{"holdout20.jsonl", 0}, // pushback, non-US and indirect asks, written blind (first run 0.886, 2/40; 0.914, 0/40 after the blind-set fix round)
+		{"spot17.jsonl", 1},    // recogniser output, likewise (first run 0.905, 1/37; 0.968, 1/37 after the blind-set fix round)
+		{"holdout21.jsonl", 0}, // a realistic mix, after the holdout20 round (first run 0.943, 3/40; 0.986, 0/40 after the blind-set fix round)
+		{"spot18.jsonl", 0},    // recogniser output, likewise (first run 0.921, 0/37; 1.000, 0/37 after the blind-set fix round)
+		{"holdout22.jsonl", 0}, // typical published scam scripts, after the holdout20 round (first run 0.986, 1/40; 1.000, 0/40 after the fix round)
+		{"spot19.jsonl", 0},    // recogniser output, likewise (first run 0.984, 0/37; 1.000, 0/37 after the fix round)
+		{"holdout23.jsonl", 0}, // patient, late and elderly-targeted asks, after the holdout21 round (first run 0.943, 1/40; 0.957, 0/40 after the blind-set fix round)
+		{"spot20.jsonl", 0},    // recogniser output, likewise (first run 0.889, 2/37; 0.968, 0/37 after the blind-set fix round)
+		{"holdout24.jsonl", 0}, // a realistic spread, after every round of this session (first run 0.943, 0/40)
+		{"spot21.jsonl", 0},    // mostly holdout24's calls shortened as recogniser output (first run 0.952, 0/37)
+		{"holdout25.jsonl", 0}, // a realistic 2025–26 spread with pushback and non-US callers (first run 0.972, 0/40; 1.000, 0/40 after the fixes)
+		{"spot22.jsonl", 0},    // new calls as recogniser output, not copies of holdout25 (first run 0.969, 0/37; 1.000, 0/37 after the fixes)
+		{"holdout26.jsonl", 5}, // hard negatives: the listener's own card to a shop they called, inbound helplines (first run 0.915, 10/40; 0.915, 5/40 after the fixes)
+		{"spot23.jsonl", 4},    // the same kinds as recogniser output, new calls (first run 0.875, 9/37; 0.875, 4/37 after the fixes)
+		{"holdout27.jsonl", 0}, // a realistic 2025–26 spread with hard negatives, written blind (first run 0.903, 4/40; 0.986, 0/40 after the fixes)
+		{"spot24.jsonl", 0},    // new calls as recogniser output, a quarter misheard (first run 0.831, 2/37; 0.877, 0/37 after the fixes)
+		{"holdout28.jsonl", 0}, // the typical spread agencies describe, three formats, written blind after the holdout27 round (first run 0.972, 3/40; 1.000, 0/40 after the fixes)
+		{"spot25.jsonl", 0},    // recogniser-style calls, both sides run together, a third misheard (first run 0.984, 0/37; 1.000, 0/37 after the fixes)
+		{"holdout29.jsonl", 0}, // written as an independent evaluator would, after the holdout28 round (first run 0.943, 0/40; 1.000, 0/40 after the fixes)
+		{"spot26.jsonl", 0},    // recogniser-style, short direct asks among them (first run 0.857, 0/37; 1.000, 0/37 after the fixes)
+		{"holdout30.jsonl", 0}, // asks worded many ways, after the holdout29 round (first run 0.972, 0/40; 0.986, 0/40 after the fixes)
+		{"spot27.jsonl", 0},    // recogniser-style with phonetic mis-hearings (first run 0.857, 0/37; 0.952, 0/37 after the fixes)
+		{"holdout31.jsonl", 0}, // long multi-turn calls, late and softened asks, hard negatives, written blind (first run 0.943, 5/40; after its round 0.957, 0/40)
+		{"spot28.jsonl", 0},    // recogniser-style, new calls, a third misheard (first run 0.921, 7/37; after its round 0.952, 1/37; 0/37 after the holdout33 round's mid-clause cuts)
+		{"holdout32.jsonl", 1}, // an evaluator's mix of voicemails, short and long calls, written blind (first run 0.944, 4/40; 0.944, 5/40 after the unpunct and holdout31 rounds, still unseen; 0.944, 4/40 after its round; 0.944, 2/40 after the holdout33 round; 1/40 with the survey fix)
+		{"spot29.jsonl", 0},    // recogniser-style, new calls, a quarter misheard (first run 0.984, 4/37; 0.984, 3/37 after its round; 0.984, 0/37 after the holdout33 round)
+		{"holdout33.jsonl", 3}, // mostly hard negatives, written blind, after the holdout32 round (first run 0.914, 11/40; 0.914, 3/40 after its round)
+		{"spot30.jsonl", 3},    // recogniser-style, mostly hard negatives (first run 0.937, 9/37; 0.952, 3/37 after its round)
 	}
 	d := New()
 	for _, tt := range tests {

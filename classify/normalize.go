@@ -43,13 +43,21 @@ type tokenizer struct {
 	prevAt, prev2At  int
 }
 
-// run appends the tokens of text to t.out.
-func (t *tokenizer) run(text string) {
+// run appends the tokens of text to t.out; its first starts a sentence.
+func (t *tokenizer) run(text string) { t.runFrom(text, true) }
+
+// runOn appends the tokens of text to t.out as going on the clause that
+// t.out ends with (a segment cut mid-clause, t.out holding the context):
+// its first token starts a sentence only where clauseStart, looking back
+// into t.out, would start one.
+func (t *tokenizer) runOn(text string) { t.runFrom(text, false) }
+
+func (t *tokenizer) runFrom(text string, sb bool) {
 	if strings.ContainsAny(text, "$£€₹") {
 		text = spellCurrency(text)
 	}
 	t.word = t.word[:0]
-	t.sb = true
+	t.sb = sb
 	t.bare = !strings.ContainsAny(text, ".,?!;:\"")
 	t.prev, t.prevAt, t.prev2, t.prev2At = t.prev[:0], -1, t.prev2[:0], -1
 	for i := 0; i < len(text); {

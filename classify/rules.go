@@ -159,6 +159,8 @@ var objectRules = []objectRule{
 		"card you want to use", "card on file", "card you have on file", "card on the account",
 	}},
 	{catBank, objGiftAmb | objDeliverCode, []string{"pin", "pin number", "pin code"}},
+	// A bank's own name for its login PIN (AIB, Irish banks): "your personal access code".
+	{catBank, 0, []string{"personal access code", "personal access number"}},
 	{catBank, objPurpose, []string{"three digit code", "three digit security code", "three digit security number"}},
 	// A card's security code or number by its length and place on the card.
 	{catBank, objPurpose | objGiftAmb, cross([]string{"three digit", "3 digit", "four digit", "4 digit"},

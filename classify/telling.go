@@ -85,7 +85,12 @@ func (c *Call) toldNotAsked(q hit) bool {
 }
 
 // promptAsks reports an asking cue whose subject is "it": "it's asking for a
-// code", "it asks for your password". A screen or an app prompting for
+// code", "it asks for your password", or with up to two auxiliaries
+// between (promptAux: "it'll ask you for the code from the app", "it may
+// also ask for your password"), or a system named after a determiner with
+// an auxiliary ("the portal will ask for their date of birth"; "the app is
+// asking for the code" may carry the caller's only ask and is judged as
+// before). A screen or an app prompting for
 // something is described, not asked by the speaker; a caller who wants it
 // asks again in words of their own ("read it to me").
 func (c *Call) promptAsks(q hit) bool {
@@ -96,6 +101,11 @@ func (c *Call) promptAsks(q hit) bool {
 	}
 	if w[p-1].id == t.it {
 		return true
+	}
+	for j := p - 1; j > 0 && j >= p-2 && c.d.na.promptAux[w[j].id] && !w[j].sb; j-- {
+		if w[j-1].id == t.it || c.promptSystem(j-1) && w[j].id != t.is {
+			return true // "it'll ask you for the code from the app", "it may also ask for your password": the screen's prompt to come
+		}
 	}
 	return p > 1 && w[p-1].id == t.is && w[p-2].id == t.it && !w[p-1].sb
 }
@@ -278,14 +288,38 @@ func (c *Call) ownErrand(q hit) bool {
 // most ifReach words before, and the word after "please" in its sentence is
 // neither a clause word ("so", "thanks"), a joining word ("and the expiry"),
 // a filler nor a pronoun, nor the start of request wording of its own
-// ("please send me a screenshot" may carry the same ask on).
+// ("please send me a screenshot" may carry the same ask on). A giving verb
+// handing the list to the listener before it (handedToListener: "I will
+// give you the sort code and account number please transfer …") closes
+// its clause too: the object is given, and "please" opens the next ask;
+// so does a negated list's ask before it (negatedInfinitive, negatedAsk:
+// "we will never ask you to move money or to read out your PIN please call
+// the number on your card"), and a "please" before a negation ("… yourself
+// in the portal please don't email it to me").
 func (c *Call) pleaseOpens(q hit) bool {
 	w, cl := c.win, c.d.class
-	if q.end-q.start != 1 || w[q.start].id != c.d.idPlease || q.end >= int32(len(w)) || w[q.end].sb {
+	if q.end-q.start != 1 || w[q.start].id != c.d.idPlease {
 		return false
+	}
+	for _, h := range c.hitsIn(q.start-frontGap-2*maxPhrase, q.start) {
+		if h.group == gCue && h.end < q.start && !c.sentBetween(h.start, q.start) && (c.negatedInfinitive(h.start) || c.negatedAsk(h.start)) {
+			return true // "we will never ask you to move money, … or to read out your PIN please call us": the list's ask is negated
+		}
+	}
+	if q.end >= int32(len(w)) || w[q.end].sb {
+		return false
+	}
+	if cl[w[q.end].id]&wNeg != 0 && w[q.end].id != c.d.idNo {
+		return true // "you enter that yourself in the portal please don't email it to me": a negated imperative opens
 	}
 	if cl[w[q.end].id]&(wClause|wJoin|wFiller|wIWe|wYou|wCoord) != 0 || w[q.end].id == idUnknown {
 		return false
+	}
+	t := &c.d.tell
+	for j := q.start - 1; j >= 0 && j >= q.start-frontGap-maxPhrase && !w[j+1].sb; j-- {
+		if t.hand[w[j].id] && j+2 < q.start && w[j+1].id == t.you && cl[w[j+2].id]&wDet != 0 && !w[j+2].sb {
+			return true // "I will give you the sort code and account number please transfer …": handed, and the next clause asks
+		}
 	}
 	for _, h := range c.hitsIn(q.end-maxPhrase, q.end+1) {
 		if h.group == gCue && h.start == q.end {

