@@ -306,17 +306,15 @@ func TestVoicemailReplay(t *testing.T) {
 	// Floors per script set: request recall, and legitimate voicemails
 	// that may be flagged. voicemail-replay.jsonl is the engine of the
 	// second session of 2026-11-26 (domain language model, the mean primed
-	// through the front end, -topn 3) on all seven wideband sets; recall
-	// floors sit one recording below what the rules reach on it (128/128,
-	// 172/180, 179/196, 184/196, 182/196, 185/196, 192/196), and one
-	// legitimate flag more than now is allowed (0, 0, 0, 0, 0, 3, 1).
-	// voicemail-eval7 was written blind and first measured on this
-	// recogniser (177/196, 1/60) before the classifier round its text
-	// informed; voicemail-eval8 likewise, written blind in the third
-	// session of 2026-11-26 (149/196, 3/60 at first sight). The narrowband replay is the same engine on the three first
-	// sets through a telephone channel (audio made with sox -R; 108/128,
-	// 141/180, 152/196 and 2, 6, 2 legitimate flagged): lower recall, so
-	// lower floors, but the same guard against new false flags.
+	// through the front end, -topn 3) on all nine wideband sets; recall
+	// floors sit one recording below what the rules reach on it, and one
+	// legitimate flag more than now is allowed (the numbers are beside
+	// each set). voicemail-eval7, -eval8 and -eval9 were written blind and
+	// first measured on this recogniser (177/196 1/60, 149/196 3/60,
+	// 162/196 7/60) before any classifier round their text informed. The
+	// narrowband replay is the same engine on eval, eval2, eval3, eval8
+	// and eval9 through a telephone channel (audio made with sox -R): lower
+	// recall, so lower floors, but the same guard against new false flags.
 	tests := []struct {
 		path   string
 		floors map[string]replayFloor
@@ -327,16 +325,17 @@ func TestVoicemailReplay(t *testing.T) {
 			"voicemail-eval3.tsv": {0.908, 1}, // 178/196
 			"voicemail-eval4.tsv": {0.933, 1}, // 183/196
 			"voicemail-eval5.tsv": {0.923, 1}, // 181/196
-			"voicemail-eval6.tsv": {0.938, 4}, // 184/196
+			"voicemail-eval6.tsv": {0.954, 3}, // 187/196
 			"voicemail-eval7.tsv": {0.974, 2}, // 191/196
-			"voicemail-eval8.tsv": {0.816, 4}, // 160/196 (blind, first run 149/196, 3/60; 161/196, 3/60 after the holdout31 round)
-			"voicemail-eval9.tsv": {0.821, 6}, // 161/196 (blind, first run 162/196, 7/60; 5/60 with near-homophone keywords dropped)
+			"voicemail-eval8.tsv": {0.827, 3}, // 162/196 (blind, first run 149/196, 3/60; 163/196, 2/60 now)
+			"voicemail-eval9.tsv": {0.821, 1}, // 161/196 (blind, first run 162/196, 7/60; 162/196, 0/60 now)
 		}},
 		{"testdata/voicemail-replay-nb.jsonl", map[string]replayFloor{
-			"voicemail-eval.tsv":  {0.835, 3}, // 107/128
-			"voicemail-eval2.tsv": {0.777, 7}, // 140/180
-			"voicemail-eval3.tsv": {0.770, 3}, // 151/196
-			"voicemail-eval8.tsv": {0.617, 8}, // 121/196 (blind, first run 122/196, 7/60)
+			"voicemail-eval.tsv":  {0.835, 3},  // 107/128
+			"voicemail-eval2.tsv": {0.777, 7},  // 140/180
+			"voicemail-eval3.tsv": {0.770, 3},  // 151/196
+			"voicemail-eval8.tsv": {0.653, 6},  // 128/196 (blind, first run 122/196, 7/60; 129/196, 5/60 now)
+			"voicemail-eval9.tsv": {0.638, 10}, // 125/196 (blind, first run 127/196, 15/60; 126/196, 9/60 now)
 		}},
 	}
 	for _, tt := range tests {

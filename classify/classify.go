@@ -384,8 +384,9 @@ func New() *Detector {
 	d.audience = v.set("us", "everyone", "everybody", "team", "group", "all")
 	d.workItems = v.set("dashboard", "report", "reports", "spreadsheet", "spreadsheets", "numbers", "figures",
 		"results", "metrics", "roadmap", "proposal", "budget", "forecast", "forecasts", "demo", "mockups", "designs", "charts",
-		"pipeline", "draft", "plan", "quarterly")
-	d.meetings = v.set("meeting", "meetings", "client", "clients", "standup", "presentation")
+		"pipeline", "draft", "plan", "quarterly", "campaign", "slide", "deck")
+	d.meetings = v.set("meeting", "meetings", "client", "clients", "standup", "presentation", "review", "call", "teams",
+		"zoom", "workshop", "briefing")
 	d.activity = v.set("activity", "activities", "charge", "charges", "transaction", "transactions", "purchase", "purchases",
 		"payment", "payments", "spending", "withdrawal", "withdrawals")
 	d.buyVerb = v.set("buy", "purchase")

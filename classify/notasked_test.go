@@ -71,6 +71,9 @@ func TestNotAskedShapes(t *testing.T) {
 		{"he says you need", "My manager is on the other line, he says you need to buy the gift cards today or the account closes.", CategoryGiftCard},
 		// A meeting's share (presenting: a group and slides shown before; walkThroughSelf).
 		{"meeting share", "Can everybody see the slides now?\nYes.\nGreat. Priya, after this one, can you share your screen and show the sales dashboard? I want to go through the quarterly figures.", ""},
+		{"meeting by its kind", "Hi, it's Sam from finance about tomorrow's budget review on Teams. Could you share your screen when we get to the forecast? See you at two.", ""},
+		{"call and campaign", "hi its jo from marketing for tomorrows call could you share your screen and walk through the new campaign", ""},
+		{"call to show me", "This is support on this call, could you share your screen so I can see your banking page?", CategoryRemoteAccess},
 		{"scam share", "This is your bank's security team and your account is at risk. Share your screen and open your banking app, I want to go through your transactions.", CategoryRemoteAccess},
 		{"run through yours", "Before I release the refund I need to run through your security questions, your mother's maiden name first.", CategoryCredentials},
 		// A bank's name for its login PIN.
