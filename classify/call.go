@@ -443,6 +443,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catBank && c.ownRecord(o) {
 		return cat, false, from, false // "the account number from the top of your bill"
 	}
+	if (cat == catID || cat == catBank || cat == catGift) && c.bringYourself(o) {
+		return cat, false, from, false // "just bring yourself and the gift card": carried along in person
+	}
 	if (cat == catID || cat == catBank) && (c.inPerson(o) || c.carriedTo(o)) {
 		return cat, false, from, false // "please bring your passport, or your residence permit, in person": shown at a desk, not said
 	}
@@ -617,8 +620,13 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if !found && sent && depth < maxChain && cat <= catID && (o.attr&(objWeak|objDeliver|objBackOnly) == 0 || owned) {
 		// A list item inherits the request of the item before it: "can you
 		// give me the log in for your amazon account, the email and the password".
+		// Not an item left in the context whose chain reaches back to a
+		// clause cut by the window's start: judged again, it lost the
+		// negation that began the list ("please don't email or read out your
+		// social security number or bank details", once "don't email" left
+		// the window; judged in its own segment it was whole).
 		if p, ok := c.listBefore(o); ok {
-			if _, pw, pf, pok := c.judgeDepth(p, depth+1); pok && !pw {
+			if _, pw, pf, pok := c.judgeDepth(p, depth+1); pok && !pw && !(depth == 0 && o.end <= c.nCtx && !(c.goesOn && o.end+tailCut >= c.nCtx) && c.clauseCut(pf)) {
 				return cat, false, min(from, pf), true
 			}
 		}
@@ -3202,6 +3210,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		}
 		if (h.cat == refNoun || h.cat == refYourNum || h.cat == refWords) && !c.infoCueBefore(h) || h.cat == refType && !c.infoCueBefore(h) && !c.backCueAfter(h, nCtx) {
 			continue
+		}
+		if h.cat == refNoun && c.dialledNumber(h, int32(objAt-base)) {
+			continue // "call the number on the back of your card … use the number on your card": the line rung
 		}
 		if h.cat == refNoun {
 			// An owner or giver named in the same sentence beats the

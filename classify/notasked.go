@@ -22,6 +22,10 @@ type notAskedWords struct {
 	deposit   map[int32]bool
 	payer     map[int32]bool // "they", "we": the payer keeping the listener's account on its file (paidToListener)
 	promptAux map[int32]bool // "will", "may", "also": between "it" and its asking verb, a prompt to come ("it may also ask for your password")
+	dial      map[int32]bool // "call", "ring", "dial": a number rung (dialledNumber)
+	number    int32
+	bring     int32
+	yourself  int32
 }
 
 func newNotAskedWords(v *vocab) notAskedWords {
@@ -40,6 +44,10 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		deposit:   knownSet(v, "deposit", "deposits"),
 		payer:     knownSet(v, "they", "we"),
 		promptAux: knownSet(v, "will", "would", "can", "could", "may", "might", "should", "gonna", "also", "then", "probably"),
+		dial:      knownSet(v, "call", "ring", "dial", "phone"),
+		number:    v.ids["number"],
+		bring:     v.ids["bring"],
+		yourself:  v.ids["yourself"],
 	}
 }
 
@@ -304,4 +312,67 @@ func (c *Call) walkThroughSelf(q hit) bool {
 	e := q.end
 	return q.attr&cueSelf != 0 && e+3 < int32(len(w)) && w[e].id == c.d.idTo && c.d.walkThrough[w[e+1].id] &&
 		(w[e+2].id == c.d.idThrough || w[e+2].id == c.d.idOver) && w[e+3].id != c.d.idYour && !w[e].sb && !w[e+1].sb && !w[e+2].sb
+}
+
+// dialledNumber reports a bare "the number" (a reference) in a call that
+// has just named a number to ring: "call the number on the back of your
+// debit card … please use the number on your card, not one I give you".
+// The card's number the speaker sends the listener to is its phone line,
+// so "the number on your card" after it is the same line, not the card's
+// own number. A call verb straight before "the number" (or "the number"
+// of a card) anywhere in the window names it.
+//
+// So is "the number" after calls are named ("those calls", "these
+// calls") later than the referent it would stand for: "we will never ask
+// for your password … if you get one of those calls, hang up and forward
+// the number to the service desk" forwards the calls' number. The
+// referent sits at window index ref (negative when it left the window).
+func (c *Call) dialledNumber(h hit, ref int32) bool {
+	w := c.win
+	if c.d.na.number == 0 || h.end < 1 || w[h.end-1].id != c.d.na.number {
+		return false
+	}
+	for j := int32(0); j+2 < h.start; j++ {
+		if c.d.na.dial[w[j].id] && w[j+1].id == c.d.idThe && w[j+2].id == c.d.na.number {
+			return true
+		}
+	}
+	for j := max(ref+1, 1); j < h.start; j++ {
+		if w[j].id == c.d.idCalls && c.d.class[w[j-1].id]&wDet != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// bringYourself reports an object after "bring yourself and": "you just
+// bring yourself and the gift card", an invitation to come somewhere with
+// the thing in hand. The object is carried in person, nothing is read out;
+// not its number ("bring yourself and the card numbers").
+func (c *Call) bringYourself(o hit) bool {
+	w := c.win
+	if c.d.na.bring == 0 || c.d.na.yourself == 0 || c.d.numberNouns[w[o.end-1].id] {
+		return false
+	}
+	for j := o.start - 1; j >= 2 && j >= o.start-4 && !w[j+1].sb; j-- {
+		if w[j].id == c.d.idAnd && w[j-1].id == c.d.na.yourself && w[j-2].id == c.d.na.bring {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseCut reports that the window holds no sentence start up to pos
+// but one after it, inside the context: the clause at pos began before the
+// context kept, so whatever opened it (a negation, a story) is lost. In
+// unpunctuated text, with no sentence start in the context at all, where
+// clauses begin is not known, and the chain is kept (a recogniser's "need
+// your sort code and account number … | cancelled" still asks).
+func (c *Call) clauseCut(pos int32) bool {
+	for j := int32(0); j < c.nCtx && j < int32(len(c.win)); j++ {
+		if c.win[j].sb {
+			return j > pos
+		}
+	}
+	return false
 }

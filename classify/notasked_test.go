@@ -25,6 +25,14 @@ func TestNotAskedShapes(t *testing.T) {
 		{"cut negation, list", longOpening + " and nobody from our branch will ever phone you and ask for your card number or your pin or the code from your text messages", ""},
 		{"cut ask", longOpening + " but before we can activate it i am going to need you to read me the sixteen digit number on the front of your old card", CategoryBankingDetails},
 		{"cut ask, late", longOpening + " so to activate it over the phone right now i just need you to confirm the login password you use for the mobile app", CategoryCredentials},
+		// holdout34/spot31 round: a number to ring (dialledNumber), an item
+		// left in the context keeps its clause (no list chain back once the
+		// negation left the window), "bring yourself and" (bringYourself).
+		{"dialled number", "Hello, this is the card services team. If you are worried, hang up and call the number on the back of your card.\nPlease use the number on your card and not one I read out to you.", ""},
+		{"card number asked", "Hello, this is the card services team. Your card has been cloned.\nPlease read me the number on your card so I can block it.", CategoryBankingDetails},
+		{"calls' number", "Quick reminder from the helpdesk, we will never ask for your password.\nIf you receive one of these calls, hang up and report the number to security.", ""},
+		{"negated list left the window", "Welcome to the team. Your payroll forms are all online.\nPlease do not text or read out your passport number or bank details to anybody, not even to me, over the phone at all. If anyone asks, it isn't us.\nThanks.\nSee you Monday at nine.", ""},
+		{"bring yourself", "Sorted, I've got the balloons and the cake.\nLovely. Just bring yourself and the gift card on Saturday.", ""},
 		// A short unpunctuated segment ends at a pause: the next goes on its own.
 		{"dialogue lines", "caller: i didnt get a text\ncaller: read me your card number", CategoryBankingDetails},
 		// An identifier's format spelled out after it (formatOf).
