@@ -281,3 +281,84 @@ func TestAskGrammarCut(t *testing.T) {
 	}
 	t.Logf("%d cases: %d asks missed, %d warnings flagged", total, len(missed), len(flagged))
 }
+
+// reachedFrames are asks made by the agent a key press or a call back puts
+// the listener through to (agentReached): the relative "who will confirm
+// {o}" is the caller's side asking. reachedTellFrames name the same agent
+// and object without an ask: negated, or a warning about such calls.
+var (
+	reachedFrames = []string{
+		"press 1 now to be put through to an advisor who will confirm {o} with you",
+		"press 2 to speak with one of our specialists, who will verify {o}",
+		"call us back today and you will speak to an officer who will ask you for {o}",
+		"you will be transferred to a representative who is going to confirm {o}",
+		"when you call you will reach an investigator who will need {o}",
+		"dial 9 to reach a fraud officer, who can verify {o} and stop the payment",
+		"press 1 and you'll be connected to a technician who will just need {o}",
+		"press 3 to be put through to a caseworker who will confirm {o} for you",
+	}
+	reachedTellFrames = []string{
+		"press 1 to speak to an advisor who will never ask for {o}",
+		"if a message tells you to press 1 for an agent who will confirm {o}, hang up",
+		"press 1 to be connected to a caseworker, who will not need {o}",
+		"our advisors in the branch, who will check {o} when you visit, can help",
+	}
+	// reachedWarnings reach an agent who confirms nothing secret.
+	reachedWarnings = []string{
+		"press 1 to speak to an advisor who will confirm your appointment",
+		"a specialist will confirm the transaction with you when you call",
+		"our agents will never ask for your pin",
+		"press 1 to be connected to a nurse who will confirm your booking time",
+		"call us back and a technician who will fix your broadband will come out on tuesday",
+	}
+)
+
+// TestAskGrammarReached crosses the reached agent's asks and warnings with
+// the information objects of TestAskGrammar, typed and unpunctuated, in the
+// same bank fraud-team context.
+func TestAskGrammarReached(t *testing.T) {
+	d := New()
+	var missed, flagged []string
+	total := 0
+	for cat, objs := range askObjects {
+		for _, o := range objs {
+			for _, typed := range []bool{true, false} {
+				for _, f := range reachedFrames {
+					total++
+					text := askContext(strings.ReplaceAll(f, "{o}", o), typed)
+					if !typed {
+						text = strings.ReplaceAll(text, ",", "")
+					}
+					if !slices.Contains(flagCats(d.Classify(ParseTranscript(Redact(text))).Flags), cat) {
+						missed = append(missed, fmt.Sprintf("%s: %q", cat, text))
+					}
+				}
+				for _, f := range reachedTellFrames {
+					total++
+					text := askContext(strings.ReplaceAll(f, "{o}", o), typed)
+					if !typed {
+						text = strings.ReplaceAll(text, ",", "")
+					}
+					if got := flagCats(d.Classify(ParseTranscript(Redact(text))).Flags); len(got) > 0 {
+						flagged = append(flagged, fmt.Sprintf("%v: %q", got, text))
+					}
+				}
+			}
+		}
+	}
+	for _, w := range reachedWarnings {
+		for _, typed := range []bool{true, false} {
+			total++
+			if got := flagCats(d.Classify(ParseTranscript(Redact(askContext(w, typed)))).Flags); len(got) > 0 {
+				flagged = append(flagged, fmt.Sprintf("%v: %q", got, w))
+			}
+		}
+	}
+	for _, m := range missed {
+		t.Errorf("missed %s", m)
+	}
+	for _, m := range flagged {
+		t.Errorf("flagged %s", m)
+	}
+	t.Logf("%d cases: %d asks missed, %d warnings flagged", total, len(missed), len(flagged))
+}

@@ -1680,6 +1680,8 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 			return !(j > 0 && cl[w[j-1].id]&wPast != 0 && !(j > 1 && cl[w[j-2].id]&wModal != 0))
 		case k&wOther != 0 && j+1 == pos && k&wThird != 0 && j > 1 && !w[j].sb && !w[j-1].sb && cl[w[j-2].id]&wNeg != 0 && cl[w[j-2].id]&wFarNeg == 0:
 			return true // "please don't call anyone wire two thousand dollars": the object of a negated imperative, then a new one
+		case k&wOther != 0 && c.agentReached(j, pos):
+			return true // "press 1 to be connected to a case worker, who will confirm your National Insurance number"
 		case k&wOther != 0:
 			return attr&cueSelf != 0 && k&wIWe != 0 // "we" and "I" may need things
 		case k&wSkip == 0:
@@ -2432,7 +2434,7 @@ func (c *Call) thirdBefore(j int32) bool {
 	}
 	for k := j - 1; k >= 0 && k >= j-farNeg; k-- {
 		cl := c.d.class[c.win[k].id]
-		if cl&wThird != 0 && !c.callImperative(k) && !c.youCall(k) && !c.ownCall(k) {
+		if cl&wThird != 0 && !c.callImperative(k) && !c.youCall(k) && !c.ownCall(k) && !c.agentReached(k, j) { // not "press 1 for an advisor who will ask for …"
 			return true
 		}
 		// "someone calls you asking for": the listener is the reported

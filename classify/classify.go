@@ -209,6 +209,7 @@ type Detector struct {
 	tell                      tellingWords   // telling shapes of long calls (telling.go)
 	ask                       askingWords    // ask shapes of the grammar test and holdout32/spot29 (asking.go)
 	na                        notAskedWords  // shapes of holdout33/spot30 (notasked.go)
+	rw                        reachedWords   // shapes of the recall round after holdout34 (reached.go)
 	// completedPassive: a payment's own verb in a finished passive ("was
 	// completed", "has been sent", "went through") reports news, not an ask.
 	passAux   map[int32]bool // "was", "has", "been": the auxiliaries before the participle
@@ -449,6 +450,7 @@ func New() *Detector {
 	d.tell = newTellingWords(v)
 	d.ask = newAskingWords(v)
 	d.na = newNotAskedWords(v)
+	d.rw = newReachedWords(v)
 	d.idWhat, d.idIs, d.idAre = v.intern("what"), v.intern("is"), v.intern("are")
 	d.whTakes = v.set("me", "you", "us", "him", "her", "them", "ask", "asks", "asked", "asking", "tell", "tells",
 		"told", "telling", "know", "knows", "knew", "wonder", "wondering", "sure", "see", "check", "confirm",

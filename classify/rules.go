@@ -1471,6 +1471,9 @@ var refRules = []refRule{
 		"you are going to receive", "you will see", "going to buzz", "is coming", "on its way", "trigger a",
 		"will arrive", "going to pop up", "popped up", "came through", "when it comes", "when it arrives",
 	}},
+	// A delivery to the contact the sender keeps for the listener: "a security code has been sent to the
+	// mobile number on file", "sent to the email address we hold" (as "sent to your mobile").
+	{refDeliver, cross([]string{"sent to the", "texted to the"}, []string{"mobile", "phone", "number", "email", "device", "registered"})},
 	// A delivery expected by now: "it's a six-digit one, should've come through a minute ago".
 	// Only of "it" / "one": "the letter should have come through your door" is post.
 	{refDeliver, cross([]string{"it", "one", "it just"}, []string{"should have come through", "should have come", "should have arrived",
