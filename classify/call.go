@@ -359,10 +359,15 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	lifted := false // a weak object that its surroundings make strong
 	if o.attr&objHavenRef != 0 {
-		if !c.havenBefore(o) {
+		if person, ok := c.payeeBefore(o); person {
+			if !ok {
+				return cat, false, from, false // "give it to him": no payee named to stand for
+			}
+		} else if !c.havenBefore(o) {
 			return cat, false, from, false // "go to it", "add money to it": no payee to stand for
+		} else {
+			lifted = true // a pronoun payee standing for a safe account named just before: as strong as that account
 		}
-		lifted = true // a pronoun payee standing for a safe account named just before: as strong as that account
 	}
 	if o.attr&objGiftAmb != 0 && c.near(o, giftReach, func(h hit) bool { return h.group == gObj && h.cat == catGift }) {
 		cat = catGift
@@ -461,6 +466,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	if cat == catRemote && o.attr&objWeak != 0 && c.boughtOn(o) {
 		return cat, false, from, false // "buy USDT on crypto dot com": a site bought on, no software put on
+	}
+	if cat == catPay && o.attr&objWeak != 0 && c.goodsOnPayment(o) {
+		lifted = true // "send the payment through Cash App and once it comes in we'll book the flight": a seller paid first by app
 	}
 	if cat == catRemote && o.attr&objWeak != 0 && c.sharedIntoCall(o) {
 		lifted = true // "start a whatsapp video call with me and tap share screen": the screen goes to the caller

@@ -486,6 +486,13 @@ var misheard = []misheardWord{
 	{heard: "goggle goggles googal googol", next: "play", as: "google"},
 	// A prepaid card's brand: "buy green dog cards".
 	{heard: "dog dogs", prev: "green", as: "dot"},
+	// A "share screen" button heard as "share scream", "scream sharing". Only
+	// straight after "share" or before "share"/"sharing": "share your scream",
+	// a meeting's as often as a caller's, stays a scream. Read as "share
+	// screen", it is the weak screen share of typed text, which counts only
+	// with a watcher ("so I can see") or pressure, not in a meeting.
+	{heard: "scream screams", prev: "share", as: "screen"},
+	{heard: "scream", next: "share sharing", as: "screen"},
 	// A wallet's "seed phrase" heard as "seat phrase", "sea phrase".
 	{heard: "seat seats sea cede", next: "phrase phrases", as: "seed"},
 }

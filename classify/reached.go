@@ -13,6 +13,14 @@ type reachedWords struct {
 	reach  map[int32]bool // "press", "dial": a key pressed to reach the agent
 	put    map[int32]bool // "connected", "transferred": put through to the agent
 	call   map[int32]bool // "call", "ring": a call back to reach the agent
+	person map[int32]bool // "him", "her", "them": a person payee by pronoun
+	payee  map[int32]bool // "landlord", "lawyer": a person the caller names as the one to pay
+	p2p    map[int32]bool // "zelle", "venmo", "cash" (app): a person-to-person payment app
+	app    int32
+	cash   int32
+	upon   map[int32]bool // "once", "when", "soon": payment first, then the goods
+	goods  map[int32]bool // "ship", "book", "deliver": the seller's side of the deal
+	iWe    map[int32]bool
 	det    map[int32]bool // "a", "our": before a role word no rule names ("a handler")
 	who    int32
 	back   int32
@@ -29,16 +37,24 @@ func newReachedWords(v *vocab) reachedWords {
 			"representative", "operator", "engineer", "expert", "investigator", "member", "analyst"),
 		relAux: knownSet(v, "will", "would", "can", "could", "going", "to", "need", "needs", "be", "able", "also",
 			"then", "just", "quickly", "simply", "is", "are"),
-		modal: knownSet(v, "will", "would", "can", "could", "going", "need", "needs"),
-		reach: knownSet(v, "press", "dial", "select"),
-		put:   knownSet(v, "connected", "transferred", "put"),
-		call:  knownSet(v, "call", "ring", "phone"),
-		det:   knownSet(v, "a", "an", "our", "the"),
-		who:   v.ids["who"],
-		back:  v.ids["back"],
-		us:    v.ids["us"],
-		when:  v.ids["when"],
-		you:   v.ids["you"],
+		modal:  knownSet(v, "will", "would", "can", "could", "going", "need", "needs"),
+		reach:  knownSet(v, "press", "dial", "select"),
+		put:    knownSet(v, "connected", "transferred", "put"),
+		call:   knownSet(v, "call", "ring", "phone"),
+		person: knownSet(v, "him", "her", "them"),
+		payee:  knownSet(v, "landlord", "landlady", "lawyer", "solicitor", "attorney", "bondsman", "vendor", "supplier"),
+		p2p:    knownSet(v, "zelle", "zell", "venmo", "cash", "cashapp"),
+		app:    v.ids["app"],
+		cash:   v.ids["cash"],
+		upon:   knownSet(v, "once", "when", "soon", "after"),
+		goods:  v.set("ship", "book", "deliver", "dispatch", "post", "release", "fly"),
+		iWe:    knownSet(v, "i", "we"),
+		det:    knownSet(v, "a", "an", "our", "the"),
+		who:    v.ids["who"],
+		back:   v.ids["back"],
+		us:     v.ids["us"],
+		when:   v.ids["when"],
+		you:    v.ids["you"],
 	}
 }
 
@@ -99,3 +115,73 @@ func (c *Call) agentReached(j, pos int32) bool {
 // agentReach is how many words back from the relative "who" a key press
 // or a call back is looked for (agentReached).
 const agentReach = 24
+
+// payeeBefore reports whether the pronoun payee o names a person ("to
+// him", "over to her"), and if so whether a person the caller names as
+// the one to pay stands in reach before it (havenReach words): "I'm
+// supposed to pay my rent today and the landlord's chasing me. Could you
+// transfer 1,850 to him directly?". The pronoun is as weak as the payee
+// it stands for ("to my landlord"): a family caller's rent counts with the
+// call's pressure. "Give it to him" with no payee named is nothing.
+func (c *Call) payeeBefore(o hit) (person, ok bool) {
+	w, r := c.win, c.d.rw
+	for j := o.start; j < o.end; j++ {
+		if r.person[w[j].id] {
+			person = true
+		}
+	}
+	if !person {
+		return false, false
+	}
+	for j := o.start - 1; j >= 0 && j >= o.start-havenReach; j-- {
+		if r.payee[w[j].id] {
+			return true, true
+		}
+	}
+	return true, false
+}
+
+// goodsOnPayment reports a weak payment by a person-to-person app ("send
+// the payment through Cash App", "the deposit by Zelle") that releases a
+// seller's goods once it arrives: "… and once it comes in we'll book the
+// flight", "as soon as it clears I'll ship the car". Payment first to an
+// app with no buyer protection, for goods or a pet not yet seen, is the
+// online seller's scam; a family member's "can you Venmo me" (no goods to
+// release) stays weak. The app is named in the object or within four
+// words of it; "once", "when", "as soon as" or "after" follows within
+// releaseReach words in the same sentence (one the recogniser's clause
+// starts may cut at "once" or "we"), then "I" or "we" and a seller's
+// verb (ship, book, deliver, dispatch, post, release) within six
+// words of it.
+func (c *Call) goodsOnPayment(o hit) bool {
+	w, r := c.win, c.d.rw
+	n := int32(len(w))
+	app := false
+	for j := max(0, o.start-4); j < min(n, o.end+4) && !app; j++ {
+		app = r.p2p[w[j].id] && (w[j].id != r.cash || j+1 < n && w[j+1].id == r.app)
+	}
+	if !app {
+		return false
+	}
+	for j := o.end; j < n && j < o.end+releaseReach; j++ {
+		if w[j].sb && j > o.end+3 && !r.upon[w[j].id] {
+			return false // a new sentence; unpunctuated text marks one at "and once" and may at "we" (below)
+		}
+		if !r.upon[w[j].id] {
+			continue
+		}
+		subj := false
+		for k := j + 1; k < n && k <= j+6; k++ {
+			if r.iWe[w[k].id] || w[k].id == c.d.idWell { // "well book the flight": "we'll" without its apostrophe
+				subj = true
+			} else if subj && r.goods[w[k].id] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// releaseReach is how far after a payment app's object the time clause that
+// releases the goods is looked for (goodsOnPayment).
+const releaseReach = 16

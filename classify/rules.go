@@ -433,6 +433,9 @@ var objectRules = []objectRule{
 	// wallet payee in reach (Call.havenBefore), and then as strong as that payee.
 	{catPay, objWeak | objHavenRef, []string{"to it", "into it", "onto it", "over to it", "across to it", "in there", "into there",
 		"over there", "across there", "to that account", "into that account", "to that wallet", "into that wallet"}},
+	// A person payee by pronoun: "the landlord's chasing me, could you transfer 1,850 to him directly?".
+	// Only after a payee the caller named in reach (Call.payeeBefore), and as weak as that payee.
+	{catPay, objWeak | objHavenRef, []string{"to him", "to her", "to them", "over to him", "over to her", "over to them"}},
 	// A payee the caller will supply: "send the money with Zelle to the
 	// number I give you". Weak: a call-back number is given the same way.
 	{catPay, objWeak, cross([]string{"to the", "to this", "to a"}, []string{"number", "phone number", "account", "email", "address", "wallet"},
