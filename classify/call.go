@@ -574,6 +574,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			// "I need your Social Security number, plus your bank's routing
 			// number and your account number": the frame governs the list.
 		case q.attr&cueBack != 0 && q.start >= o.end && q.start-o.end <= backGap:
+			if cat <= catID && c.handedBefore(o.start) {
+				continue // "I will give you the sort code and account number now, please transfer it": handed to the listener
+			}
 			if c.toYours(q.end) {
 				continue // "you'll get a verification code by text, give it to your new provider"
 			}

@@ -493,6 +493,9 @@ var misheard = []misheardWord{
 	// with a watcher ("so I can see") or pressure, not in a meeting.
 	{heard: "scream screams", prev: "share", as: "screen"},
 	{heard: "scream", next: "share sharing", as: "screen"},
+	// "secure" heard as two words, "see cure": "a see cure account". The
+	// first ("see") is left and harmless; "cure" after "see" is nothing else.
+	{heard: "cure", prev: "see", as: "secure"},
 	// A wallet's "seed phrase" heard as "seat phrase", "sea phrase".
 	{heard: "seat seats sea cede", next: "phrase phrases", as: "seed"},
 }

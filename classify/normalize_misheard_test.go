@@ -63,6 +63,8 @@ func TestMisheard(t *testing.T) {
 		{"start scream sharing now", "screen sharing", ""},
 		{"share your scream and show the bug", "", "screen"},
 		{"i heard a scream outside", "", "screen"},
+		{"move it to a see cure account today", "secure account", ""},
+		{"we hope to find a cure soon", "", "secure"},
 		{"sent it on ben mo", "venmo", ""},
 		{"a big coin machine", "bit coin", ""},
 		{"a big machine", "", "bit"},

@@ -31,6 +31,10 @@ func TestReachedShapes(t *testing.T) {
 		{"pronoun, no payee", "Hi love, Tom came round for his drill. Can you give it to him when he's back?", "", ""},
 		{"pronoun, negated", "Your solicitor rang. Please don't transfer anything to him until we have checked the invoice.", "", ""},
 		{"landlord, a deed told", "My landlord asked me to transfer the rent to him a week early, so I did.", "", ""},
+		// A safe account's details handed to the listener (handedBefore): the payment is asked, not banking.
+		{"safe account, details handed", "This is the security team at your bank. You need to move all your savings to a see cure account in your name. I'll give you the sort code and account number now, please do it in your app while I wait.", CategoryPaymentTransfer, CategoryBankingDetails},
+		{"safe account, unpunctuated", "this is the security team at your bank you need to move all your savings to a safe account in your name i will give you the sort code and account number now please send it from your app while i wait", CategoryPaymentTransfer, CategoryBankingDetails},
+		{"handed, then asked", "This is the security team at your bank. I will give you a reference number now. Please read me your card number so I can block it.", CategoryBankingDetails, ""},
 		// "share scream": a share screen heard so; weak, as typed.
 		{"share scream, watched", "hi its the fraud team at your bank tap the share scream button and then log in to your online banking so i can see whats going on", CategoryRemoteAccess, ""},
 		{"share scream, meeting", "morning everyone priya can you hit share scream and walk us through the slides", "", ""},

@@ -299,7 +299,7 @@ func (c *Call) ownErrand(q hit) bool {
 func (c *Call) pleaseOpens(q hit) bool {
 	w, cl := c.win, c.d.class
 	if q.end-q.start != 1 || w[q.start].id != c.d.idPlease {
-		return false
+		return q.end-q.start == 2 && w[q.end-1].id == c.d.idPlease && c.handedBefore(q.end-1) // "… sort code and account number now please do it"
 	}
 	for _, h := range c.hitsIn(q.start-frontGap-2*maxPhrase, q.start) {
 		if h.group == gCue && h.end < q.start && !c.sentBetween(h.start, q.start) && (c.negatedInfinitive(h.start) || c.negatedAsk(h.start)) {
@@ -315,11 +315,8 @@ func (c *Call) pleaseOpens(q hit) bool {
 	if cl[w[q.end].id]&(wClause|wJoin|wFiller|wIWe|wYou|wCoord) != 0 || w[q.end].id == idUnknown {
 		return false
 	}
-	t := &c.d.tell
-	for j := q.start - 1; j >= 0 && j >= q.start-frontGap-maxPhrase && !w[j+1].sb; j-- {
-		if t.hand[w[j].id] && j+2 < q.start && w[j+1].id == t.you && cl[w[j+2].id]&wDet != 0 && !w[j+2].sb {
-			return true // "I will give you the sort code and account number please transfer …": handed, and the next clause asks
-		}
+	if c.handedBefore(q.start) {
+		return true // "I will give you the sort code and account number please transfer …": handed, and the next clause asks
 	}
 	for _, h := range c.hitsIn(q.end-maxPhrase, q.end+1) {
 		if h.group == gCue && h.start == q.end {
@@ -328,6 +325,21 @@ func (c *Call) pleaseOpens(q hit) bool {
 	}
 	for j := q.start - 1; j >= 0 && j >= q.start-ifReach && !w[j+1].sb; j-- {
 		if w[j].id == c.d.idIf {
+			return true
+		}
+	}
+	return false
+}
+
+// handedBefore reports a giving verb handing a list to the listener ("I
+// will give you the sort code and account number") that ends right before
+// the "please" at p, in its sentence or with a sentence start at "please"
+// or the word before it ("… account number now. Please do it"): the list
+// is given, and "please" opens the next clause.
+func (c *Call) handedBefore(p int32) bool {
+	w, cl, t := c.win, c.d.class, &c.d.tell
+	for j := p - 1; j >= 0 && j >= p-frontGap-maxPhrase && (!w[j+1].sb || j+1 >= p-1); j-- {
+		if t.hand[w[j].id] && j+2 < p && w[j+1].id == t.you && cl[w[j+2].id]&wDet != 0 && !w[j+2].sb {
 			return true
 		}
 	}
