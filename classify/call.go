@@ -391,7 +391,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			cat = catID // "your driver's licence number and the card number on the back": the licence's card number
 		}
 	}
-	if cat <= catID && o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 {
+	if cat <= catID && o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 && !c.thirdsToMe(o) {
 		return 0, false, from, false // "my password": the speaker's own
 	}
 	if o.attr&objGiftAmb != 0 && cat != catGift && c.giftReferent(o) {

@@ -13,7 +13,7 @@ type reachedWords struct {
 	reach  map[int32]bool // "press", "dial": a key pressed to reach the agent
 	put    map[int32]bool // "connected", "transferred": put through to the agent
 	call   map[int32]bool // "call", "ring": a call back to reach the agent
-	person map[int32]bool // "him", "her", "them": a person payee by pronoun
+	person map[int32]bool // "him", "her", "his": a person payee by pronoun
 	payee  map[int32]bool // "landlord", "lawyer": a person the caller names as the one to pay
 	p2p    map[int32]bool // "zelle", "venmo", "cash" (app): a person-to-person payment app
 	app    int32
@@ -21,6 +21,7 @@ type reachedWords struct {
 	upon   map[int32]bool // "once", "when", "soon": payment first, then the goods
 	goods  map[int32]bool // "ship", "book", "deliver": the seller's side of the deal
 	iWe    map[int32]bool
+	third  map[int32]bool // "his", "her", "their": a third person's, not the speaker's
 	det    map[int32]bool // "a", "our": before a role word no rule names ("a handler")
 	who    int32
 	back   int32
@@ -41,7 +42,7 @@ func newReachedWords(v *vocab) reachedWords {
 		reach:  knownSet(v, "press", "dial", "select"),
 		put:    knownSet(v, "connected", "transferred", "put"),
 		call:   knownSet(v, "call", "ring", "phone"),
-		person: knownSet(v, "him", "her", "them"),
+		person: knownSet(v, "him", "her", "them", "his", "their"),
 		payee:  knownSet(v, "landlord", "landlady", "lawyer", "solicitor", "attorney", "bondsman", "vendor", "supplier"),
 		p2p:    knownSet(v, "zelle", "zell", "venmo", "cash", "cashapp"),
 		app:    v.ids["app"],
@@ -49,6 +50,7 @@ func newReachedWords(v *vocab) reachedWords {
 		upon:   knownSet(v, "once", "when", "soon", "after"),
 		goods:  v.set("ship", "book", "deliver", "dispatch", "post", "release", "fly"),
 		iWe:    knownSet(v, "i", "we"),
+		third:  knownSet(v, "his", "her", "their"),
 		det:    knownSet(v, "a", "an", "our", "the"),
 		who:    v.ids["who"],
 		back:   v.ids["back"],
@@ -117,7 +119,7 @@ func (c *Call) agentReached(j, pos int32) bool {
 const agentReach = 24
 
 // payeeBefore reports whether the pronoun payee o names a person ("to
-// him", "over to her"), and if so whether a person the caller names as
+// him", "over to her", "into his account"), and if so whether a person the caller names as
 // the one to pay stands in reach before it (havenReach words): "I'm
 // supposed to pay my rent today and the landlord's chasing me. Could you
 // transfer 1,850 to him directly?". The pronoun is as weak as the payee
@@ -185,3 +187,16 @@ func (c *Call) goodsOnPayment(o hit) bool {
 // releaseReach is how far after a payment app's object the time clause that
 // releases the goods is looked for (goodsOnPayment).
 const releaseReach = 16
+
+// thirdsToMe reports an object owned by a third person ("his", "her",
+// "their") that is to go to the speaker: "can you get me his username and
+// password?" (a child's game account, asked of the parent), "read me her
+// card number". "me" or "us" stands straight before the possessive, after
+// a verb; "I'll text you his sort code" hands the payee's to the listener
+// and stays the speaker's side's.
+func (c *Call) thirdsToMe(o hit) bool {
+	w := c.win
+	p := o.start - 1
+	return p >= 2 && c.d.rw.third[w[p].id] && !w[p].sb && !w[p-1].sb && c.d.class[w[p-1].id]&wToMe != 0 &&
+		c.d.class[w[p-2].id]&(wMine|wToMe|wYou|wIWe|wNeg) == 0
+}

@@ -28,6 +28,13 @@ func TestReachedShapes(t *testing.T) {
 		// A person payee by pronoun, named before (payeeBefore): the payee's sort code is no banking ask.
 		{"landlord by pronoun", "Hi Dad, it is me, this is my new number. My landlord is threatening to kick me out. Can you transfer 1,200 to him today? I'll text you his sort code and account number.", CategoryPaymentTransfer, CategoryBankingDetails},
 		{"lawyer by pronoun, unpunctuated", "hi mum its me my phone broke this is my new number the lawyer needs his fee today can you send 900 over to him now ill text you his account details", CategoryPaymentTransfer, CategoryBankingDetails},
+		{"his account, after the landlord", "Mum, it's me, my phone's broken so I'm on a friend's. The landlord wants the rent today or he'll add a fee. Could you send 700 straight into his account? I'll text you the details.", CategoryPaymentTransfer, ""},
+		{"his account, a fact", "The landlord came round. He showed me the rent went into his account on Monday.", "", ""},
+		// A third person's secret to go to the speaker (thirdsToMe).
+		{"child's login to the caller", "This is the games platform's safety team. Your daughter's account will be closed tonight. Can you get me her username and password so we can appeal it?", CategoryCredentials, ""},
+		{"relative's card read to the caller", "hi its the pharmacy your fathers order is on hold can you read me his card number and the expiry", CategoryBankingDetails, ""},
+		{"payee's details handed", "Hi Mum, new number. Could you pay my landlord today? I'll text you his sort code and account number.", "", CategoryBankingDetails},
+		{"his password, told", "My brother forgot his password again, so he rang the help desk to reset it.", "", ""},
 		{"pronoun, no payee", "Hi love, Tom came round for his drill. Can you give it to him when he's back?", "", ""},
 		{"pronoun, negated", "Your solicitor rang. Please don't transfer anything to him until we have checked the invoice.", "", ""},
 		{"landlord, a deed told", "My landlord asked me to transfer the rent to him a week early, so I did.", "", ""},

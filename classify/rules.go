@@ -435,7 +435,8 @@ var objectRules = []objectRule{
 		"over there", "across there", "to that account", "into that account", "to that wallet", "into that wallet"}},
 	// A person payee by pronoun: "the landlord's chasing me, could you transfer 1,850 to him directly?".
 	// Only after a payee the caller named in reach (Call.payeeBefore), and as weak as that payee.
-	{catPay, objWeak | objHavenRef, []string{"to him", "to her", "to them", "over to him", "over to her", "over to them"}},
+	{catPay, objWeak | objHavenRef, []string{"to him", "to her", "to them", "over to him", "over to her", "over to them",
+		"to his account", "into his account", "to her account", "into her account", "to their account", "into their account"}},
 	// A payee the caller will supply: "send the money with Zelle to the
 	// number I give you". Weak: a call-back number is given the same way.
 	{catPay, objWeak, cross([]string{"to the", "to this", "to a"}, []string{"number", "phone number", "account", "email", "address", "wallet"},
