@@ -42,6 +42,9 @@ func TestReachedShapes(t *testing.T) {
 		{"safe account, details handed", "This is the security team at your bank. You need to move all your savings to a see cure account in your name. I'll give you the sort code and account number now, please do it in your app while I wait.", CategoryPaymentTransfer, CategoryBankingDetails},
 		{"safe account, unpunctuated", "this is the security team at your bank you need to move all your savings to a safe account in your name i will give you the sort code and account number now please send it from your app while i wait", CategoryPaymentTransfer, CategoryBankingDetails},
 		{"handed, then asked", "This is the security team at your bank. I will give you a reference number now. Please read me your card number so I can block it.", CategoryBankingDetails, ""},
+		// "secret questions" named as "security questions" are: a ready list after a call back.
+		{"secret questions, ready", "this is the tax office your online account is locked call us back on 1300 555 010 and have your login password and the answers to your secret questions ready", CategoryCredentials, ""},
+		{"secret questions, warning", "Reminder from your bank: we will never ask for the answers to your secret questions over the phone.", "", ""},
 		// "share scream": a share screen heard so; weak, as typed.
 		{"share scream, watched", "hi its the fraud team at your bank tap the share scream button and then log in to your online banking so i can see whats going on", CategoryRemoteAccess, ""},
 		{"share scream, meeting", "morning everyone priya can you hit share scream and walk us through the slides", "", ""},

@@ -194,7 +194,8 @@ var objectRules = []objectRule{
 		"security questions", "security answer", "security answers", "security question answer", "security question answers",
 		// The answer asked for by name, so it starts the object: "we need your [garbled] and the answer to your security question".
 		"answer to your security question", "answers to your security questions", "answer to the security question", "answers to the security questions",
-		"secret question", "secret answer", "secret question answer", "secret question answers", "memorable word", "memorable information", "memorable date",
+		"secret question", "secret answer", "secret question answer", "secret question answers", "secret questions", "secret answers",
+		"answer to your secret question", "answers to your secret questions", "answer to the secret question", "answers to the secret questions", "memorable word", "memorable information", "memorable date",
 		"first pet", "name of your first pet", "passphrase", "pass phrase", "recovery phrase", "seed phrase",
 		"recovery code", "backup code", "icloud password", "gmail password", "facebook password",
 		"login", "logins", "the log in", "your log in", "log in details",
