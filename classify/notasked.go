@@ -26,6 +26,8 @@ type notAskedWords struct {
 	number    int32
 	bring     int32
 	yourself  int32
+	allOf     map[int32]bool // "everything", "all": what the speaker's need covers (needMet)
+	haveGot   map[int32]bool // "have", "got": the speaker holding it already (needMet)
 }
 
 func newNotAskedWords(v *vocab) notAskedWords {
@@ -48,6 +50,8 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		number:    v.ids["number"],
 		bring:     v.ids["bring"],
 		yourself:  v.ids["yourself"],
+		allOf:     knownSet(v, "everything", "all"),
+		haveGot:   knownSet(v, "have", "has", "got", "had"),
 	}
 }
 
@@ -259,6 +263,27 @@ func (c *Call) gotFact(q hit) bool {
 	w, cl := c.win, c.d.class
 	s := q.start
 	return q.end-s == 2 && s > 0 && cl[w[s].id]&wYou != 0 && w[s+1].id == c.d.na.got && c.d.na.subord[w[s-1].id] && !w[s].sb
+}
+
+// needMet reports the cue "I need" / "we need" as the relative clause of
+// "everything" or "all" that the speaker has already got: "I've already
+// got everything I need, your Social Security number's on file", "we have
+// all we need". The need is met, nothing is asked; "all I need is your
+// Social Security number" (no "have" or "got" right before it) and "the
+// card has a chip, all we need is your number" still ask.
+func (c *Call) needMet(q hit) bool {
+	w, cl, na := c.win, c.d.class, c.d.na
+	s := q.start
+	if cl[w[s].id]&wIWe == 0 {
+		if s == 0 || cl[w[s-1].id]&wIWe == 0 || w[s].sb {
+			return false
+		}
+		s--
+	}
+	if s == 0 || !na.allOf[w[s-1].id] {
+		return false // the clause rules may open a sentence at "I" when the comma is lost
+	}
+	return s > 1 && na.haveGot[w[s-2].id] && !w[s-1].sb // "got everything", not "has a chip all we need is …"
 }
 
 // seeDocument reports an identity document the speaker's side "needs to
