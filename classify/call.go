@@ -430,6 +430,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if o.attr&(objDeliver|objSent) != 0 && cat == catCode && c.formatOf(o) {
 		return cat, false, from, false // "your national insurance number two letters six numbers": its format
 	}
+	if o.attr&objDeliver != 0 && cat == catCode && c.lineRung(o) {
+		return cat, false, from, false // "call us back on the number in the app": a line rung, not a code
+	}
 	if o.attr&objDeliver != 0 && cat == catCode && !c.deliverNear(o) {
 		return cat, false, from, false // "what is the number" alone asks for nothing secret
 	}

@@ -234,7 +234,7 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"holdout34.jsonl", 0}, // typical scams, half ordinary and half hard legitimate calls, written blind, after the holdout33 round (first run 0.957, 3/40; 0.957, 0/40 after its round)
 		{"spot31.jsonl", 0},    // recogniser-style, likewise (first run 0.952, 1/37; 0.952, 0/37 after its round)
 		{"holdout35.jsonl", 1}, // kinds reported in 2025-26, half ordinary and half hard legitimate calls, written blind, after five rounds this session (first run 0.986, 2/40; 0.986, 1/40 after round36)
-		{"spot32.jsonl", 1},    // recogniser-style, likewise (first run 0.952, 1/37)
+		{"spot32.jsonl", 0},    // recogniser-style, likewise (first run 0.952, 1/37; 0.952, 0/37 after round36)
 	}
 	d := New()
 	for _, tt := range tests {

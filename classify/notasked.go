@@ -28,6 +28,9 @@ type notAskedWords struct {
 	yourself  int32
 	allOf     map[int32]bool // "everything", "all": what the speaker's need covers (needMet)
 	haveGot   map[int32]bool // "have", "got": the speaker holding it already (needMet)
+	onAt      map[int32]bool // "on", "at": a line rung on (lineRung)
+	callee    map[int32]bool // "us", "me", "back": between a call verb and "on the number" (lineRung)
+	where     map[int32]bool // "in", "on", "from": where the number rung is printed (lineRung)
 }
 
 func newNotAskedWords(v *vocab) notAskedWords {
@@ -52,6 +55,9 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		yourself:  v.ids["yourself"],
 		allOf:     knownSet(v, "everything", "all"),
 		haveGot:   knownSet(v, "have", "has", "got", "had"),
+		onAt:      knownSet(v, "on", "at"),
+		callee:    knownSet(v, "us", "me", "back", "them", "him", "her"),
+		where:     knownSet(v, "in", "on", "from"),
 	}
 }
 
@@ -284,6 +290,31 @@ func (c *Call) needMet(q hit) bool {
 		return false // the clause rules may open a sentence at "I" when the comma is lost
 	}
 	return s > 1 && na.haveGot[w[s-2].id] && !w[s-1].sb // "got everything", not "has a chip all we need is …"
+}
+
+// lineRung reports a bare "number" the listener is to ring: "call us back
+// on the number in the app", "ring me at the number", "dial the number on
+// your card". A call verb, at most two of "us", "me", "back", then "on" or
+// "at" and a determiner, in one sentence, and where it is printed after
+// it ("in", "on", "from"): a phone line, not a code, however near a
+// notification or a text is named. "Call me back at this number and read
+// it to me" names no place: the "it" read back is the code texted.
+func (c *Call) lineRung(o hit) bool {
+	w, na := c.win, c.d.na
+	if na.number == 0 || w[o.start].id != na.number || o.end-o.start != 1 || int(o.end) >= len(w) || !na.where[w[o.end].id] || w[o.end].sb {
+		return false
+	}
+	j := o.start - 1
+	if j < 0 || c.d.class[w[j].id]&wDet == 0 || w[o.start].sb {
+		return false
+	}
+	if j--; j >= 0 && na.onAt[w[j].id] && !w[j+1].sb {
+		j--
+	}
+	for n := 0; n < 2 && j >= 0 && na.callee[w[j].id] && !w[j+1].sb; n++ {
+		j--
+	}
+	return j >= 0 && na.dial[w[j].id] && !w[j+1].sb
 }
 
 // seeDocument reports an identity document the speaker's side "needs to

@@ -18,6 +18,11 @@ func TestRound36Shapes(t *testing.T) {
 		{"need met, unpunctuated", "hi its the payroll office i have all i need your national insurance number came through with the form", ""},
 		{"all i need is", "This is payroll. All I need is your Social Security number and you're done.", CategoryPersonalID},
 		{"all we need after has", "hi its medicare the new card has a chip all we need is your medicare number and then we post it", CategoryPersonalID},
+		// A number rung (lineRung): "call us back on the number", near a notification.
+		{"line rung", "This is the card team. Please read the notification or ring us back on the number in the app.", ""},
+		{"line rung, unpunctuated", "this is the fraud desk just check the notification or call me at the number in the app", ""},
+		{"line then read back", "We just texted you a code, call me back at the number and read it to me.", CategoryVerificationCode},
+		{"number read back", "This is the card team. We texted you a code, please read me the number in the text.", CategoryVerificationCode},
 		{"need not met", "This is payroll. I have your form, but I need your Social Security number before Friday.", CategoryPersonalID},
 	}
 	for _, tt := range tests {
