@@ -235,6 +235,8 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot31.jsonl", 0},    // recogniser-style, likewise (first run 0.952, 1/37; 0.952, 0/37 after its round)
 		{"holdout35.jsonl", 1}, // kinds reported in 2025-26, half ordinary and half hard legitimate calls, written blind, after five rounds this session (first run 0.986, 2/40; 0.986, 1/40 after round36)
 		{"spot32.jsonl", 0},    // recogniser-style, likewise (first run 0.952, 1/37; 0.952, 0/37 after round36)
+		{"holdout36.jsonl", 0}, // a wide range across eight countries, half hard legitimate calls, written blind, on the session's final rules (first run 0.986, 0/40)
+		{"spot33.jsonl", 1},    // recogniser-style, partly holdout36's legitimate calls retold (first run 0.968, 1/37)
 	}
 	d := New()
 	for _, tt := range tests {

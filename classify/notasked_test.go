@@ -84,6 +84,17 @@ func TestNotAskedShapes(t *testing.T) {
 		{"call to show me", "This is support on this call, could you share your screen so I can see your banking page?", CategoryRemoteAccess},
 		{"scam share", "This is your bank's security team and your account is at risk. Share your screen and open your banking app, I want to go through your transactions.", CategoryRemoteAccess},
 		{"run through yours", "Before I release the refund I need to run through your security questions, your mother's maiden name first.", CategoryCredentials},
+		// A need already met (needMet): "everything I need" after "have"/"got".
+		{"need met", "Hi, it's Carol from the surgery. We've got everything we need, your Medicare number is already on your file, so no need to call back.", ""},
+		{"need met, unpunctuated", "hi its the payroll office i have all i need your national insurance number came through with the form", ""},
+		{"all i need is", "This is payroll. All I need is your Social Security number and you're done.", CategoryPersonalID},
+		{"all we need after has", "hi its medicare the new card has a chip all we need is your medicare number and then we post it", CategoryPersonalID},
+		// A number rung (lineRung): "call us back on the number", near a notification.
+		{"line rung", "This is the card team. Please read the notification or ring us back on the number in the app.", ""},
+		{"line rung, unpunctuated", "this is the fraud desk just check the notification or call me at the number in the app", ""},
+		{"line then read back", "We just texted you a code, call me back at the number and read it to me.", CategoryVerificationCode},
+		{"number read back", "This is the card team. We texted you a code, please read me the number in the text.", CategoryVerificationCode},
+		{"need not met", "This is payroll. I have your form, but I need your Social Security number before Friday.", CategoryPersonalID},
 		// A bank's name for its login PIN.
 		{"personal access code", "This is your bank's fraud line. Can you confirm your personal access code for me so I can lock the profile?", CategoryBankingDetails},
 	}
