@@ -112,13 +112,7 @@ func TestAskGrammar(t *testing.T) {
 			}
 		}
 	}
-	for _, m := range missed {
-		t.Errorf("missed %s", m)
-	}
-	for _, m := range flagged {
-		t.Errorf("flagged %s", m)
-	}
-	t.Logf("%d cases: %d asks missed, %d warnings flagged", total, len(missed), len(flagged))
+	reportGrammar(t, total, missed, flagged)
 }
 
 // actObjects are things a scammer has the listener do or hand over by act,
@@ -207,13 +201,7 @@ func TestAskGrammarActs(t *testing.T) {
 			}
 		}
 	}
-	for _, m := range missed {
-		t.Errorf("missed %s", m)
-	}
-	for _, m := range flagged {
-		t.Errorf("flagged %s", m)
-	}
-	t.Logf("%d cases: %d asks missed, %d warnings flagged", total, len(missed), len(flagged))
+	reportGrammar(t, total, missed, flagged)
 }
 
 // cutContext is a long unpunctuated opening, longer than cutLen, that a
@@ -273,13 +261,7 @@ func TestAskGrammarCut(t *testing.T) {
 			}
 		}
 	}
-	for _, m := range missed {
-		t.Errorf("missed %s", m)
-	}
-	for _, m := range flagged {
-		t.Errorf("flagged %s", m)
-	}
-	t.Logf("%d cases: %d asks missed, %d warnings flagged", total, len(missed), len(flagged))
+	reportGrammar(t, total, missed, flagged)
 }
 
 // reachedFrames are asks made by the agent a key press or a call back puts
@@ -354,6 +336,13 @@ func TestAskGrammarReached(t *testing.T) {
 			}
 		}
 	}
+	reportGrammar(t, total, missed, flagged)
+}
+
+// reportGrammar fails a grammar test for each ask it missed and each
+// warning it flagged, and logs the totals.
+func reportGrammar(t *testing.T, total int, missed, flagged []string) {
+	t.Helper()
 	for _, m := range missed {
 		t.Errorf("missed %s", m)
 	}
