@@ -1,9 +1,10 @@
 package classify
 
-// Ask shapes found by the ask grammar (ask_grammar_test.go) and the blind
-// pair holdout32/spot29 (see EVAL.md, "Blind, 2026-11-26 (third session):
-// holdout32 and spot29", Round): where a typed code goes, what a code's
-// description may trail before its frame, and who offers what.
+// Ask shapes: where a typed code goes (into this call or chat, or the
+// listener's own app), what a code's description may trail before a ready
+// frame, and who offers what ("do you want me to read it to you" is the
+// speaker's offer). Found by the ask grammar (ask_grammar_test.go) and the
+// holdout32/spot29 round (EVAL.md).
 
 // askingWords holds the compiled words of the ask shapes.
 type askingWords struct {

@@ -1,12 +1,12 @@
 package classify
 
-// Shapes of the holdout33/spot30 round (see EVAL.md, "Blind, 2026-11-26
-// (third session): holdout33 and spot30", Round): what a long line cut
-// mid-clause reads like once joined again, self-service instructions,
-// warnings in the conditional and payments to be checked before they are
-// made.
+// Shapes of things not asked: a long line cut mid-clause read as one again
+// (so a negation or an ask spans the cut), self-service instructions ("you
+// type it into the app yourself"), warnings in the conditional, payments to
+// be checked before they are made, and needs already met. Found on hard
+// legitimate calls (EVAL.md, holdout33/spot30 and later rounds).
 
-// notAskedWords holds the compiled words of this round's shapes.
+// notAskedWords holds the compiled words of the shapes not asked.
 type notAskedWords struct {
 	format    map[int32]bool // "letters", "numbers", "digits", "and": an identifier's format spelled out after it
 	so        int32

@@ -1,11 +1,11 @@
 package classify
 
-// Shapes of the recall round after holdout34 (see EVAL.md, "Recall round
-// after holdout34"): asks made by the agent a key press or a call back
-// reaches, payments to a payee the caller names, and a misheard "share
-// screen".
+// Reached asks: what the agent a key press or a call back reaches "will
+// confirm / need / ask for" is asked, payments go to a payee the caller
+// names ("transfer it to him"), and "share scream" is a misheard "share
+// screen". (EVAL.md, "Recall round after holdout34".)
 
-// reachedWords holds the compiled words of this round's shapes.
+// reachedWords holds the compiled words of the reached asks.
 type reachedWords struct {
 	agent  map[int32]bool // "advisor", "specialist", "case worker": staff a robocall puts the listener through to
 	relAux map[int32]bool // "will", "can", "going", "just": what may stand between "who" and its asking verb

@@ -1,9 +1,10 @@
 package classify
 
-// Telling shapes found in the long multi-turn calls of holdout31/spot28
-// (see EVAL.md, "Blind, 2026-11-26 (third session)", Round): words around a
-// request cue or a payment that make it news, a prompt or the speaker's own
-// deed rather than something asked of the listener.
+// Telling shapes: words around a request cue or a payment that make it
+// news ("we need you to know …"), a screen's prompt ("it's asking for a
+// code") or the speaker's own deed ("I want to pay you back") rather than
+// something asked of the listener. Found in long multi-turn calls
+// (EVAL.md, holdout31/spot28 round).
 
 // tellingWords holds the compiled words of the telling shapes.
 type tellingWords struct {
