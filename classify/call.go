@@ -1647,6 +1647,9 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	if pos > 1 && w[pos-1].id == c.d.idTo && w[pos-2].id == c.d.idUsed {
 		return false // "your account was used to buy a gift card"
 	}
+	if c.speakerSays(pos) {
+		return false // "I'm just calling to say the password portal is back up"
+	}
 	if c.beforeYou(pos) {
 		return false // "before you send the deposit, ring our office to confirm the account": when the advice applies
 	}
@@ -2743,9 +2746,9 @@ func (c *Call) textNear(kw string, nCtx int32) bool {
 		return false
 	}
 	// Singular and plural ("card", "cards") may be words of their own.
-	ids := [2]int32{c.d.vocab.lookup([]byte(head)), c.d.vocab.lookup([]byte(strings.TrimSuffix(head, "s")))}
+	ids := [3]int32{c.d.vocab.lookup([]byte(head)), c.d.vocab.lookup([]byte(strings.TrimSuffix(head, "s"))), c.d.vocab.lookup([]byte(head + "s"))}
 	for _, t := range c.win[nCtx:] {
-		if t.id >= 0 && (t.id == ids[0] || t.id == ids[1] || soundsLike(head, c.d.vocab.words[t.id])) {
+		if t.id >= 0 && (t.id == ids[0] || t.id == ids[1] || t.id == ids[2] || soundsLike(head, c.d.vocab.words[t.id])) {
 			return true
 		}
 	}

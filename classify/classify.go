@@ -191,6 +191,7 @@ type Detector struct {
 	buyVerb                   map[int32]bool // "buy", "purchase": bought on a site, not software put on
 	idText                    int32          // "text that code back to me": the verb, asking only with "back" / "to me" (Call.backToMe)
 	idUs                      int32
+	idPay                     int32          // "pay" ending a wallet's name ("Google Pay") is no cue (match)
 	calledNamed               map[int32]bool // "called", "named": "an app called AnyDesk" (Call.namedTool)
 	whenOpen                  map[int32]bool // "when", "once": "when I do, tap …" opens a time clause before an imperative (addressed)
 	idAutomated               int32          // "this is an automated call with your login code": the call delivers, no call-back (framedBy)
@@ -448,6 +449,7 @@ func New() *Detector {
 	d.havens = v.set("account", "acct", "wallet", "ledger", "vault", "pot", "escrow", "fund")
 	d.asap = v.set("now", "today", "tonight", "immediately", "asap")
 	d.tell = newTellingWords(v)
+	d.idPay = v.intern("pay")
 	d.ask = newAskingWords(v)
 	d.na = newNotAskedWords(v)
 	d.rw = newReachedWords(v)
@@ -600,10 +602,15 @@ func phraseKey(group uint8, toks []int32) string {
 
 // match appends to hits the phrases found in w: per group, the longest
 // match at each position, and no match starting inside an earlier one of
-// its group (so "sort code" does not also count as "code").
+// its group (so "sort code" does not also count as "code"). Nor does the
+// cue "pay" ending an object begun before it: "pay" of "Google Pay" or
+// "Apple Pay" names the wallet and asks nothing. (Other verbs do ask from
+// there: "e-transfer me the money", "by wire transfer today".)
 func (d *Detector) match(hits []hit, w []token) []hit {
 	var ends [numGroups]int32
+	objStart := int32(-1)
 	for i := range w {
+		objFrom, objTo := objStart, ends[gObj]
 		var best [numGroups]*phrase
 		try := func(ps []phrase) {
 			for k := range ps {
@@ -631,6 +638,12 @@ func (d *Detector) match(hits []hit, w []token) []hit {
 				continue
 			}
 			end := int32(i + len(p.toks))
+			if g == gCue && objFrom >= 0 && objFrom < int32(i) && end == objTo && w[i].id == d.idPay {
+				continue
+			}
+			if g == gObj {
+				objStart = int32(i)
+			}
 			ends[g] = end
 			hits = append(hits, hit{group: p.group, cat: p.cat, attr: p.attr, sig: p.sig, start: int32(i), end: end})
 		}

@@ -31,6 +31,9 @@ type notAskedWords struct {
 	onAt      map[int32]bool // "on", "at": a line rung on (lineRung)
 	callee    map[int32]bool // "us", "me", "back": between a call verb and "on the number" (lineRung)
 	where     map[int32]bool // "in", "on", "from": where the number rung is printed (lineRung)
+	say, tell map[int32]bool // the speaker's own saying after a purpose "to" (speakerSays)
+	sayWhy    map[int32]bool // "just", "calling", "wanted": what puts the speaker's purpose before "to say" (speakerSays)
+	to, you   map[int32]bool
 }
 
 func newNotAskedWords(v *vocab) notAskedWords {
@@ -58,7 +61,28 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		onAt:      knownSet(v, "on", "at"),
 		callee:    knownSet(v, "us", "me", "back", "them", "him", "her"),
 		where:     knownSet(v, "in", "on", "from"),
+		say:       knownSet(v, "say"),
+		tell:      knownSet(v, "tell"),
+		sayWhy: knownSet(v, "just", "only", "calling", "ringing", "phoning", "called", "rang", "phoned", "want",
+			"wanted", "wants", "writing", "is", "was"),
+		to:  knownSet(v, "to"),
+		you: knownSet(v, "you"),
 	}
+}
+
+// speakerSays reports a speech cue that is the speaker's own purpose:
+// "just to say the password portal is back up", "I'm calling to say your
+// PIN has changed", "this is just to tell you the code is in the post".
+// The speaker says or tells; the listener is asked nothing ("tell" must
+// have "you" after it). "I need you to say the code" and "you'll have to
+// tell me the code" still ask.
+func (c *Call) speakerSays(pos int32) bool {
+	w, na := c.win, &c.d.na
+	n := int32(len(w))
+	if pos < 2 || pos >= n || w[pos].sb || w[pos-1].sb || !na.to[w[pos-1].id] || !na.sayWhy[w[pos-2].id] {
+		return false
+	}
+	return na.say[w[pos].id] || na.tell[w[pos].id] && pos+1 < n && na.you[w[pos+1].id]
 }
 
 // formatOf reports a bare code object ("numbers", "digits") that spells

@@ -95,6 +95,14 @@ func TestNotAskedShapes(t *testing.T) {
 		{"line then read back", "We just texted you a code, call me back at the number and read it to me.", CategoryVerificationCode},
 		{"number read back", "This is the card team. We texted you a code, please read me the number in the text.", CategoryVerificationCode},
 		{"need not met", "This is payroll. I have your form, but I need your Social Security number before Friday.", CategoryPersonalID},
+		// The speaker's own saying after a purpose "to" (speakerSays).
+		{"just to say", "Hi, it's the office. Just to say the new door code is on the noticeboard, see you Monday.", ""},
+		{"calling to tell you", "Hi, I'm calling to tell you your replacement PIN has been posted today.", ""},
+		{"you to say", "This is the bank's fraud line, I need you to say the code we just sent you.", CategoryVerificationCode},
+		{"to tell me", "This is the fraud line calling, and you'll have to tell me the code we just sent you.", CategoryVerificationCode},
+		// A wallet named "… Pay" is no "pay" cue (match).
+		{"wallet named", "Hi love, I sent your rent money through Apple Pay this morning. Also never share a bank code with anyone who calls.", ""},
+		{"pay with the wallet", "This is the tax office, pay the fine with Apple Pay now or you will be arrested.", CategoryPaymentTransfer},
 		// A bank's name for its login PIN.
 		{"personal access code", "This is your bank's fraud line. Can you confirm your personal access code for me so I can lock the profile?", CategoryBankingDetails},
 	}
