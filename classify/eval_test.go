@@ -237,6 +237,8 @@ func TestEvalSpotChecks(t *testing.T) {
 		{"spot32.jsonl", 0},    // recogniser-style, likewise (first run 0.952, 1/37; 0.952, 0/37 after round36)
 		{"holdout36.jsonl", 0}, // a wide range across eight countries, half hard legitimate calls, written blind, on the session's final rules (first run 0.986, 0/40)
 		{"spot33.jsonl", 1},    // recogniser-style, partly holdout36's legitimate calls retold (first run 0.968, 1/37)
+		{"holdout37.jsonl", 1}, // many countries, more long calls, half hard legitimate calls, written blind, on the session's final rules (first run 0.971, 1/40)
+		{"spot34.jsonl", 3},    // new calls as recogniser output, likewise (first run 0.984, 3/37)
 	}
 	d := New()
 	for _, tt := range tests {
