@@ -11,7 +11,6 @@ type askingWords struct {
 	callPlace map[int32]bool // "tone", "beep", "chat": a code keyed or typed after them goes into this call or chat
 	keyVerb   map[int32]bool // "key", "punch": keying in is done on a keypad
 	descr     map[int32]bool // "that", "we", "just", "through": words of a code's delivery clause
-	on        int32
 	sendVerb  map[int32]bool // "text", "send", "message": a verb that sends a thing back
 	wantMe    map[int32]bool // "want", "like", "need": "do you want me to read it to you" offers
 	shall     map[int32]bool // "shall", "should": "shall I read it out" offers
@@ -26,7 +25,6 @@ func newAskingWords(v *vocab) askingWords {
 		keyVerb:   v.set("key", "punch"),
 		descr: v.set("that", "which", "we", "i", "just", "through", "to", "your", "the", "in", "on", "you", "by", "via",
 			"a", "moment", "ago", "earlier", "minute", "now", "us"),
-		on:       v.intern("on"),
 		sendVerb: v.set("text", "send", "message", "sms", "email", "txt"),
 		wantMe:   v.set("want", "like", "need", "wanna"),
 		shall:    v.set("shall", "should"),
@@ -75,7 +73,7 @@ func (c *Call) deliveryTail(from, to int32) bool {
 func (c *Call) toSpeaker(end int32) bool {
 	w := c.win
 	for j := end; j+1 < int32(len(w)) && j < end+7 && !w[j].sb; j++ {
-		if w[j].id == c.d.tell.to && !w[j+1].sb {
+		if w[j].id == c.d.idTo && !w[j+1].sb {
 			if n := w[j+1].id; n == c.d.idThis || n == c.d.idMe || n == c.d.idUs {
 				return true
 			}
@@ -100,7 +98,7 @@ func (c *Call) sendBackOnly(o hit) bool {
 			return false
 		}
 		n := w[j+1].id
-		if !(cl[n]&(wDet|wToMe) != 0 || n == c.d.idBack || n == c.d.tell.it) {
+		if !(cl[n]&(wDet|wToMe) != 0 || n == c.d.idBack || n == c.d.idIt) {
 			return false
 		}
 	}
@@ -135,7 +133,7 @@ func (c *Call) typedInto(o hit) bool {
 	if j >= 0 && c.d.class[w[j].id]&wDet != 0 {
 		j--
 	}
-	if j < 0 || w[j+1].sb || !(w[j].id == c.d.idInto || w[j].id == c.d.idIn || w[j].id == c.d.ask.on) {
+	if j < 0 || w[j+1].sb || !(w[j].id == c.d.idInto || w[j].id == c.d.idIn || w[j].id == c.d.idOn) {
 		return false
 	}
 	for _, q := range c.hitsIn(j-8-maxPhrase, j) {
@@ -163,7 +161,7 @@ func (c *Call) speakerOffers(q hit) bool {
 	if cl[w[j].id]&wIWe != 0 && a.shall[w[j-1].id] {
 		return true // "shall I read it out"
 	}
-	return w[j].id == c.d.tell.to && w[j-1].id == c.d.idMe && j >= 2 && !w[j-1].sb && a.wantMe[w[j-2].id]
+	return w[j].id == c.d.idTo && w[j-1].id == c.d.idMe && j >= 2 && !w[j-1].sb && a.wantMe[w[j-2].id]
 }
 
 // stillUsed reports a payment app the listener goes on using, told as a
@@ -191,7 +189,7 @@ func (c *Call) stillUsed(o hit) bool {
 // code") still asks.
 func (c *Call) noSubject(pos int32) bool {
 	w, cl := c.win, c.d.class
-	if p := pos - 3; p > 0 && w[pos-1].id == c.d.tell.to && cl[w[pos-2].id]&wYou != 0 && cl[w[p].id]&wAskVerb != 0 && !w[pos-2].sb && !w[pos-1].sb && !w[pos].sb {
+	if p := pos - 3; p > 0 && w[pos-1].id == c.d.idTo && cl[w[pos-2].id]&wYou != 0 && cl[w[p].id]&wAskVerb != 0 && !w[pos-2].sb && !w[pos-1].sb && !w[pos].sb {
 		pos = p // "no bank will ask you to move your money": the asking verb's subject
 	}
 	for j := pos - 1; j >= 0 && j >= pos-4; j-- {

@@ -24,16 +24,13 @@ type notAskedWords struct {
 	promptAux map[int32]bool // "will", "may", "also": between "it" and its asking verb, a prompt to come ("it may also ask for your password")
 	dial      map[int32]bool // "call", "ring", "dial": a number rung (dialledNumber)
 	number    int32
-	bring     int32
-	yourself  int32
 	allOf     map[int32]bool // "everything", "all": what the speaker's need covers (needMet)
 	haveGot   map[int32]bool // "have", "got": the speaker holding it already (needMet)
 	onAt      map[int32]bool // "on", "at": a line rung on (lineRung)
 	callee    map[int32]bool // "us", "me", "back": between a call verb and "on the number" (lineRung)
 	where     map[int32]bool // "in", "on", "from": where the number rung is printed (lineRung)
-	say, tell map[int32]bool // the speaker's own saying after a purpose "to" (speakerSays)
+	say       map[int32]bool // "say": the speaker's own saying after a purpose "to" (speakerSays)
 	sayWhy    map[int32]bool // "just", "calling", "wanted": what puts the speaker's purpose before "to say" (speakerSays)
-	to, you   map[int32]bool
 }
 
 func newNotAskedWords(v *vocab) notAskedWords {
@@ -54,19 +51,14 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		promptAux: knownSet(v, "will", "would", "can", "could", "may", "might", "should", "gonna", "also", "then", "probably"),
 		dial:      knownSet(v, "call", "ring", "dial", "phone"),
 		number:    v.ids["number"],
-		bring:     v.ids["bring"],
-		yourself:  v.ids["yourself"],
 		allOf:     knownSet(v, "everything", "all"),
 		haveGot:   knownSet(v, "have", "has", "got", "had"),
 		onAt:      knownSet(v, "on", "at"),
 		callee:    knownSet(v, "us", "me", "back", "them", "him", "her"),
 		where:     knownSet(v, "in", "on", "from"),
 		say:       knownSet(v, "say"),
-		tell:      knownSet(v, "tell"),
 		sayWhy: knownSet(v, "just", "only", "calling", "ringing", "phoning", "called", "rang", "phoned", "want",
 			"wanted", "wants", "writing", "is", "was"),
-		to:  knownSet(v, "to"),
-		you: knownSet(v, "you"),
 	}
 }
 
@@ -79,10 +71,10 @@ func newNotAskedWords(v *vocab) notAskedWords {
 func (c *Call) speakerSays(pos int32) bool {
 	w, na := c.win, &c.d.na
 	n := int32(len(w))
-	if pos < 2 || pos >= n || w[pos].sb || w[pos-1].sb || !na.to[w[pos-1].id] || !na.sayWhy[w[pos-2].id] {
+	if pos < 2 || pos >= n || w[pos].sb || w[pos-1].sb || w[pos-1].id != c.d.idTo || !na.sayWhy[w[pos-2].id] {
 		return false
 	}
-	return na.say[w[pos].id] || na.tell[w[pos].id] && pos+1 < n && na.you[w[pos+1].id]
+	return na.say[w[pos].id] || w[pos].id == c.d.idTell && pos+1 < n && w[pos+1].id == c.d.idYou
 }
 
 // formatOf reports a bare code object ("numbers", "digits") that spells
@@ -431,11 +423,11 @@ func (c *Call) dialledNumber(h hit, ref int32) bool {
 // not its number ("bring yourself and the card numbers").
 func (c *Call) bringYourself(o hit) bool {
 	w := c.win
-	if c.d.na.bring == 0 || c.d.na.yourself == 0 || c.d.numberNouns[w[o.end-1].id] {
+	if c.d.idBring == 0 || c.d.idYourself == 0 || c.d.numberNouns[w[o.end-1].id] {
 		return false
 	}
 	for j := o.start - 1; j >= 2 && j >= o.start-4 && !w[j+1].sb; j-- {
-		if w[j].id == c.d.idAnd && w[j-1].id == c.d.na.yourself && w[j-2].id == c.d.na.bring {
+		if w[j].id == c.d.idAnd && w[j-1].id == c.d.idYourself && w[j-2].id == c.d.idBring {
 			return true
 		}
 	}

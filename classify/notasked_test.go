@@ -110,9 +110,7 @@ func TestNotAskedShapes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			segs := ParseTranscript(Redact(tt.text))
 			got := flagCats(d.Classify(segs).Flags)
-			if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
-				t.Errorf("%q: got %v, want %q", tt.text, got, tt.want)
-			}
+			wantAmong(t, tt.text, got, tt.want)
 			if tt.name == "format no code" && slices.Contains(got, CategoryVerificationCode) {
 				t.Errorf("%q: got %v, the digits are the passport number's", tt.text, got)
 			}

@@ -16,7 +16,6 @@ type reachedWords struct {
 	person map[int32]bool // "him", "her", "his": a person payee by pronoun
 	payee  map[int32]bool // "landlord", "lawyer": a person the caller names as the one to pay
 	p2p    map[int32]bool // "zelle", "venmo", "cash" (app): a person-to-person payment app
-	app    int32
 	cash   int32
 	upon   map[int32]bool // "once", "when", "soon": payment first, then the goods
 	goods  map[int32]bool // "ship", "book", "deliver": the seller's side of the deal
@@ -24,10 +23,7 @@ type reachedWords struct {
 	third  map[int32]bool // "his", "her", "their": a third person's, not the speaker's
 	det    map[int32]bool // "a", "our": before a role word no rule names ("a handler")
 	who    int32
-	back   int32
-	us     int32
 	when   int32
-	you    int32
 }
 
 func newReachedWords(v *vocab) reachedWords {
@@ -45,7 +41,6 @@ func newReachedWords(v *vocab) reachedWords {
 		person: knownSet(v, "him", "her", "them", "his", "their"),
 		payee:  knownSet(v, "landlord", "landlady", "lawyer", "solicitor", "attorney", "bondsman", "vendor", "supplier"),
 		p2p:    knownSet(v, "zelle", "zell", "venmo", "cash", "cashapp"),
-		app:    v.ids["app"],
 		cash:   v.ids["cash"],
 		upon:   knownSet(v, "once", "when", "soon", "after"),
 		goods:  v.set("ship", "book", "deliver", "dispatch", "post", "release", "fly"),
@@ -53,10 +48,7 @@ func newReachedWords(v *vocab) reachedWords {
 		third:  knownSet(v, "his", "her", "their"),
 		det:    knownSet(v, "a", "an", "our", "the"),
 		who:    v.ids["who"],
-		back:   v.ids["back"],
-		us:     v.ids["us"],
 		when:   v.ids["when"],
-		you:    v.ids["you"],
 	}
 }
 
@@ -100,9 +92,9 @@ func (c *Call) agentReached(j, pos int32) bool {
 			return true // "press 1", "dial 2"
 		case r.put[id]:
 			return true // "you'll be connected to an advisor who …"
-		case r.call[id] && k+1 < j && (w[k+1].id == r.back || w[k+1].id == r.us && k+2 < j && w[k+2].id == r.back):
+		case r.call[id] && k+1 < j && (w[k+1].id == c.d.idBack || w[k+1].id == c.d.idUs && k+2 < j && w[k+2].id == c.d.idBack):
 			return true // "call back", "call us back"
-		case r.call[id] && k >= 2 && w[k-1].id == r.you && w[k-2].id == r.when:
+		case r.call[id] && k >= 2 && w[k-1].id == c.d.idYou && w[k-2].id == r.when:
 			return true // "when you call"
 		}
 		if w[k].sb {
@@ -160,7 +152,7 @@ func (c *Call) goodsOnPayment(o hit) bool {
 	n := int32(len(w))
 	app := false
 	for j := max(0, o.start-4); j < min(n, o.end+4) && !app; j++ {
-		app = r.p2p[w[j].id] && (w[j].id != r.cash || j+1 < n && w[j+1].id == r.app)
+		app = r.p2p[w[j].id] && (w[j].id != r.cash || j+1 < n && w[j+1].id == c.d.idApp)
 	}
 	if !app {
 		return false

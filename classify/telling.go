@@ -10,8 +10,6 @@ package classify
 type tellingWords struct {
 	know    map[int32]bool // "know", "understand", "aware": "we need you to know that …" informs
 	be      int32
-	you, to int32
-	is, it  int32
 	with    int32
 	group   map[int32]bool // "team", "group": "share your screen with the team"
 	all     map[int32]bool // "everyone", "everybody": "… with everyone"
@@ -19,14 +17,11 @@ type tellingWords struct {
 	backObj map[int32]bool // "you", "it", "them": between "pay" and "back"
 	repay   map[int32]bool // "repay", "reimburse": the speaker returns money
 	intends map[int32]bool // "want", "wanted", "will", "going", "gonna", "to": between "I" and the verb
-	back    int32
-	i       int32
 	fact    map[int32]bool // "went", "was", "arrived": "confirm it went through" confirms a fact
 	phone   int32          // "when you phone": a return call (returnCallAfter)
 	use     map[int32]bool // "use", "using": "just use Zelle"
 	hand    map[int32]bool // "give", "hand", "issue": "IT will give you your login details"
 	rest    map[int32]bool // "rest", "remainder": "the rest of it" is the remainder of something named
-	of      int32
 	habit   map[int32]bool // "always", "usually": between "we" and "use"
 }
 
@@ -34,10 +29,6 @@ func newTellingWords(v *vocab) tellingWords {
 	return tellingWords{
 		know:    v.set("know", "understand", "aware", "realise", "realize"),
 		be:      v.intern("be"),
-		you:     v.intern("you"),
-		to:      v.intern("to"),
-		is:      v.intern("is"),
-		it:      v.intern("it"),
 		with:    v.intern("with"),
 		group:   v.set("team", "group"),
 		all:     v.set("everyone", "everybody"),
@@ -45,14 +36,11 @@ func newTellingWords(v *vocab) tellingWords {
 		backObj: v.set("you", "it", "them"),
 		repay:   v.set("repay", "reimburse"),
 		intends: v.set("want", "wanted", "will", "going", "gonna", "to", "just", "would", "like", "am", "was", "can", "also", "might", "thinking", "planning", "probably"),
-		back:    v.intern("back"),
-		i:       v.intern("i"),
 		fact:    v.set("went", "was", "has", "arrived", "cleared", "reached"),
 		phone:   v.intern("phone"),
 		use:     v.set("use", "using"),
 		hand:    v.set("give", "gives", "giving", "hand", "issue", "provide"),
 		rest:    v.set("rest", "remainder"),
-		of:      v.intern("of"),
 		habit:   v.set("always", "usually", "normally", "just", "also", "now", "still", "mostly", "all", "only", "are", "am", "were", "was"),
 	}
 }
@@ -65,20 +53,20 @@ func (c *Call) toldNotAsked(q hit) bool {
 	w, t := c.win, &c.d.tell
 	n := int32(len(w))
 	j := q.end
-	if j < n && w[j].id == t.you && !w[j].sb {
+	if j < n && w[j].id == c.d.idYou && !w[j].sb {
 		j++
 	}
-	if j < n && w[j].id == t.to && !w[j].sb {
+	if j < n && w[j].id == c.d.idTo && !w[j].sb {
 		j++
 	}
 	if j < n && w[j].id == t.be && !w[j].sb {
 		j++
 	}
-	if j >= n || w[j].sb || j == q.start || w[j-1].id != t.to && w[j-1].id != t.be {
+	if j >= n || w[j].sb || j == q.start || w[j-1].id != c.d.idTo && w[j-1].id != t.be {
 		return false // "let me know your card number" asks
 	}
 	for k := q.start; k < j; k++ {
-		if w[k].id == t.you {
+		if w[k].id == c.d.idYou {
 			return t.know[w[j].id]
 		}
 	}
@@ -95,20 +83,20 @@ func (c *Call) toldNotAsked(q hit) bool {
 // something is described, not asked by the speaker; a caller who wants it
 // asks again in words of their own ("read it to me").
 func (c *Call) promptAsks(q hit) bool {
-	w, t := c.win, &c.d.tell
+	w := c.win
 	p := q.start
 	if p == 0 || w[p].sb || c.d.class[w[p].id]&wReport == 0 {
 		return false
 	}
-	if w[p-1].id == t.it {
+	if w[p-1].id == c.d.idIt {
 		return true
 	}
 	for j := p - 1; j > 0 && j >= p-2 && c.d.na.promptAux[w[j].id] && !w[j].sb; j-- {
-		if w[j-1].id == t.it || c.promptSystem(j-1) && w[j].id != t.is {
+		if w[j-1].id == c.d.idIt || c.promptSystem(j-1) && w[j].id != c.d.idIs {
 			return true // "it'll ask you for the code from the app", "it may also ask for your password": the screen's prompt to come
 		}
 	}
-	return p > 1 && w[p-1].id == t.is && w[p-2].id == t.it && !w[p-1].sb
+	return p > 1 && w[p-1].id == c.d.idIs && w[p-2].id == c.d.idIt && !w[p-1].sb
 }
 
 // repaying reports a payment the speaker makes back to the listener: "I
@@ -126,9 +114,9 @@ func (c *Call) repaying(from, to int32) bool {
 		switch {
 		case t.repay[w[j].id]:
 			verb = j
-		case t.payBack[w[j].id] && j+1 < n && w[j+1].id == t.back:
+		case t.payBack[w[j].id] && j+1 < n && w[j+1].id == c.d.idBack:
 			verb = j
-		case t.payBack[w[j].id] && j+2 < n && t.backObj[w[j+1].id] && w[j+2].id == t.back:
+		case t.payBack[w[j].id] && j+2 < n && t.backObj[w[j+1].id] && w[j+2].id == c.d.idBack:
 			verb = j
 		}
 		if verb >= 0 {
@@ -139,7 +127,7 @@ func (c *Call) repaying(from, to int32) bool {
 		return false
 	}
 	for j := verb - 1; j >= 0 && j >= verb-walkBack; j-- {
-		if w[j].id == t.i {
+		if w[j].id == c.d.idI {
 			return true
 		}
 		if !t.intends[w[j].id] || w[j+1].sb {
@@ -258,7 +246,7 @@ func (c *Call) handedToListener(q hit) bool {
 	if e < 1 || !t.hand[w[e-1].id] || e+1 >= int32(len(w)) || w[e].sb || w[e+1].sb {
 		return false
 	}
-	return w[e].id == t.you && cl[w[e+1].id]&wDet != 0
+	return w[e].id == c.d.idYou && cl[w[e+1].id]&wDet != 0
 }
 
 // ownErrand reports a buying cue whose subject is the speaker, with only
@@ -272,7 +260,7 @@ func (c *Call) ownErrand(q hit) bool {
 		return false
 	}
 	for j := q.start - 1; j >= 0 && j >= q.start-walkBack && !w[j+1].sb; j-- {
-		if w[j].id == t.i {
+		if w[j].id == c.d.idI {
 			return true
 		}
 		if !t.intends[w[j].id] {
@@ -340,7 +328,7 @@ func (c *Call) pleaseOpens(q hit) bool {
 func (c *Call) handedBefore(p int32) bool {
 	w, cl, t := c.win, c.d.class, &c.d.tell
 	for j := p - 1; j >= 0 && j >= p-frontGap-maxPhrase && (!w[j+1].sb || j+1 >= p-1); j-- {
-		if t.hand[w[j].id] && j+2 < p && w[j+1].id == t.you && cl[w[j+2].id]&wDet != 0 && !w[j+2].sb {
+		if t.hand[w[j].id] && j+2 < p && w[j+1].id == c.d.idYou && cl[w[j+2].id]&wDet != 0 && !w[j+2].sb {
 			return true
 		}
 	}
@@ -357,5 +345,5 @@ const ifReach = 30
 // of the money" (whose "money" is an object of its own) are judged as before.
 func (c *Call) restOf(o hit) bool {
 	w, t := c.win, &c.d.tell
-	return o.end < int32(len(w)) && t.rest[w[o.end-1].id] && w[o.end].id == t.of && !w[o.end].sb
+	return o.end < int32(len(w)) && t.rest[w[o.end-1].id] && w[o.end].id == c.d.idOf && !w[o.end].sb
 }
