@@ -173,8 +173,8 @@ func TestBrowserReviewFlaggedCall(t *testing.T) {
 	c.source = "voicemail"
 	e.publish(c)
 	e.publish(scamCall("browser-0", time.Now().Add(-2*time.Hour)))
-	e.waitRecord("browser-1", func(r CallRecord) bool { return r.Verdict != "" })
-	e.waitRecord("browser-0", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("browser-1", recorded)
+	e.waitRecord("browser-0", recorded)
 	if err := e.store.PutAudio(context.Background(), "browser-1", "audio/wav", strings.NewReader(string(tinyWAV()))); err != nil {
 		t.Fatal(err)
 	}
@@ -308,7 +308,7 @@ func TestBrowserReviewTranscriptInert(t *testing.T) {
 	e := newReviewEnv(t)
 	e.runRecorder()
 	e.publish(xssCall("xss-browser"))
-	e.waitRecord("xss-browser", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("xss-browser", recorded)
 	rb := newReviewBrowser(t, e)
 	rb.login()
 	for _, p := range []string{"/review/calls/xss-browser", "/review/calls/xss-browser/report"} {

@@ -165,7 +165,7 @@ func TestReviewAPIAuth(t *testing.T) {
 	e := newReviewEnv(t)
 	e.runRecorder()
 	e.publish(scamCall("auth-1", time.Now()))
-	e.waitRecord("auth-1", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("auth-1", recorded)
 	for _, rt := range append(callRoutes("auth-1"), route{"GET", "/v1/calls"}) {
 		for _, tok := range []string{"", "wrong-token"} {
 			resp, body := e.api(rt.method, rt.path, tok, strings.NewReader(`{"feedback":"scam"}`))
@@ -183,7 +183,7 @@ func TestReviewAPINotFound(t *testing.T) {
 	e := newReviewEnv(t)
 	e.runRecorder()
 	e.publish(scamCall("gone", time.Now()))
-	e.waitRecord("gone", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("gone", recorded)
 	if resp, _ := e.api("DELETE", "/v1/calls/gone", reviewToken, nil); resp.StatusCode != http.StatusNoContent {
 		t.Fatalf("delete: %d", resp.StatusCode)
 	}
@@ -210,7 +210,7 @@ func TestReviewAPIListAndCall(t *testing.T) {
 		e.publish(c)
 	}
 	for i := range 4 {
-		e.waitRecord(fmt.Sprint("api-", i), func(r CallRecord) bool { return r.Verdict != "" })
+		e.waitRecord(fmt.Sprint("api-", i), recorded)
 	}
 	var list struct {
 		Calls     []CallRecord
@@ -251,7 +251,7 @@ func TestReviewAPIFeedbackRoundTrip(t *testing.T) {
 	e := newReviewEnv(t)
 	e.runRecorder()
 	e.publish(scamCall("fb-api", time.Now()))
-	e.waitRecord("fb-api", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("fb-api", recorded)
 	tests := []struct {
 		body   string
 		status int
@@ -289,7 +289,7 @@ func TestReviewAPIDeleteRemovesEverything(t *testing.T) {
 	e := newReviewEnv(t)
 	e.runRecorder()
 	e.publish(scamCall("vm-del", time.Now()))
-	e.waitRecord("vm-del", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("vm-del", recorded)
 	if err := e.store.PutAudio(context.Background(), "vm-del", "audio/wav", strings.NewReader("RIFF....WAVE")); err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +318,7 @@ func TestReviewNeverServesSpokenDigits(t *testing.T) {
 	c.alerts[0].Flag.Text = spoken
 	c.verdict.Flags = append(c.verdict.Flags, bus.Flag{Category: classify.CategoryBankingDetails, Text: spoken, Start: 8, End: 14, Track: bus.TrackCallee})
 	e.publish(c)
-	e.waitRecord("digits-api", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("digits-api", recorded)
 	var one struct {
 		Call       CallRecord
 		Transcript []bus.Segment
@@ -498,7 +498,7 @@ func TestReviewCSRF(t *testing.T) {
 	e := newReviewEnv(t)
 	e.runRecorder()
 	e.publish(scamCall("csrf-1", time.Now()))
-	e.waitRecord("csrf-1", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("csrf-1", recorded)
 	br := e.browser()
 	br.login()
 	_, page := br.get("/review/calls/csrf-1")
@@ -562,7 +562,7 @@ func TestReviewTranscriptRenderedInert(t *testing.T) {
 	e := newReviewEnv(t)
 	e.runRecorder()
 	e.publish(xssCall("xss"))
-	e.waitRecord("xss", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("xss", recorded)
 	br := e.browser()
 	br.login()
 	for _, p := range []string{"/review/calls/xss", "/review/calls/xss/report", "/review/calls/xss/delete"} {
@@ -588,7 +588,7 @@ func TestReviewCallPageShowsFlag(t *testing.T) {
 	e := newReviewEnv(t)
 	e.runRecorder()
 	e.publish(scamCall("page-1", time.Now()))
-	e.waitRecord("page-1", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("page-1", recorded)
 	if err := e.store.PutAudio(context.Background(), "page-1", "audio/ogg", strings.NewReader("OggS")); err != nil {
 		t.Fatal(err)
 	}
@@ -712,7 +712,7 @@ func TestReviewSurvivesRestart(t *testing.T) {
 	e := newReviewEnv(t)
 	e.runRecorder()
 	e.publish(scamCall("rs", time.Now()))
-	e.waitRecord("rs", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("rs", recorded)
 	if err := e.store.PutAudio(context.Background(), "rs", "audio/wav", strings.NewReader("RIFF")); err != nil {
 		t.Fatal(err)
 	}

@@ -160,6 +160,11 @@ func (e *storeEnv) waitRecord(id string, ok func(CallRecord) bool) CallRecord {
 	}
 }
 
+// recorded reports whether both of the recorder's consumers have reached
+// the call: the verdict comes on the alert stream, the start event (the
+// only carrier of Source and Owner) on the segment stream, in either order.
+func recorded(r CallRecord) bool { return r.Verdict != "" && r.Source != "" }
+
 func scamCall(id string, started time.Time) testCall {
 	flag := bus.Flag{Category: classify.CategoryVerificationCode, Text: "read me the code we sent", Start: 3, End: 5.5, Track: bus.TrackCaller}
 	return testCall{
@@ -245,7 +250,7 @@ func TestStoreFeedbackRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	e.runRecorder()
 	e.publish(scamCall("fb", time.Now()))
-	e.waitRecord("fb", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("fb", recorded)
 	tests := []struct {
 		value string
 		err   error
@@ -395,8 +400,8 @@ func TestStoreDeleteRemovesEverything(t *testing.T) {
 	e.runRecorder()
 	e.publish(scamCall("del", time.Now()))
 	e.publish(scamCall("keep", time.Now()))
-	e.waitRecord("del", func(r CallRecord) bool { return r.Verdict != "" })
-	e.waitRecord("keep", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("del", recorded)
+	e.waitRecord("keep", recorded)
 	if err := e.store.PutAudio(ctx, "del", "audio/wav", strings.NewReader("audio")); err != nil {
 		t.Fatal(err)
 	}
@@ -467,8 +472,8 @@ func TestStoreRetentionPurge(t *testing.T) {
 	now := time.Now()
 	e.publish(scamCall("old", now.Add(-2*time.Hour)))
 	e.publish(scamCall("new", now))
-	e.waitRecord("old", func(r CallRecord) bool { return r.Verdict != "" })
-	e.waitRecord("new", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("old", recorded)
+	e.waitRecord("new", recorded)
 	if err := e.store.PutAudio(ctx, "old", "audio/wav", strings.NewReader("audio")); err != nil {
 		t.Fatal(err)
 	}
@@ -548,7 +553,7 @@ func TestStoreSurvivesRestart(t *testing.T) {
 	// The recorder resumes where it stopped: a new call is recorded once.
 	e.runRecorder()
 	e.publish(scamCall("after", time.Now()))
-	e.waitRecord("after", func(r CallRecord) bool { return r.Verdict != "" })
+	e.waitRecord("after", recorded)
 }
 
 // TestStoreIndexFollowsOtherProcesses: a second store on the same bucket
@@ -646,7 +651,7 @@ func TestRecorderRedactsSpokenDigits(t *testing.T) {
 	if err := e.conn.PublishEvent(ctx, bus.Event{CallID: "digits", Type: bus.EventEnd, LastSeq: 3, Time: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
-	r := e.waitRecord("digits", func(r CallRecord) bool { return r.Verdict != "" })
+	r := e.waitRecord("digits", recorded)
 	tr, err := e.store.Transcript(ctx, "digits")
 	if err != nil || len(tr) != 3 {
 		t.Fatalf("transcript %d, %v", len(tr), err)

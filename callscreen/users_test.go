@@ -158,13 +158,14 @@ func TestReviewUsersIsolated(t *testing.T) {
 	e := newReviewEnv(t)
 	e.runRecorder()
 	now := time.Now().UTC()
-	for i, owner := range []string{"alice", "bob", ""} {
+	owners := []string{"alice", "bob", ""}
+	for i, owner := range owners {
 		c := scamCall("iso-"+fmt.Sprint(i), now.Add(time.Duration(i)*time.Minute))
 		c.owner = owner
 		e.publish(c)
 	}
-	for i := range 3 {
-		e.waitRecord(fmt.Sprint("iso-", i), func(r CallRecord) bool { return r.Verdict != "" })
+	for i := range owners {
+		e.waitRecord(fmt.Sprint("iso-", i), recorded)
 	}
 	alice, bob := e.userTokens["alice"], e.userTokens["bob"]
 	list := func(tok, query string) []string {
