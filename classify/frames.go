@@ -200,6 +200,17 @@ func takeDowns() []string {
 		[]string{"take", "grab", "note", "jot down", "take down", "write down", "get down", "note down"})
 }
 
+// agentTakeDowns are someone on the speaker's side the listener is put
+// through to taking it down: "my supervisor who will take your card
+// number", "stay on the line and an agent will take the card details".
+// Only the roles of a phone line: "an officer will take a copy of your
+// passport at the appointment" is a visit. They also act ("a caseworker
+// who will take payment by bank transfer").
+func agentTakeDowns() []string {
+	return cross([]string{"who will", "who will just", "who can", "agent will", "advisor will", "supervisor will",
+		"specialist will", "representative will"}, []string{"take", "take down", "note down", "jot down", "write down"})
+}
+
 // progressives are directives in the progressive, addressed to the
 // listener: "you'll be transferring the balance into the new account".
 // "Your salary will be moving" has no listener as subject and is not one.

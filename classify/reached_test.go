@@ -25,6 +25,12 @@ func TestReachedShapes(t *testing.T) {
 		{"advisor, no reach", "Our advisors, who will check your passport when you come in, are in the branch from nine.", "", ""},
 		{"advisor, negated", "This is your bank. Press 1 to speak to an advisor, who will never ask for your PIN or your password.", "", ""},
 		{"warning about such calls", "If a recorded message tells you to press 1 for an agent who will confirm your card number, hang up and ring us.", "", ""},
+		// Someone on the caller's side taking it down (agentTakeDowns).
+		{"agent takes the card number", "Your parcel is held for a fee of one dollar. Stay on the line and an agent will take the card number and security code.", CategoryBankingDetails, ""},
+		{"supervisor who will take it, unpunctuated", "ill put you through to my supervisor who will take your card number for the refund", CategoryBankingDetails, ""},
+		{"caseworker takes payment", "Press one to speak to a caseworker who will take payment by bank transfer now.", CategoryPaymentTransfer, ""},
+		{"officer at the appointment", "At your appointment an officer will take a copy of your passport.", "", ""},
+		{"agent will never take it", "Our agents will never take your card number over the phone.", "", ""},
 		// A person payee by pronoun, named before (payeeBefore): the payee's sort code is no banking ask.
 		{"landlord by pronoun", "Hi Dad, it is me, this is my new number. My landlord is threatening to kick me out. Can you transfer 1,200 to him today? I'll text you his sort code and account number.", CategoryPaymentTransfer, CategoryBankingDetails},
 		{"lawyer by pronoun, unpunctuated", "hi mum its me my phone broke this is my new number the lawyer needs his fee today can you send 900 over to him now ill text you his account details", CategoryPaymentTransfer, CategoryBankingDetails},

@@ -723,6 +723,7 @@ var cueRules = []cueRule{
 		"remind me what"}},
 	// The speaker taking it down: "I'll just take your card number", "let me jot down your routing number".
 	{cueInfo | cueSelf, takeDowns()},
+	{cueInfo | cueSelf | cueAct, agentTakeDowns()},
 	// Making a payment, and sending cash by post: "make the payment in crypto", "post the cash to this address".
 	{cueAct | cueGiftPay, []string{"make the payment", "make a payment", "make payment", "make the transfer", "make a transfer",
 		"do the transfer", "do the payment", "complete the payment", "complete the transfer", "post the", "post it",
