@@ -40,6 +40,12 @@ func TestAskShapes(t *testing.T) {
 		// A payment app the listener goes on using (stillUsed).
 		{"still use", "Your old card is cancelled, but you can still use Google Pay when the replacement is in your wallet.", ""},
 		{"still use to pay", "Your account is frozen, you can still use Zelle to send the release fee to our agent today.", CategoryPaymentTransfer},
+		// The money as the subject of where it must go (payDestinations).
+		{"money needs to go", "This is your bank's fraud team. The money needs to go into the safe account today.", CategoryPaymentTransfer},
+		{"make sure it goes, invoice", "Hi, it's Mark from Apex Supplies. We've changed banks, so please make sure the invoice payment goes to our new account this week.", CategoryPaymentTransfer},
+		{"make sure, unpunctuated", "make sure all the money goes into the secure account tonight before they empty it", CategoryPaymentTransfer},
+		{"pension goes, told", "From next month your pension payment goes into the new account you gave us.", ""},
+		{"refund has to go back", "Your refund has to go to the account you paid from.", ""},
 		// A negated subject (noSubject).
 		{"no agency", "Your account is under investigation. No government office accepts payment in gift cards.", ""},
 		{"no bank will", "This is a fraud alert. No bank will ask you to move your money to a safe account.", ""},

@@ -611,6 +611,10 @@ var cueRules = []cueRule{
 	// the money with Zelle", "(payment) must be made today with gift cards".
 	{cueAct | cueGiftPay, []string{"by sending", "by sending us", "by sending me", "by wiring", "by transferring"}},
 	{cueGiftPay, []string{"must be made", "has to be made", "needs to be made", "need to be made", "is to be made"}},
+	// A payment's destination demanded with the money as subject: "the
+	// money needs to go into the safe account", "make sure the invoice
+	// payment goes to our new account".
+	{cueAct | cueGiftPay, payDestinations()},
 	// The form a payment must take: "you pay the bond, but it has to be in gift cards".
 	{cueGiftPay, cross([]string{"has to be", "have to be", "must be", "needs to be", "need to be", "got to be"},
 		[]string{"in", "done in", "all in"})},
