@@ -46,6 +46,14 @@ func TestAskShapes(t *testing.T) {
 		{"make sure, unpunctuated", "make sure all the money goes into the secure account tonight before they empty it", CategoryPaymentTransfer},
 		{"pension goes, told", "From next month your pension payment goes into the new account you gave us.", ""},
 		{"refund has to go back", "Your refund has to go to the account you paid from.", ""},
+		// A form field opening a list (listFrom), and a pronoun that is the cue's own object.
+		{"field first", "This is Microsoft account security. Our technician will need your full email address and your current password to lock the intruder out.", CategoryCredentials},
+		{"field first, unpunctuated", "our technician will need your microsoft account email address and your current password", CategoryCredentials},
+		{"handed after a pronoun", "To pay the fee, write this down: the bank name, then the account number.", ""},
+		// Recogniser slips after a call back's "back" (the misheard table), and a call back with the thing to have.
+		{"back can't", "this is h m r c you are owed a tax refund to release it please call back can't confirm your national insurance number", CategoryPersonalID},
+		{"back until", "someone tried to change the email on your account we sent a verification code to your phone so please call back until the agent that code", CategoryVerificationCode},
+		{"can't after a call", "I called the bank back, can't remember what they said about my card number.", ""},
 		// A negated subject (noSubject).
 		{"no agency", "Your account is under investigation. No government office accepts payment in gift cards.", ""},
 		{"no bank will", "This is a fraud alert. No bank will ask you to move your money to a safe account.", ""},

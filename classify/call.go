@@ -1068,6 +1068,9 @@ func (c *Call) listFrom(o hit, from int32, atStart bool) bool {
 	}
 	const stop = wVerbish | wIWe | wYou | wBreak | wNeg | wFarNeg | wReport | wGive | wStop | wPerfect
 	first, other := int32(-1), 0
+	// A pronoun right after the cue is its object: "write this down, the
+	// bank name then the account number" hands what follows.
+	ownObject := q.end < o.start && (w[q.end].id == c.d.idThis || w[q.end].id == c.d.idThat || w[q.end].id == c.d.idIt)
 	for j := q.end; j < o.start; {
 		adv := int32(1)
 		for _, h := range c.hitsIn(j-maxPhrase, j+1) {
@@ -1092,6 +1095,8 @@ func (c *Call) listFrom(o hit, from int32, atStart bool) bool {
 			switch {
 			case k&stop != 0 || k&wClause != 0 && k&wJoin == 0:
 				return false
+			case first < 0 && c.d.fieldNoun[w[j].id] && !ownObject:
+				first = j // "your full email address and your current password": the field is the first item
 			case first >= 0 && k&(wJoin|wCoord|wField|wOf|wFiller|wSkip) == 0:
 				if other++; other > 4 {
 					return false

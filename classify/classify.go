@@ -181,6 +181,7 @@ type Detector struct {
 	kin                       map[int32]bool // "mum", "gran": a relative, when the call's first word alone addresses one
 	slides                    map[int32]bool // "deck", "slides": what a screen is shared to present (presenting)
 	walkThrough               map[int32]bool // "walk", "take": "walk us through" the listener's own work
+	fieldNoun                 map[int32]bool // "name", "address": a form field's head, which opens a list (listFrom)
 	audience                  map[int32]bool // "us", "everyone": a meeting presented to
 	idOver                    int32          // "go over the numbers": presented (presenting)
 	idEveryone                int32
@@ -382,6 +383,7 @@ func New() *Detector {
 	d.kin = v.set("mom", "mum", "mommy", "mummy", "dad", "daddy", "auntie", "sis", "bro", "son", "nan", "nana", "gran", "granny", "grandma", "grandpa")
 	d.slides = v.set("deck", "slides", "slide", "slideshow", "presentation", "agenda", "spreadsheet")
 	d.walkThrough = v.set("walk", "take", "talk", "go", "run")
+	d.fieldNoun = knownSet(v, "name", "address", "email", "id")
 	d.idOver, d.idEveryone = v.intern("over"), v.intern("everyone")
 	d.audience = v.set("us", "everyone", "everybody", "team", "group", "all")
 	d.workItems = v.set("dashboard", "report", "reports", "spreadsheet", "spreadsheets", "numbers", "figures",

@@ -496,6 +496,12 @@ var misheard = []misheardWord{
 	// "secure" heard as two words, "see cure": "a see cure account". The
 	// first ("see") is left and harmless; "cure" after "see" is nothing else.
 	{heard: "cure", prev: "see", as: "secure"},
+	// A call back's "and" merged with the "k" of "back": "call back can't
+	// confirm your national insurance number", and "and tell" heard as
+	// "until": "please call back until the agent that code". Nothing else
+	// follows "back" that way.
+	{heard: "can't cant", prev: "back", as: "and"},
+	{heard: "until", prev: "back", as: "and tell"},
 	// A wallet's "seed phrase" heard as "seat phrase", "sea phrase".
 	{heard: "seat seats sea cede", next: "phrase phrases", as: "seed"},
 }
