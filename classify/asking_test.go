@@ -54,6 +54,14 @@ func TestAskShapes(t *testing.T) {
 		{"back can't", "this is h m r c you are owed a tax refund to release it please call back can't confirm your national insurance number", CategoryPersonalID},
 		{"back until", "someone tried to change the email on your account we sent a verification code to your phone so please call back until the agent that code", CategoryVerificationCode},
 		{"can't after a call", "I called the bank back, can't remember what they said about my card number.", ""},
+		// A reply or send-back by text to the caller's number (replyTos, "text back", "ping that").
+		{"reply by text", "Netflix account services: your payment failed. Reply by text to this number with the email address and password you use to sign in.", CategoryCredentials},
+		{"text back", "Your iCloud account is locked. Please text back your Apple ID email address and current password to this number.", CategoryCredentials},
+		{"ping that code", "I typed your number by mistake setting up WhatsApp, you'll get a six-digit code. Could you just ping that code back to me on this number?", CategoryVerificationCode},
+		{"gone ping", "It's gone ping on my phone. It says your code is on its way, never share it.", ""},
+		// Scarcity of other buyers as pressure, and Zelle or Venmo as heard.
+		{"other families", "the dates are still free but another family wants them too so send the full amount by bank transfer today to my account", CategoryPaymentTransfer},
+		{"zel me back", "the cashiers check i sent is for too much could you deposit it and zel me back the difference today", CategoryPaymentTransfer},
 		// A negated subject (noSubject).
 		{"no agency", "Your account is under investigation. No government office accepts payment in gift cards.", ""},
 		{"no bank will", "This is a fraud alert. No bank will ask you to move your money to a safe account.", ""},

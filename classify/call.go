@@ -355,6 +355,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			}
 			return cat, false, min(from, s), c.addressed(o.start, cueSelf) && c.addressed(s, cueSelf)
 		}
+		if cat == catPay && c.speakerPays(o) {
+			return cat, false, from, false // "let me know and I'll do a bank transfer instead": the speaker pays
+		}
 		return cat, weak, from, c.addressed(o.start, cueSelf)
 	}
 	lifted := false // a weak object that its surroundings make strong
@@ -419,7 +422,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if o.attr&objSentCode != 0 && (c.sentNear(o) || c.deliveredBefore(o)) {
 		cat = catCode // "a one-time passcode has been sent … enter the passcode"
 	}
-	if o.attr&objDeliverCode != 0 && cat == catBank && (c.deliverNear(o) && !c.sendBackOnly(o) || c.deliveredBefore(o)) && !c.ownedBy(o, catBank) && !c.listedAfter(o, catBank) {
+	if o.attr&objDeliverCode != 0 && cat == catBank && !c.heldPin(o) && (c.deliverNear(o) && !c.sendBackOnly(o) || c.deliveredBefore(o)) && !c.ownedBy(o, catBank) && !c.listedAfter(o, catBank) {
 		cat = catCode // "the pin we texted you"
 	}
 	if o.attr&(objDeliver|objSent) != 0 && cat == catCode && c.near(o, 0, func(h hit) bool {
@@ -429,6 +432,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	if o.attr&(objDeliver|objSent) != 0 && cat == catCode && c.formatOf(o) {
 		return cat, false, from, false // "your national insurance number two letters six numbers": its format
+	}
+	if o.attr&objDeliver != 0 && cat == catCode && c.payeeNumber(o) {
+		return cat, false, from, false // "Zelle, to my husband's number": where the money goes
 	}
 	if o.attr&objDeliver != 0 && cat == catCode && c.lineRung(o) {
 		return cat, false, from, false // "call us back on the number in the app": a line rung, not a code
@@ -444,6 +450,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	if cat == catRemote && o.attr&objWeak != 0 && c.typedInto(o) {
 		return cat, false, from, false // "key in the code on our website": where it is typed, no software put on
+	}
+	if cat == catRemote && o.attr&objWeak != 0 && c.browsedSite(o) {
+		return cat, false, from, false // "visit our website to see your options": a site looked at
 	}
 	if cat == catRemote && o.attr&objWeak != 0 && c.ownApp(o) {
 		return cat, false, from, false // "open your Chase app": the listener's own app, not software to install
@@ -1620,6 +1629,9 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 		return false // "no real agency accepts gift cards", "no bank will ask you to move your money"
 	}
 	lo := pos - farNeg
+	if c.ownSubject(pos) {
+		lo = pos - 1 // "you will never see her again you send …": the negation is the other clause's
+	}
 	for j := pos - 1; j >= 0 && j >= lo; j-- {
 		if w[j+1].sb && w[j+1].id != c.d.idOr && w[j+1].id != c.d.idNor {
 			break // "make sure nobody does the survey twice: what's your social security number?": a new sentence asks afresh ("… never phone you. Or ask for your PIN" does not)

@@ -111,7 +111,8 @@ func callBacks() []string {
 
 // replyTos are a reply's addressee before the thing to reply with:
 // "reply to this number with your username and password", "respond to
-// this message with your card number". Like "text me" or "reply with", it
+// this message with your card number", "reply by text to this number with
+// the email address and password". Like "text me" or "reply with", it
 // asks the listener to send what follows; "reply STOP to opt out" names no
 // object, and a negation, another subject or the past ("never reply to a
 // message with your password", "I replied to the bank with my details")
@@ -123,7 +124,7 @@ func replyTos() []string {
 	channel := append(cross([]string{"this", "the", "our", "my", "that", "a"},
 		[]string{"number", "message", "text", "text message", "email", "sms", "e mail", "voicemail"}), "us", "me", "this")
 	return cross([]string{"reply", "respond", "reply back", "respond back", "text back", "write back"},
-		[]string{"to"}, channel, []string{"with"})
+		[]string{"", "by text", "by sms", "by message", "by email", "via text", "via sms"}, []string{"to"}, channel, []string{"with"})
 }
 
 // replyToSlips are a reply to the voicemail's own channel heard in the

@@ -236,7 +236,7 @@ var compounds = []struct{ a, b, as string }{
 	{"pass", "codes", "passcodes"}, {"pass", "phrase", "passphrase"}, {"user", "name", "username"},
 	{"user", "names", "usernames"}, {"e", "mail", "email"}, {"e", "mails", "emails"}, {"e", "mailed", "emailed"},
 	{"i", "d", "id"}, {"i", "ds", "ids"}, {"g", "mail", "gmail"}, {"i", "cloud", "icloud"}, {"e", "bay", "ebay"},
-	{"on", "line", "online"}, {"web", "site", "website"}, {"pass", "port", "passport"}, {"face", "book", "facebook"},
+	{"on", "line", "online"}, {"ven", "mo", "venmo"}, {"web", "site", "website"}, {"pass", "port", "passport"}, {"face", "book", "facebook"},
 	{"check", "book", "checkbook"}, {"cheque", "book", "chequebook"}, {"medi", "care", "medicare"},
 	// "medic air number": both halves, so "air" is not left between
 	// "medicare" and "number" (where "number off your card" read as a card).
@@ -502,6 +502,9 @@ var misheard = []misheardWord{
 	// follows "back" that way.
 	{heard: "can't cant", prev: "back", as: "and"},
 	{heard: "until", prev: "back", as: "and tell"},
+	// Zelle spelled as heard, "zel": "zel me back the difference", "pay by zel".
+	{heard: "zel", next: "me us it them the", as: "zelle"},
+	{heard: "zel", prev: "with via through using on by", as: "zelle"},
 	// A wallet's "seed phrase" heard as "seat phrase", "sea phrase".
 	{heard: "seat seats sea cede", next: "phrase phrases", as: "seed"},
 }

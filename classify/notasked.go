@@ -31,6 +31,11 @@ type notAskedWords struct {
 	where     map[int32]bool // "in", "on", "from": where the number rung is printed (lineRung)
 	say       map[int32]bool // "say": the speaker's own saying after a purpose "to" (speakerSays)
 	sayWhy    map[int32]bool // "just", "calling", "wanted": what puts the speaker's purpose before "to say" (speakerSays)
+	promise   map[int32]bool // "will", "can", "going": the speaker's own act to come (speakerPays)
+	view      map[int32]bool // "see", "browse", "learn": a site visited to look (browsedSite)
+	more      map[int32]bool // "more", "details": "visit our website for more"
+	held      map[int32]bool // "current", "existing": a PIN the listener already holds (heldPin)
+	causer    map[int32]bool // "let", "make", "help": a verb whose object "you" does the next verb (ownSubject)
 }
 
 func newNotAskedWords(v *vocab) notAskedWords {
@@ -59,6 +64,11 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		say:       knownSet(v, "say"),
 		sayWhy: knownSet(v, "just", "only", "calling", "ringing", "phoning", "called", "rang", "phoned", "want",
 			"wanted", "wants", "writing", "is", "was"),
+		promise: knownSet(v, "will", "shall", "can", "could", "going", "gonna", "to", "just", "then", "also", "happily", "quickly", "am", "are"),
+		view:    knownSet(v, "see", "view", "browse", "learn", "find", "compare", "explore", "read", "discover"),
+		more:    knownSet(v, "more", "details", "information", "info"),
+		held:    knownSet(v, "current", "existing", "old", "usual", "regular", "present"),
+		causer:  knownSet(v, "let", "make", "help", "have", "get", "see", "ask", "tell", "want", "need", "told", "asked", "expect"),
 	}
 }
 
@@ -447,4 +457,69 @@ func (c *Call) clauseCut(pos int32) bool {
 		}
 	}
 	return false
+}
+
+// speakerPays reports a payment named with its doing ("do a bank
+// transfer", "wire the money") whose subject is the speaker promising it:
+// "let me know and I'll do a bank transfer instead", "we can wire the
+// money tomorrow". The speaker pays; the listener is asked nothing. A need
+// ("we need to do a bank transfer") is no promise and still asks.
+func (c *Call) speakerPays(o hit) bool {
+	w, cl := c.win, c.d.class
+	for j := o.start - 1; j >= 0 && j >= o.start-4 && !w[j+1].sb; j-- {
+		switch k := cl[w[j].id]; {
+		case k&wIWe != 0:
+			return j < o.start-1 // "I'll do", "we can wire": a modal between
+		case !c.d.na.promise[w[j].id]:
+			return false
+		}
+	}
+	return false
+}
+
+// browsedSite reports a weak website or app visited to look at something:
+// "pop into any store or visit our website to see your options", "go to
+// our website for more details". Looking installs nothing and lets no one
+// in; a site visited "so I can connect" is judged as before.
+func (c *Call) browsedSite(o hit) bool {
+	w, na := c.win, &c.d.na
+	n := int32(len(w))
+	if o.end+1 >= n || w[o.end].sb || w[o.end+1].sb {
+		return false
+	}
+	return w[o.end].id == c.d.idTo && na.view[w[o.end+1].id] || w[o.end].id == c.d.idFor && na.more[w[o.end+1].id]
+}
+
+// payeeNumber reports a bare "number" that is where a payment goes: "Zelle,
+// to my husband's number", "send it to this number". The number is the
+// caller's side's, given or named, not a code the listener holds.
+func (c *Call) payeeNumber(o hit) bool {
+	w, cl := c.win, c.d.class
+	for j := o.start - 1; j >= 0 && j >= o.start-3 && !w[j+1].sb; j-- {
+		if w[j].id == c.d.idTo {
+			return j < o.start-1 && (cl[w[j+1].id]&wMine != 0 || w[j+1].id == c.d.idThis)
+		}
+	}
+	return false
+}
+
+// heldPin reports a PIN the listener already holds, named so: "confirm your
+// current PIN number". A delivery near it ("we're sending you a
+// replacement") does not make it a code sent.
+func (c *Call) heldPin(o hit) bool {
+	return o.start > 0 && c.d.na.held[c.win[o.start-1].id]
+}
+
+// ownSubject reports a cue with a subject "you" of its own, straight
+// before it, after a clause that is over: "you will never see her again
+// you send two thousand dollars on venmo right now". A negation before
+// that "you" is the other clause's. "never let you send", "never ask you
+// to send" keep "you" as the object of the negated verb.
+func (c *Call) ownSubject(pos int32) bool {
+	w, cl := c.win, c.d.class
+	if pos < 3 || w[pos].sb || w[pos-1].sb || cl[w[pos-1].id]&wYou == 0 {
+		return false
+	}
+	prev := w[pos-2].id
+	return cl[prev]&(wVerbish|wModal|wNeg|wSkip|wFarNeg) == 0 && !c.d.na.causer[prev] && prev != c.d.idTo && prev != c.d.idIf
 }

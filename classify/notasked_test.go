@@ -105,6 +105,18 @@ func TestNotAskedShapes(t *testing.T) {
 		{"pay with the wallet", "This is the tax office, pay the fine with Apple Pay now or you will be arrested.", CategoryPaymentTransfer},
 		// A bank's name for its login PIN.
 		{"personal access code", "This is your bank's fraud line. Can you confirm your personal access code for me so I can lock the profile?", CategoryBankingDetails},
+		// The speaker's own payment (speakerPays), a site looked at (browsedSite), a payee's number
+		// (payeeNumber), a PIN already held (heldPin), a choice offered ("choose whether").
+		{"speaker pays", "Hey, I've just sent you forty quid on PayPal for the ticket. If it hasn't come through, let me know and I'll do a bank transfer instead.", ""},
+		{"speaker needs a transfer", "This is your bank's fraud team. Your account is compromised and we need to do a bank transfer to protect your savings today.", CategoryPaymentTransfer},
+		{"site to see options", "Hi, this is your phone company. Your contract ends soon. Pop into any store or visit our website to see your options.", ""},
+		{"site so I can connect", "Your computer is infected and your bank account is at risk. Go to our website so I can connect to your computer and fix it.", CategoryRemoteAccess},
+		{"payee number", "The puppy is still available but two other families are asking. Zelle, to my husband's number. Send it today or she goes to the next family.", CategoryPaymentTransfer},
+		{"current pin, replacement sent", "this is the card protection line your card was in a breach so were sending you a replacement to carry your pin over i need you to confirm your current pin number", CategoryBankingDetails},
+		{"choose whether", "Your overpayment is in. You can choose whether to reduce your monthly payment or shorten the term.", ""},
+		// A cue with its own subject after a negated clause (ownSubject).
+		{"own subject after never", "we have your daughter if you call the police you will never see her again you send two thousand dollars on venmo right now to the name i give you", CategoryPaymentTransfer},
+		{"never let you send", "Our bank will never let you send money to a safe account, and never ask you to.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

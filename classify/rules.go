@@ -579,6 +579,8 @@ var cueRules = []cueRule{
 	// Paying one's own bill the usual way, and a new instruction after a
 	// delivery ("we sent you a code. Please enter it on the website").
 	{0, []string{"pay it online", "pay online", "pay it in the app", "pay in the app", "pay it by phone"}},
+	// A choice offered, not an act: "you can choose whether to reduce your monthly payment".
+	{0, []string{"choose whether", "choose between", "choose if", "choose how", "choose when"}},
 	// A hold on a payment stops it: "we've put a temporary hold on a payment of $750".
 	{0, []string{"hold on", "a hold", "temporary hold", "hold placed", "on hold"}},
 	{cueInfo | cueNoCode | cueAct, []string{"please enter", "please type", "please type in", "please input", "please key in"}},
@@ -718,7 +720,7 @@ var cueRules = []cueRule{
 	{cueInfo, []string{"pop", "pop in", "pop me", "pop us", "stick", "stick in", "chuck", "chuck us", "chuck me", "bung",
 		"bung us", "bung me", "shoot me", "shoot us", "shoot over", "drop me", "drop us", "fire over", "fire across",
 		"fire me", "flick me", "flick us", "flick over", "ping me", "ping us", "ping over", "send across", "send through",
-		"send over", "walk me through", "run me through", "talk me through", "take me through", "revert with",
+		"send over", "text back", "message back", "ping that", "ping the", "ping those", "ping your", "walk me through", "run me through", "talk me through", "take me through", "revert with",
 		"revert back with", "do the needful", "send otp", "send the otp", "send me otp", "share otp", "tell otp", "give otp"}},
 	// Tentative and framing asks: "would you happen to have", "is it possible to get", "let's start with", "remind me of".
 	{cueInfo, []string{"happen to have", "happen to know", "possible to get", "possible to have", "possible to grab",
@@ -1013,13 +1015,16 @@ var signalRules = []signalRule{
 	// messaged too … or I'll go with the other guy"). Pressure like urgency,
 	// so a weak payment ("send the deposit on Zelle today") counts with it.
 	{"other_buyers", 0.2, cross([]string{"other people", "other buyers", "other renters", "other tenants", "other bidders",
-		"someone else", "somebody else", "a lot of people", "lots of people", "many people"},
-		[]string{"waiting", "wanting", "want it", "want them", "interested", "are waiting", "are interested", "are asking",
+		"someone else", "somebody else", "a lot of people", "lots of people", "many people", "other families", "another family",
+		"another buyer", "another person", "several people", "a few people", "a few other people"},
+		[]string{"waiting", "wanting", "want it", "want them", "interested", "are waiting", "are interested", "are asking", "asking",
+			"wants", "want the", "after it", "after them",
 			"asking about it", "messaged", "messaged too", "is interested", "wants it", "wants them", "lined up", "lined up for it",
 			"coming to look", "coming to see it", "coming to view", "coming to view it", "viewing it", "looking at it", "want to see it"})},
 	{"other_buyers", 0.2, []string{"go with the other guy", "go with the other buyer", "go with someone else", "go with the next",
 		"sell it to someone else", "sell them to someone else", "give it to someone else", "rent it to someone else",
-		"let it go to someone else", "sell to the other", "lot of interest", "lots of interest", "other offers"}},
+		"let it go to someone else", "sell to the other", "lot of interest", "lots of interest", "other offers",
+		"give her to the next", "give him to the next", "give them to the next"}},
 	// A payment that must go as "friends and family" (no buyer protection,
 	// no way to claim it back): what a fake seller or landlord insists on
 	// ("we take a deposit of four hundred dollars on PayPal, it has to be
