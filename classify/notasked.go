@@ -35,7 +35,7 @@ type notAskedWords struct {
 	view      map[int32]bool // "see", "browse", "learn": a site visited to look (browsedSite)
 	more      map[int32]bool // "more", "details": "visit our website for more"
 	held      map[int32]bool // "current", "existing": a PIN the listener already holds (heldPin)
-	causer    map[int32]bool // "let", "make", "help": a verb whose object "you" does the next verb (ownSubject)
+	clauseEnd map[int32]bool // "again", "okay", "now": a clause's last word before a new subject (ownSubject)
 }
 
 func newNotAskedWords(v *vocab) notAskedWords {
@@ -64,11 +64,11 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		say:       knownSet(v, "say"),
 		sayWhy: knownSet(v, "just", "only", "calling", "ringing", "phoning", "called", "rang", "phoned", "want",
 			"wanted", "wants", "writing", "is", "was"),
-		promise: knownSet(v, "will", "shall", "can", "could", "going", "gonna", "to", "just", "then", "also", "happily", "quickly", "am", "are"),
-		view:    knownSet(v, "see", "view", "browse", "learn", "find", "compare", "explore", "read", "discover"),
-		more:    knownSet(v, "more", "details", "information", "info"),
-		held:    knownSet(v, "current", "existing", "old", "usual", "regular", "present"),
-		causer:  knownSet(v, "let", "make", "help", "have", "get", "see", "ask", "tell", "want", "need", "told", "asked", "expect"),
+		promise:   knownSet(v, "will", "shall", "can", "could", "going", "gonna", "to", "just", "then", "also", "happily", "quickly", "am", "are"),
+		view:      knownSet(v, "see", "view", "browse", "learn", "find", "compare", "explore", "read", "discover"),
+		more:      knownSet(v, "more", "details", "information", "info"),
+		held:      knownSet(v, "current", "existing", "old", "usual", "regular", "present"),
+		clauseEnd: knownSet(v, "again", "anymore", "alive", "okay", "ok", "alright", "listen", "now", "then"),
 	}
 }
 
@@ -511,15 +511,15 @@ func (c *Call) heldPin(o hit) bool {
 }
 
 // ownSubject reports a cue with a subject "you" of its own, straight
-// before it, after a clause that is over: "you will never see her again
-// you send two thousand dollars on venmo right now". A negation before
-// that "you" is the other clause's. "never let you send", "never ask you
-// to send" keep "you" as the object of the negated verb.
+// before it, after a word that ends a clause: "you will never see her
+// again you send two thousand dollars on venmo right now". A negation
+// before that "you" is the other clause's. After a verb "you" is its
+// object ("never let you send", "never enter the code we sent you on your
+// keypad"), so only a clause's last words ("again", "okay", "now") count.
 func (c *Call) ownSubject(pos int32) bool {
-	w, cl := c.win, c.d.class
-	if pos < 3 || w[pos].sb || w[pos-1].sb || cl[w[pos-1].id]&wYou == 0 {
+	w := c.win
+	if pos < 3 || w[pos].sb || w[pos-1].sb || c.d.class[w[pos-1].id]&wYou == 0 {
 		return false
 	}
-	prev := w[pos-2].id
-	return cl[prev]&(wVerbish|wModal|wNeg|wSkip|wFarNeg) == 0 && !c.d.na.causer[prev] && prev != c.d.idTo && prev != c.d.idIf
+	return c.d.na.clauseEnd[w[pos-2].id]
 }
