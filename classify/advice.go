@@ -87,6 +87,7 @@ var brands = map[string][2]string{
 	"impersonation:government": {"The government", "look up the agency's number yourself"},
 	"impersonation:courier":    {"Delivery companies", "check the tracking on the real website yourself"},
 	"impersonation:paypal":     {"PayPal", "open the PayPal app yourself"},
+	"impersonation:social":     {"Facebook, Instagram and WhatsApp", "open the app yourself"},
 	"impersonation:telecom":    {"Your phone or internet company", "call the number on your bill"},
 	"impersonation:utility":    {"Your utility company", "call the number on your bill"},
 }

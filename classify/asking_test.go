@@ -62,6 +62,9 @@ func TestAskShapes(t *testing.T) {
 		// Scarcity of other buyers as pressure, and Zelle or Venmo as heard.
 		{"other families", "the dates are still free but another family wants them too so send the full amount by bank transfer today to my account", CategoryPaymentTransfer},
 		{"zel me back", "the cashiers check i sent is for too much could you deposit it and zel me back the difference today", CategoryPaymentTransfer},
+		// A social platform's "safety team" is an organisation, whatever the greeting ("hi love").
+		{"social safety team", "Hi love, this is Karen from the Facebook safety team. Someone's reported your page. When you call back, tell me the password you log in with.", CategoryCredentials},
+		{"family password", "Hi love, it's Mum. What's the password for the Netflix again? The telly logged me out.", ""},
 		// A negated subject (noSubject).
 		{"no agency", "Your account is under investigation. No government office accepts payment in gift cards.", ""},
 		{"no bank will", "This is a fraud alert. No bank will ask you to move your money to a safe account.", ""},

@@ -995,6 +995,11 @@ var signalRules = []signalRule{
 		"telecom regulatory", "home affairs", "rcmp", "mygov", "my gov", "social security administration", "social security office", "ssa", "federal agent", "fbi", "f b i", "police", "detective", "constable", "crime unit", "fraud squad", "sheriff", "interpol", "national crime agency", "federal reserve", "department of justice", "department of", "customs", "immigration", "border protection", "dea", "homeland security", "federal trade commission", "ftc", "government"}},
 	{"impersonation:courier", 0.2, []string{"fedex", "fed ex", "ups", "usps", "dhl", "royal mail", "post office", "postal service", "courier", "delivery company", "hermes", "evri"}},
 	{"impersonation:paypal", 0.25, []string{"paypal", "pay pal"}},
+	// A social platform's "safety team", and its pretexts: a page reported, a copyright strike.
+	{"impersonation:social", 0.25, append(cross([]string{"facebook", "instagram", "meta", "whatsapp", "tiktok"},
+		[]string{"safety", "security", "support", "team", "help", "help centre", "help center", "verification", "integrity"}),
+		"copyright violation", "copyright infringement", "copyright strike", "reported your page", "reported your account",
+		"page has been reported", "account has been reported", "page was reported", "account was reported")},
 	{"impersonation:telecom", 0.25, []string{"british telecom", "bt", "at and t", "verizon", "comcast", "xfinity", "internet provider", "internet service provider", "broadband", "internet line"}},
 	{"impersonation:utility", 0.25, []string{"electric company", "power company", "utility company", "gas and electric", "electricity will", "power will be"}},
 	// A seller or landlord who cannot meet, and a deposit sent ahead: the
