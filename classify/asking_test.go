@@ -59,9 +59,8 @@ func TestAskShapes(t *testing.T) {
 		{"text back", "Your iCloud account is locked. Please text back your Apple ID email address and current password to this number.", CategoryCredentials},
 		{"ping that code", "I typed your number by mistake setting up WhatsApp, you'll get a six-digit code. Could you just ping that code back to me on this number?", CategoryVerificationCode},
 		{"gone ping", "It's gone ping on my phone. It says your code is on its way, never share it.", ""},
-		// Scarcity of other buyers as pressure, and Zelle or Venmo as heard.
+		// Scarcity of other buyers as pressure.
 		{"other families", "the dates are still free but another family wants them too so send the full amount by bank transfer today to my account", CategoryPaymentTransfer},
-		{"zel me back", "the cashiers check i sent is for too much could you deposit it and zel me back the difference today", CategoryPaymentTransfer},
 		// A social platform's "safety team" is an organisation, whatever the greeting ("hi love").
 		{"social safety team", "Hi love, this is Karen from the Facebook safety team. Someone's reported your page. When you call back, tell me the password you log in with.", CategoryCredentials},
 		{"family password", "Hi love, it's Mum. What's the password for the Netflix again? The telly logged me out.", ""},

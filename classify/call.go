@@ -15,6 +15,7 @@ type Call struct {
 	d           *Detector
 	seen        map[uint64]struct{}
 	ctx         []token // last tokens of earlier final non-callee segments
+	ctxAt       []int64 // each context token's call position (abs): callee lines lie between them
 	prevText    string  // the last such segment, for evidence that spans two
 	prevFrom    float64
 	flagged     [numCats]bool
@@ -72,6 +73,18 @@ type Call struct {
 }
 
 // NewCall starts the state for one call.
+// abs is the call position of window token j: a context token keeps the
+// position it had in its own segment (callee lines since then count too),
+// and the current segment's tokens follow tokBase. Far negations, stories
+// and quotes are marked by call position, so a cue judged again in the
+// context still finds them.
+func (c *Call) abs(j int32) int64 {
+	if j < c.nCtx && int(j) < len(c.ctxAt) {
+		return c.ctxAt[j]
+	}
+	return c.tokBase + int64(j-c.nCtx)
+}
+
 func (d *Detector) NewCall() *Call {
 	return &Call{d: d, seen: map[uint64]struct{}{}, tk: tokenizer{d: d}, delivAt: -refReach - 1, objAt: -refReach - 1, objCat: catNone, needAt: -1, bankingAt: -refReach - 1}
 }
@@ -147,7 +160,7 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 		c.family = true // a relative addressed by the call's first word, alone: "Mum, the laptop logged me out"
 	}
 	for _, h := range c.hits {
-		if h.end > nCtx && h.group == gRef && (h.cat == refInbound || h.cat == refGreet && c.tokBase-int64(nCtx)+int64(h.start) < greetReach) && !c.calledMe && !c.hasSignal("press_1_menu") {
+		if h.end > nCtx && h.group == gRef && (h.cat == refInbound || h.cat == refGreet && c.abs(h.start) < greetReach) && !c.calledMe && !c.hasSignal("press_1_menu") {
 			c.inbound = true // not after a recording's "press 1 to speak to an agent": the recording rang the listener
 		}
 		if h.end > nCtx && h.group == gRef && h.cat == refCalledMe {
@@ -160,7 +173,7 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 			c.survey = true
 		}
 		if h.end > nCtx && h.group == gRef && h.cat == refBanking && seg.Final {
-			c.bankingAt = c.tokBase - int64(nCtx) + int64(h.start)
+			c.bankingAt = c.abs(h.start)
 		}
 	}
 	pressured := c.pressure
@@ -262,11 +275,17 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 	c.keywords(seg, nCtx)
 	if seg.Final {
 		c.markStory()
-		c.tokBase += int64(len(cur))
 		keep := c.win
 		if len(keep) > ctxTokens {
 			keep = keep[len(keep)-ctxTokens:]
 		}
+		first := int32(len(c.win) - len(keep))
+		var at [ctxTokens]int64 // read from the old ctxAt before it is overwritten
+		for i := range keep {
+			at[i] = c.abs(first + int32(i))
+		}
+		c.ctxAt = append(c.ctxAt[:0], at[:len(keep)]...)
+		c.tokBase += int64(len(cur))
 		c.ctx = append(c.ctx[:0], keep...)
 		if len(cur) > 0 {
 			c.prevText, c.prevFrom = seg.Text, seg.Start
@@ -1273,7 +1292,7 @@ func (c *Call) deliveredBefore(o hit) bool {
 			return true
 		}
 	}
-	pos := c.tokBase - int64(c.nCtx) + int64(o.start)
+	pos := c.abs(o.start)
 	return c.delivAt >= c.objAt && pos-c.delivAt <= refReach || c.objCat == catCode && pos-c.objAt <= refReach
 }
 
@@ -1299,7 +1318,7 @@ func (c *Call) owner(o hit) (int, bool) {
 		k := cl[w[j].id]
 		switch {
 		case k&wOwnBank != 0:
-			if base := c.tokBase - int64(c.nCtx); c.objCat == catID && c.objAt > c.delivAt && base+int64(o.start)-c.objAt <= refReach && c.d.class[w[j].id]&wCardWord != 0 {
+			if c.objCat == catID && c.objAt > c.delivAt && c.abs(o.start)-c.objAt <= refReach && c.d.class[w[j].id]&wCardWord != 0 {
 				return catID, true // "the number on your current card" after "the new Medicare cards"
 			}
 			return catBank, true
@@ -1310,7 +1329,7 @@ func (c *Call) owner(o hit) (int, bool) {
 		case k&wRecord != 0:
 			return catNone, true
 		case w[j].id == c.d.idOne && j > o.end+1 && !(j+1 < n && cl[w[j+1].id]&wOf != 0): // not "one of your checks"
-			if base := c.tokBase - int64(c.nCtx); c.objCat <= catID && c.objAt > c.delivAt && base+int64(o.start)-c.objAt <= refReach {
+			if c.objCat <= catID && c.objAt > c.delivAt && c.abs(o.start)-c.objAt <= refReach {
 				return c.objCat, true
 			}
 		}
@@ -1385,7 +1404,7 @@ const sessionReach = 12
 // giftReferent reports that the call's latest named object, within
 // refReach tokens and later than any delivery, is a gift card.
 func (c *Call) giftReferent(o hit) bool {
-	pos := c.tokBase - int64(c.nCtx) + int64(o.start)
+	pos := c.abs(o.start)
 	return c.objCat == catGift && c.objAt > c.delivAt && pos-c.objAt <= refReach
 }
 
@@ -1620,7 +1639,7 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	if pos < c.nCtx {
 		// A cue of an earlier segment, judged again after its "never" or
 		// "nobody" has left the context.
-		at := c.tokBase - int64(c.nCtx) + int64(pos)
+		at := c.abs(pos)
 		if at > c.negFrom && at < c.negTo || slices.Contains(c.negCues[:min(c.negN, len(c.negCues))], at) {
 			return false
 		}
@@ -2060,7 +2079,7 @@ func (c *Call) inStory(pos int32) bool {
 	if pos < c.nCtx {
 		// A cue of an earlier segment, judged again: "…and read him the
 		// numbers." / "Do you have the number he called from?"
-		at := c.tokBase - int64(c.nCtx) + int64(pos)
+		at := c.abs(pos)
 		return at >= c.storyFrom && at < c.storyTo
 	}
 	for j := pos; j >= c.nCtx && j >= pos-storyReach; j-- {
@@ -2092,7 +2111,7 @@ func (c *Call) quoted(pos int32) bool {
 	if pos < c.nCtx {
 		// A cue of an earlier segment, judged again after "he said" has
 		// left the context.
-		if at := c.tokBase - int64(c.nCtx) + int64(pos); at >= c.quoteFrom && at < c.quoteTo {
+		if at := c.abs(pos); at >= c.quoteFrom && at < c.quoteTo {
 			return true
 		}
 	}
@@ -2190,7 +2209,7 @@ func (c *Call) paidToListener(o hit) bool {
 // asked on a call about online banking, named within refReach tokens
 // before it: the bank's login, banking details and credentials both.
 func (c *Call) bankLogin(o hit) bool {
-	if c.tokBase-int64(c.nCtx)+int64(o.start)-c.bankingAt > refReach {
+	if c.abs(o.start)-c.bankingAt > refReach {
 		return false
 	}
 	for j := o.start; j < o.end; j++ {

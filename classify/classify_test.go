@@ -200,6 +200,12 @@ func TestParseTranscript(t *testing.T) {
 		// Names say nothing about who is protected: "A: Hello?" is usually the callee.
 		{"names stay unlabelled", "John: hi\nMary: hello\nJohn: ok", []string{"", "", ""}, []string{"hi", "hello", "ok"}, nil},
 		{"speaker n", "Speaker 1: hi\nSpeaker 2: yo", []string{"", ""}, []string{"hi", "yo"}, nil},
+		// Unless one side alone speaks as an organisation (introSide).
+		{"names, one introduces", "Chioma: Good afternoon, Mr Adeola?\nFemi: Yes, this is Femi.\nChioma: This is Chioma from GTBank.\nFemi: Ah yes.", []string{"caller", "callee", "caller", "callee"}, nil, nil},
+		{"letters, business answers", "A: IT service desk, this is Marco.\nB: Hi, I'm locked out.\nA: No worries.", []string{"caller", "callee", "caller"}, nil, nil},
+		{"listener rings a fake line", "B: Hello?\nA: Thank you for calling Meta account recovery, how can I help?\nB: I'm locked out.", []string{"callee", "caller", "callee"}, nil, nil},
+		{"a text read out is no introduction", "A: Can you tell me what the text says?\nB: It says it's from Google Voice.\nA: Read me the digits.", []string{"", "", ""}, nil, nil},
+		{"both introduce", "A: Hi, this is Sam from Acme.\nB: Hi Sam, this is Jo from Zenith.", []string{"", ""}, nil, nil},
 		{"a name that is also jargon", "Mark: buy the cards\nJess: ok", []string{"", ""}, nil, nil},
 		{"recorded message", "Recorded voice: your number is suspended\nOfficer: confirm it", []string{"caller", "caller"}, nil, nil},
 		{"timestamps", "[00:12] Caller: hi\n[00:15] Me: hello", []string{"caller", "callee"}, []string{"hi", "hello"}, []float64{12, 15}},

@@ -502,9 +502,6 @@ var misheard = []misheardWord{
 	// follows "back" that way.
 	{heard: "can't cant", prev: "back", as: "and"},
 	{heard: "until", prev: "back", as: "and tell"},
-	// Zelle spelled as heard, "zel": "zel me back the difference", "pay by zel".
-	{heard: "zel", next: "me us it them the", as: "zelle"},
-	{heard: "zel", prev: "with via through using on by", as: "zelle"},
 	// A wallet's "seed phrase" heard as "seat phrase", "sea phrase".
 	{heard: "seat seats sea cede", next: "phrase phrases", as: "seed"},
 }

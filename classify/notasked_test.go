@@ -114,6 +114,8 @@ func TestNotAskedShapes(t *testing.T) {
 		{"payee number", "The puppy is still available but two other families are asking. Zelle, to my husband's number. Send it today or she goes to the next family.", CategoryPaymentTransfer},
 		{"current pin, replacement sent", "this is the card protection line your card was in a breach so were sending you a replacement to carry your pin over i need you to confirm your current pin number", CategoryBankingDetails},
 		{"choose whether", "Your overpayment is in. You can choose whether to reduce your monthly payment or shorten the term.", ""},
+		// A far negation still reaches a cue judged again in the context after a callee line (Call.abs).
+		{"negation across a callee line", "Caller: hi marcus this is tanya from people operations welcome aboard im just calling about your first day on monday\nCallee: hi tanya thanks\nCaller: so please bring your original id documents in person either your passport or your drivers license plus your social security card\nCaller: please dont email or text them to us and nobody from our team will ever ask you to read the numbers over the phone well look at them at the front desk and thats it\nCallee: got it ill bring my passport\nCaller: perfect parkings in lot b and ask for me at reception at eight three zero", ""},
 		// A cue with its own subject after a negated clause (ownSubject).
 		{"own subject after never", "we have your daughter if you call the police you will never see her again you send two thousand dollars on venmo right now to the name i give you", CategoryPaymentTransfer},
 		{"never let you send", "Our bank will never let you send money to a safe account, and never ask you to.", ""},

@@ -100,6 +100,7 @@ func ParseTranscript(text string) []bus.Segment {
 		}
 	}
 	otherSide(segs, segWho)
+	introSide(segs, segWho)
 	// End each timed segment where the next timed one starts.
 	next := -1.0
 	for i := len(segs) - 1; i >= 0; i-- {
@@ -154,6 +155,105 @@ func otherSide(segs []bus.Segment, segWho []string) {
 			segs[i].Track = other
 		}
 	}
+}
+
+// introSide gives the tracks of a two-party dialogue labelled only by names
+// or letters ("Chioma: … / Femi: …", "A: … / B: …") when one side alone
+// speaks as an organisation within its first lines: introduces itself from
+// somewhere ("this is Chioma from GTBank", "it's Tyler, from Roblox",
+// "calling from the DVLA") or answers as a business ("thank you for calling
+// Meta account recovery", "IT service desk, this is Marco", "how can I
+// help"). That side is the caller, whose asks count, whoever
+// dialled; the other is the person screened, whose own story ("the
+// money left my account") asks nothing. When both or neither speak so,
+// the lines stay unlabelled and a request counts whoever makes it.
+func introSide(segs []bus.Segment, segWho []string) {
+	var names [2]string
+	var intro [2]bool
+	var seen [2]int
+	n := 0
+	for i, w := range segWho {
+		if w == "" || segs[i].Track != "" {
+			return // a role label, or a line without one: nothing to infer
+		}
+		k := 0
+		for k < n && names[k] != w {
+			k++
+		}
+		if k == n {
+			if n == 2 {
+				return
+			}
+			names[n] = w
+			n++
+		}
+		if seen[k] < introLines {
+			seen[k]++
+			intro[k] = intro[k] || introduces(segs[i].Text)
+		}
+	}
+	if n != 2 || intro[0] == intro[1] {
+		return
+	}
+	caller := names[0]
+	if intro[1] {
+		caller = names[1]
+	}
+	for i, w := range segWho {
+		segs[i].Track = bus.TrackCallee
+		if w == caller {
+			segs[i].Track = bus.TrackCaller
+		}
+	}
+}
+
+// introLines is how many of a speaker's first lines introSide reads.
+const introLines = 3
+
+// introOpeners start a self-introduction whose "from" names the
+// organisation: "this is Chioma from GTBank", "my name is Sam, calling
+// from". businessAnswers are how an organisation answers its line.
+var (
+	introOpeners    = []string{"this is", "it's", "its", "it is", "i'm", "im", "i am", "my name is", "name's", "calling", "ringing"}
+	businessAnswers = []string{"thank you for calling", "thanks for calling", "you're through to", "you are through to",
+		"how can i help", "how may i help", "how can i assist", "how may i assist", "service desk", "help desk",
+		"helpdesk", "calling on behalf of", "calling from", "ringing from"}
+)
+
+// notName are words that cannot start the name in an introduction.
+var notName = map[string]bool{"a": true, "an": true, "the": true, "my": true, "your": true, "our": true, "this": true,
+	"that": true, "it": true, "just": true, "not": true, "all": true, "about": true, "so": true, "still": true,
+	"only": true, "also": true, "there": true, "here": true, "what": true, "six": true, "some": true}
+
+// introduces reports a line that speaks as an organisation (introSide).
+func introduces(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'')
+	})
+	line := " " + strings.Join(words, " ") + " "
+	for _, b := range businessAnswers {
+		if strings.Contains(line, " "+b+" ") {
+			return true
+		}
+	}
+	for _, o := range introOpeners {
+		i := strings.Index(line, " "+o+" ")
+		if i < 0 {
+			continue
+		}
+		rest := strings.Fields(line[i+len(o)+2:])
+		if len(rest) > 0 && notName[rest[0]] {
+			continue // "it's a six-digit thing, from Google Voice": no name, no introduction
+		}
+		for j := 0; j < len(rest) && j < 5; j++ {
+			// A name first ("it's Dan with Norton"), except after "calling";
+			// "it says it's from Chase" is a text the listener reads out.
+			if (rest[j] == "from" || rest[j] == "with") && (j > 0 || o == "calling" || o == "ringing") {
+				return true // "this is Kate from head office", "it's Dan with Norton billing"
+			}
+		}
+	}
+	return false
 }
 
 // isCueNumber reports a line of digits only, as SRT numbers its cues.
