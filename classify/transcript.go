@@ -28,7 +28,9 @@ var (
 // numbered from 1: one per line, long lines split at sentence ends. Speaker
 // labels ("Caller:", "[00:12] Scammer:", "Speaker 1:", "John:") set the
 // track: scam-side roles are the caller, the protected person's roles the
-// callee; names, letters and lines without a label leave Track "". A name
+// callee; names, letters and lines without a label leave Track "", unless
+// one of two named sides alone introduces itself as an organisation
+// (introSide). A name
 // in capitals on a line of its own labels the lines after it (screenplay
 // style). Timestamps ("[00:12]", "00:01:05.5", SRT and WebVTT cue times on
 // their own line) set Start, and End is the next timestamp; WebVTT voice
