@@ -470,6 +470,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catRemote && o.attr&objWeak != 0 && c.typedInto(o) {
 		return cat, false, from, false // "key in the code on our website": where it is typed, no software put on
 	}
+	if cat == catRemote && o.attr&objWeak != 0 && c.resetLink(o) {
+		return cat, false, from, false // "I've sent a reset link to your email … just follow the link and pick a new one"
+	}
 	if cat == catRemote && o.attr&objWeak != 0 && c.browsedSite(o) {
 		return cat, false, from, false // "visit our website to see your options": a site looked at
 	}
@@ -561,8 +564,8 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 		if (cat == catRemote || cat == catPay) && o.attr&objWeak != 0 && c.appNamed(o) && q.end <= o.start && c.d.class[w[q.start].id]&wOpen != 0 {
 			continue // "to track your package, open the Amazon app": an app opened is one the listener has; getting or putting one on asks
 		}
-		if q.attr&cueNoCode != 0 && q.end <= o.start && c.typedYourself(o) {
-			continue // "you'll type the new password yourself, I won't see it": the listener keeps it
+		if (q.attr&cueNoCode != 0 || c.d.na.checkVerb[w[q.start].id]) && q.end <= o.start && c.typedYourself(o) {
+			continue // "you'll type the new password yourself, I won't see it", "check your bank details are right in there yourself": the listener keeps it
 		}
 		if cat == catRemote && o.attr&objWeak != 0 && c.photoCue(q) {
 			continue // "I'll leave it there and take a photo for the app": a picture taken, no software put on

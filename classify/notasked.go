@@ -36,6 +36,9 @@ type notAskedWords struct {
 	more      map[int32]bool // "more", "details": "visit our website for more"
 	held      map[int32]bool // "current", "existing": a PIN the listener already holds (heldPin)
 	clauseEnd map[int32]bool // "again", "okay", "now": a clause's last word before a new subject (ownSubject)
+	checkVerb map[int32]bool // "check", "review": a check the listener makes of their own record (typedYourself)
+	reset     map[int32]bool // "reset", "unlock": what a link sent to the listener does (resetLink)
+	link      int32
 }
 
 func newNotAskedWords(v *vocab) notAskedWords {
@@ -69,6 +72,9 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		more:      knownSet(v, "more", "details", "information", "info"),
 		held:      knownSet(v, "current", "existing", "old", "usual", "regular", "present"),
 		clauseEnd: knownSet(v, "again", "anymore", "alive", "okay", "ok", "alright", "listen", "now", "then"),
+		checkVerb: knownSet(v, "check", "review", "verify", "update"),
+		reset:     knownSet(v, "reset", "unlock", "recovery"),
+		link:      v.ids["link"],
 	}
 }
 
@@ -522,4 +528,25 @@ func (c *Call) ownSubject(pos int32) bool {
 		return false
 	}
 	return c.d.na.clauseEnd[w[pos-2].id]
+}
+
+// resetLinkReach bounds how far before a link its reset may be named.
+const resetLinkReach = 32
+
+// resetLink reports a weak "link" that resets or unlocks the listener's
+// own account: "I've sent a reset link to your personal email … just
+// follow the link and pick a new one". A reset is done by the listener on
+// their own account; nobody connects. A link "so I can connect" is judged
+// as before (accessPurposes).
+func (c *Call) resetLink(o hit) bool {
+	w, na := c.win, &c.d.na
+	if w[o.end-1].id != na.link {
+		return false
+	}
+	for j := max(o.start-resetLinkReach, 0); j < int32(len(w)) && j < o.end+6; j++ {
+		if na.reset[w[j].id] {
+			return true
+		}
+	}
+	return false
 }

@@ -116,6 +116,12 @@ func TestNotAskedShapes(t *testing.T) {
 		{"choose whether", "Your overpayment is in. You can choose whether to reduce your monthly payment or shorten the term.", ""},
 		// A far negation still reaches a cue judged again in the context after a callee line (Call.abs).
 		{"negation across a callee line", "Caller: hi marcus this is tanya from people operations welcome aboard im just calling about your first day on monday\nCallee: hi tanya thanks\nCaller: so please bring your original id documents in person either your passport or your drivers license plus your social security card\nCaller: please dont email or text them to us and nobody from our team will ever ask you to read the numbers over the phone well look at them at the front desk and thats it\nCallee: got it ill bring my passport\nCaller: perfect parkings in lot b and ask for me at reception at eight three zero", ""},
+		// A reset link to the listener's own account (resetLink), a check made yourself, a conditional "try to".
+		{"reset link", "IT service desk. I've unlocked the account and sent a reset link to your personal email. Please don't tell me your password, we never need it. Just follow the link and pick a new one.", ""},
+		{"link so I can connect", "Your computer is infected and your bank account is at risk. Follow the link I texted you so I can connect and remove the virus.", CategoryRemoteAccess},
+		{"check it yourself", "We're moving payroll to a new provider. Please check your bank details are right in there yourself. We won't ever ask for them by phone.", ""},
+		{"check it for me", "This is your bank's fraud team, your account is frozen. Please check your bank details with me now, read me the account number.", CategoryBankingDetails},
+		{"did not try to pay", "This is HSBC. Your one-time passcode for your online payment is 519033. If you did not try to make a payment, please call us on the number on the back of your card.", ""},
 		// A cue with its own subject after a negated clause (ownSubject).
 		{"own subject after never", "we have your daughter if you call the police you will never see her again you send two thousand dollars on venmo right now to the name i give you", CategoryPaymentTransfer},
 		{"never let you send", "Our bank will never let you send money to a safe account, and never ask you to.", ""},

@@ -886,7 +886,7 @@ const (
 )
 
 var wordClasses = map[int][]string{
-	wSkip: {"to", "need", "have", "want", "ever", "really", "actually", "just", "be", "going", "able",
+	wSkip: {"to", "need", "have", "want", "try", "ever", "really", "actually", "just", "be", "going", "able",
 		"will", "would", "should", "can", "could", "may", "might", "must", "please", "at", "all", "under",
 		"any", "circumstances", "also", "now", "then", "um", "uh", "uhm", "er", "erm", "ah", "like",
 		"okay", "ok", "so", "and", "kindly", "quickly", "simply", "only", "gonna", "wanna", "ask", "call",
