@@ -64,6 +64,20 @@ func TestAskShapes(t *testing.T) {
 		// A social platform's "safety team" is an organisation, whatever the greeting ("hi love").
 		{"social safety team", "Hi love, this is Karen from the Facebook safety team. Someone's reported your page. When you call back, tell me the password you log in with.", CategoryCredentials},
 		{"family password", "Hi love, it's Mum. What's the password for the Netflix again? The telly logged me out.", ""},
+		// Hand-overs by everyday verbs of what was just sent, and "what I need you to do is".
+		{"stick that in a text", "It's Telstra, there's a SIM swap request on your mobile. You'll have just got a text with a code in it, so stick that in a text back to this number and we'll stop it.", CategoryVerificationCode},
+		{"what I need you to do is", "It's Revolut security, the fraudster still has access to your main balance. What I need you to do is move everything into the new vault we've set up for you.", CategoryPaymentTransfer},
+		// A code triggered to the listener's phone; a helpline found online (number_found_online).
+		{"recovery code triggered", "I'm going to trigger a recovery code to your phone now. When it arrives, just read it to me.", CategoryVerificationCode},
+		{"recovery code kept", "Write down the recovery codes and keep them somewhere safe, we will never ask for them.", ""},
+		{"found online", "Agent: Thank you for calling account recovery, how can I help?\nCustomer: Hi, I found this number online, my account was hacked.\nAgent: I'll send a code to your phone. Read it to me when it arrives.", CategoryVerificationCode},
+		// A third person's secret asked by an organisation (thirdAsked).
+		{"employee's login", "Hi, it's Kate from the head office IT team. Priya's off sick and her mailbox audit has to finish. Do you happen to know her login? Just her username and password.", CategoryCredentials},
+		{"father's medicare number", "This is Rebecca from the Medicare Advantage enrollment center. Your father is eligible for an upgrade. I just need his Medicare number off his card.", CategoryPersonalID},
+		{"relative's password", "Hi love, it's Mum. Do you know her password for the netflix? Your sister's locked out again.", ""},
+		// A helper "so he can jump on"; an application that is a form.
+		{"so he can jump on", "Your internet connection has been compromised by hackers. Our tech will get you to download a little program so he can jump on and clean it up.", CategoryRemoteAccess},
+		{"mortgage application", "Hi, it's Priya from Halifax confirming your mortgage appointment. Bring your payslips and photo ID, that'll help us get the application going.", ""},
 		// A negated subject (noSubject).
 		{"no agency", "Your account is under investigation. No government office accepts payment in gift cards.", ""},
 		{"no bank will", "This is a fraud alert. No bank will ask you to move your money to a safe account.", ""},

@@ -137,6 +137,13 @@ func (c *Call) Add(seg bus.Segment) []bus.Flag {
 				if h.group == gRef && h.cat == refBanking {
 					c.bankingAt = c.tokBase + int64(h.start) // "my online banking is locked"
 				}
+				if h.group == gRef && h.cat == refFoundOnline && !c.hasSignal(sigFoundOnline) {
+					// A helpline found by search is how fake support lines are reached: its
+					// ordinary asks ("read me the code") count as in a call that rang the listener.
+					c.signal(sigFoundOnline, weightFoundOnline)
+					c.pressure, c.pressStrong = true, true
+					c.releasePending(true)
+				}
 				if h.group == gRef && h.cat == refNeedQ {
 					c.needAt = c.tokBase + int64(len(cur)) // "what do you need?": the caller's next line answers it
 				}
@@ -413,7 +420,7 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 			cat = catID // "your driver's licence number and the card number on the back": the licence's card number
 		}
 	}
-	if cat <= catID && o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 && !c.thirdsToMe(o) {
+	if cat <= catID && o.start > 0 && c.d.class[w[o.start-1].id]&wMine != 0 && !c.thirdsToMe(o) && !c.thirdAsked(o) {
 		return 0, false, from, false // "my password": the speaker's own
 	}
 	if o.attr&objGiftAmb != 0 && cat != catGift && c.giftReferent(o) {
@@ -469,6 +476,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	}
 	if cat == catRemote && o.attr&objWeak != 0 && c.typedInto(o) {
 		return cat, false, from, false // "key in the code on our website": where it is typed, no software put on
+	}
+	if cat == catRemote && o.attr&objWeak != 0 && c.formApplication(o) {
+		return cat, false, from, false // "help us get the application going": a mortgage application, not software
 	}
 	if cat == catRemote && o.attr&objWeak != 0 && c.resetLink(o) {
 		return cat, false, from, false // "I've sent a reset link to your email … just follow the link and pick a new one"

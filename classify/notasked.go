@@ -38,6 +38,8 @@ type notAskedWords struct {
 	clauseEnd map[int32]bool // "again", "okay", "now": a clause's last word before a new subject (ownSubject)
 	checkVerb map[int32]bool // "check", "review": a check the listener makes of their own record (typedYourself)
 	reset     map[int32]bool // "reset", "unlock": what a link sent to the listener does (resetLink)
+	appWord   int32          // "application": software, or a form filed (formApplication)
+	filed     map[int32]bool // "mortgage", "loan", "going": what marks an application as a form filed
 	link      int32
 }
 
@@ -74,7 +76,10 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		clauseEnd: knownSet(v, "again", "anymore", "alive", "okay", "ok", "alright", "listen", "now", "then"),
 		checkVerb: knownSet(v, "check", "review", "verify", "update"),
 		reset:     knownSet(v, "reset", "unlock", "recovery"),
-		link:      v.ids["link"],
+		appWord:   v.ids["application"],
+		filed: knownSet(v, "mortgage", "loan", "job", "visa", "passport", "credit", "benefit", "benefits", "tenancy", "rental",
+			"going", "started", "moving", "form", "forms", "process", "processed", "approved", "submitted"),
+		link: v.ids["link"],
 	}
 }
 
@@ -549,4 +554,17 @@ func (c *Call) resetLink(o hit) bool {
 		}
 	}
 	return false
+}
+
+// formApplication reports a weak "application" that is a form filed, not
+// software: "that'll help us get the application going", "your mortgage
+// application". A word for what is applied for stands before it, or one
+// for its progress after it.
+func (c *Call) formApplication(o hit) bool {
+	w, na := c.win, &c.d.na
+	e := o.end - 1
+	if na.appWord == 0 || w[e].id != na.appWord {
+		return false
+	}
+	return e > 0 && !w[e].sb && na.filed[w[e-1].id] || o.end < int32(len(w)) && !w[o.end].sb && na.filed[w[o.end].id]
 }

@@ -1,5 +1,7 @@
 package classify
 
+import "strings"
+
 // Reached asks: what the agent a key press or a call back reaches "will
 // confirm / need / ask for" is asked, payments go to a payee the caller
 // names ("transfer it to him"), and "share scream" is a misheard "share
@@ -191,4 +193,36 @@ func (c *Call) thirdsToMe(o hit) bool {
 	p := o.start - 1
 	return p >= 2 && c.d.rw.third[w[p].id] && !w[p].sb && !w[p-1].sb && c.d.class[w[p-1].id]&wToMe != 0 &&
 		c.d.class[w[p-2].id]&(wMine|wToMe|wYou|wIWe|wNeg) == 0
+}
+
+// thirdAsked reports a third person's secret asked of the listener by a
+// caller speaking for an organisation: "do you happen to know her login?"
+// (a line manager asked for an employee's), "I just need his Medicare
+// number off his card" (a son or daughter asked for a father's). The
+// asking cue stands right before the possessive, in its sentence, and is
+// addressed as usual. A relative's "do you know dad's netflix password" is
+// no organisation's and stays the speaker's side's.
+func (c *Call) thirdAsked(o hit) bool {
+	w := c.win
+	p := o.start - 1
+	if p < 1 || !c.d.rw.third[w[p].id] || w[p].sb || c.family || !c.organisation() {
+		return false
+	}
+	for _, q := range c.hitsIn(p-1-maxPhrase, p) {
+		if q.group == gCue && q.attr&cueInfo != 0 && q.attr&cueBack == 0 && q.end == p && !c.sentBetween(q.start, p) {
+			return c.addressed(q.start, q.attr)
+		}
+	}
+	return false
+}
+
+// organisation reports a caller who has claimed to speak for a company or
+// an authority (an impersonation signal).
+func (c *Call) organisation() bool {
+	for _, s := range c.signals {
+		if strings.HasPrefix(s, "impersonation:") {
+			return true
+		}
+	}
+	return false
 }

@@ -122,6 +122,8 @@ var objectRules = []objectRule{
 		"text that we sent", "message i sent", "text i sent", "# digit passcode",
 	}},
 	{catCred, objSentCode, []string{"passcode", "pass code"}},
+	// An account's recovery code is a backup secret, unless one was just sent: "I'm going to trigger a recovery code to that phone".
+	{catCred, objSentCode, []string{"recovery code"}},
 	// The number a code-generating app shows is a code the listener holds.
 	{catCode, 0, []string{"number showing", "number it is showing", "code showing", "code it is showing",
 		"number in the authenticator", "code in the authenticator", "number on the authenticator", "code on the authenticator"}},
@@ -197,7 +199,7 @@ var objectRules = []objectRule{
 		"secret question", "secret answer", "secret question answer", "secret question answers", "secret questions", "secret answers",
 		"answer to your secret question", "answers to your secret questions", "answer to the secret question", "answers to the secret questions", "memorable word", "memorable information", "memorable date",
 		"first pet", "name of your first pet", "passphrase", "pass phrase", "recovery phrase", "seed phrase",
-		"recovery code", "backup code", "icloud password", "gmail password", "facebook password",
+		"backup code", "icloud password", "gmail password", "facebook password",
 		"login", "logins", "the log in", "your log in", "log in details",
 		"sign in email", "signin email", "login email", "log in email", "email and pass", "username and pass",
 		"secret word", "secret phrase", "secret password", "pass words",
@@ -646,6 +648,10 @@ var cueRules = []cueRule{
 		"read that back", "read that back to me", "read those back", "read it back to me", "read them back to me",
 		"repeat it", "repeat that", "repeat it back", "repeat that back", "repeat them", "say it back", "say that back",
 		"read that out", "read that out to me", "tell me that number", "tell me what it is",
+		// Everyday hand-overs of what was just sent: "stick that in a text back to this number", "flick that through".
+		"stick that in a text", "stick it in a text", "pop that in a text", "pop it in a text", "stick that in the chat",
+		"stick it in the chat", "pop that in the chat", "pop it in the chat", "flick that through", "flick it through",
+		"flick that over", "flick it over", "ping that back", "ping it back",
 		"verify it", "let me know what it is", "buy them", "buy it", "get them", "install it", "download it",
 		"send it", "transfer it", "move it", "pay it", "send me a picture", "send me a photo", "send me pictures",
 		"send me photos", "send us a screenshot", "send me a screenshot", "send a screenshot", "screenshot of it",
@@ -712,7 +718,9 @@ var cueRules = []cueRule{
 		"accept payment only in", "accept payment only by", "accept it only as"}},
 	{cueInfo | cueAct | cueSelf, []string{"will have you", "would have you", "am going to have you", "are going to have you",
 		"will get you to", "am going to get you to", "are going to get you to", "next step is to", "first step is to",
-		"step is to", "what you do is", "what you will do is", "what you are going to do is", "all you do is"}},
+		"step is to", "what you do is", "what you will do is", "what you are going to do is", "all you do is",
+		"what i need you to do is", "what we need you to do is", "what i want you to do is", "what we want you to do is",
+		"what you need to do is", "all i need you to do is", "all you need to do is"}},
 	// Recogniser spellings without the apostrophe: "well have you install", "well need".
 	{cueInfo | cueAct | cueSelf, []string{"well have you", "well need", "well need you to", "well get you to", "well just need",
 		"well also need", "well want"}},
@@ -898,7 +906,7 @@ var wordClasses = map[int][]string{
 	wPast:    {"did", "were", "had", "was", "have"},
 	wMine:    {"my", "our", "mine", "ours", "his", "her", "their"},
 	wBreak:   {"we", "i", "they", "he", "she", "because", "but", "if", "when", "sent", "send", "after", "before", "while", "unless", "otherwise"},
-	wSent:    {"sent", "send", "sending", "texted", "text", "texting", "txt", "message", "messages", "sms", "received", "receive", "receiving", "got", "phone", "mobile", "cell", "cellphone", "email", "emailed", "screen", "came", "come", "coming", "just", "device", "verify", "verification", "authenticator", "arrived", "popped", "pop"},
+	wSent:    {"sent", "send", "sending", "trigger", "triggered", "triggering", "texted", "text", "texting", "txt", "message", "messages", "sms", "received", "receive", "receiving", "got", "phone", "mobile", "cell", "cellphone", "email", "emailed", "screen", "came", "come", "coming", "just", "device", "verify", "verification", "authenticator", "arrived", "popped", "pop"},
 	wFarNeg:  {"never", "nobody", "noone", "nor", "neither"},
 	wIWe:     {"i", "we"},
 	wPerfect: {"have", "had", "has", "already", "been"},
@@ -912,7 +920,7 @@ var wordClasses = map[int][]string{
 	wRecord:   {"bill", "invoice", "receipt", "letter", "bills", "invoices"},
 	wOf:       {"of", "on", "off", "at", "from", "across", "for"},
 	wOwnBank:  {"card", "cards", "account", "accounts", "check", "checks", "cheque", "cheques", "checkbook", "chequebook", "statement"},
-	wOwnID:    {"passport", "license", "licence", "medicare", "visa", "permit"},
+	wOwnID:    {"passport", "license", "licence", "medicare", "visa", "permit", "photocard"},
 	wGive:     {"give", "gave", "giving", "tell", "told", "telling", "provide", "provided"},
 	wFrameEnd: {"i", "we", "so", "now", "okay", "but", "because"},
 	wThird: {"call", "calls", "caller", "callers", "anyone", "someone", "anybody", "somebody", "people", "scammer",
@@ -987,11 +995,16 @@ var signalRules = []signalRule{
 		// An IT desk's mailbox-migration pretext, by what it says rather than who it says it is (the name is often misheard: "intel desk").
 		"new email system", "new gmail system", "new mail system", "email migration", "mailbox migration", "move your mailbox",
 		"migrate your mailbox", "migrating your mailbox", "moving your mailbox", "upgrade your mailbox", "mailbox upgrade", "email upgrade"}},
-	{"impersonation:bank", 0.25, []string{"fraud department", "fraud prevention", "fraud team", "fraud investigation", "fraud unit", "bank security", "your bank", "bank of america", "chase bank", "wells fargo", "citibank", "citi bank", "barclays", "hsbc", "lloyds", "natwest", "santander", "capital one", "credit union", "visa", "mastercard", "american express", "amex", "discover card"}},
+	{"impersonation:bank", 0.25, []string{"fraud department", "fraud prevention", "fraud team", "fraud investigation", "fraud unit", "bank security", "your bank", "bank of america", "chase bank", "wells fargo", "citibank", "citi bank", "barclays", "hsbc", "lloyds", "natwest", "santander", "capital one", "credit union", "visa", "mastercard", "american express", "amex", "discover card",
+		// Banks of the other countries callers name, and app banks.
+		"revolut", "monzo", "starling bank", "halifax", "nationwide", "td bank", "rbc", "royal bank", "scotiabank", "cibc",
+		"commonwealth bank", "commbank", "anz", "sbi", "hdfc", "icici", "axis bank", "gtbank", "access bank",
+		"zenith bank", "aib", "bank of ireland", "from chase", "chase fraud", "chase security", "chase card services"}},
 	{"impersonation:irs", 0.3, []string{"irs", "i r s", "internal revenue", "hmrc", "h m r c", "canada revenue", "revenue agency",
 		"cra", "c r a", "ato", "a t o", "taxation office", "inland revenue", "income tax department", "tax authority",
 		"tax authorities", "revenue department", "south african revenue", "revenue commissioners", "tax department", "revenue service", "tax office", "back taxes", "tax fraud", "tax evasion"}},
-	{"impersonation:government", 0.3, []string{"service canada", "services australia", "centrelink", "uidai", "trai",
+	{"impersonation:government", 0.3, []string{"service canada", "services australia", "centrelink", "from medicare",
+		"medicare office", "medicare advantage", "medicare enrollment", "medicare enrolment", "medicare benefits", "dvla", "d v l a", "uidai", "trai",
 		"telecom regulatory", "home affairs", "rcmp", "mygov", "my gov", "social security administration", "social security office", "ssa", "federal agent", "fbi", "f b i", "police", "detective", "constable", "crime unit", "fraud squad", "sheriff", "interpol", "national crime agency", "federal reserve", "department of justice", "department of", "customs", "immigration", "border protection", "dea", "homeland security", "federal trade commission", "ftc", "government"}},
 	{"impersonation:courier", 0.2, []string{"fedex", "fed ex", "ups", "usps", "dhl", "royal mail", "post office", "postal service", "courier", "delivery company", "hermes", "evri"}},
 	{"impersonation:paypal", 0.25, []string{"paypal", "pay pal"}},
@@ -1075,7 +1088,7 @@ var signalRules = []signalRule{
 		"wrote the check for too much", "wrote the cheque for too much", "made out for the wrong", "made it out for the wrong"}, overpaidAmounts()...)},
 	{"fake_order", 0.25, []string{"order placed", "order has been placed", "placed an order", "placed on your", "purchase of", "charged", "charge of", "pre authorized", "preauthorized", "pre authorised", "auto renew", "auto renewal", "automatically renew", "renewal", "subscription", "iphone", "macbook", "playstation", "laptop you ordered", "did you authorize", "authorize this", "billed"}},
 	{"refund", 0.25, []string{"refund", "refunded", "reverse", "reversal", "reimburse", "reimbursement", "compensation", "overpaid", "overpayment", "too much money", "extra money", "cash back"}},
-	{"account_problem", 0.3, []string{"suspended", "suspend", "suspension", "locked", "unlock", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "suspicious charge", "suspicious charges", "suspicious sign in", "suspicious login", "suspicious log in", "hold on your account", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address",
+	{"account_problem", 0.3, []string{"the fraudster", "fraudster has", "still has access", "has access to your", "suspended", "suspend", "suspension", "locked", "unlock", "lock your", "compromised", "hacked", "hacker", "hackers", "suspicious activity", "unusual activity", "suspicious transaction", "suspicious charge", "suspicious charges", "suspicious sign in", "suspicious login", "suspicious log in", "hold on your account", "unauthorized", "unauthorised", "fraudulent", "breach", "virus", "viruses", "malware", "infected", "identity theft", "identity has been", "misused", "illegal activity", "illegal activities", "security alert", "been compromised", "ip address",
 		// An account about to be shut: "your account is going to be banned tomorrow", "will be disabled at 5 p.m.".
 		"be banned", "be permanently banned", "be disabled", "been disabled", "get disabled", "be deactivated", "been deactivated", "be deleted", "account will be closed", "account is going to be closed",
 		"account will be permanently closed", "account will be terminated"}},
@@ -1096,13 +1109,15 @@ var signalRules = []signalRule{
 
 // Signal names raised by the call's own course rather than by phrases.
 const (
-	sigDisclosed    = "callee_disclosed"
-	sigPossible     = "possible_request:"
-	sigAsksDOB      = "asks_date_of_birth"
-	sigAsksPartial  = "asks_partial_number"
-	weightDisclosed = 0.3
-	weightPossible  = 0.2
-	weightAsks      = 0.15
+	sigDisclosed      = "callee_disclosed"
+	sigPossible       = "possible_request:"
+	sigAsksDOB        = "asks_date_of_birth"
+	sigAsksPartial    = "asks_partial_number"
+	sigFoundOnline    = "number_found_online"
+	weightDisclosed   = 0.3
+	weightFoundOnline = 0.25
+	weightPossible    = 0.2
+	weightAsks        = 0.15
 )
 
 // softAsks are objects that are signals, not flags: date of birth and
@@ -1353,14 +1368,15 @@ func remoteLogins() []string {
 // keys. Only the opening is a phrase, so a standalone request starting
 // inside the clause ("take control of your computer") still matches.
 func accessPurposes() []string {
-	return cross([]string{"so", "so that"}, []string{"i", "we"}, []string{"can", "could"})
+	return cross([]string{"so", "so that"}, []string{"i", "we", "he", "she", "they", "a technician", "an engineer"}, []string{"can", "could"})
 }
 
 // accessActs are what the caller does in the machine after an access
 // purpose (accessPurposes): "log in", "see your computer", "take over".
 func accessActs() []string {
 	out := []string{"log in", "log on", "log into", "get in", "get into", "get on", "sign in", "remote in", "dial in",
-		"access", "take control", "take over", "control", "see everything", "see what you see", "fix it remotely"}
+		"access", "take control", "take over", "control", "see everything", "see what you see", "fix it remotely",
+		"jump on", "hop on", "get on remotely", "connect"}
 	return append(out, cross([]string{"see", "look at", "work on", "go into", "get on"},
 		[]string{"your computer", "your screen", "your desktop", "your laptop", "your pc", "your machine", "your device"})...)
 }
@@ -1435,29 +1451,30 @@ func inPersons() []string {
 // through", "the little number", "accept the prompt") asks for the most
 // recent one, however many lines back, within refReach tokens.
 const (
-	refDeliver  = iota // something is being delivered to the listener: a code
-	refCard            // a bank card named plainly: "the card", "your card"
-	refLink            // a link or app the caller sends: remote access
-	refBack            // a reference that asks for the referent by itself
-	refNoun            // "the little number", "those digits": asks only after an info cue
-	refAct             // "accept the prompt": asks only for a remote-access referent
-	refType            // "what you type when you log on": a login by its shape, or the referent
-	refNone            // "it came with the computer": looks like a delivery, is not one
-	refInbound         // "thank you for calling": the callee dialled, so a company's name is no pressure
-	refFamily          // "hi mom", "aunt sue": the caller addresses a relative
-	refDialled         // said by the callee: "I'm calling to book a flight": the callee rang a business
-	refGot             // "what did you get": asks for a delivery only; of a named object it asks about the past
-	refYourNum         // "confirm your number" just after an ID was named, under pressure: the ID, not a phone number
-	refPayBack         // "return it", "pay it back": asks only for money the caller claims to have sent
-	refNeedQ           // said by the callee: "what do you need?": the caller's answer, a list of things, asks for them
-	refAnswer          // "what answer did you set": asks for the security question just named, and only for that
-	refBanking         // "online banking": a login asked later in the call is the bank's too
-	refInPerson        // "in person", "to reception": a document shown at a desk, not read out on the phone
-	refSurvey          // "the survey", "a short poll": a caller with no records of the listener to match an identity number against
-	refVideo           // "a whatsapp video call", "facetime": a call the listener's screen is shared into (Call.sharedIntoCall)
-	refCalledMe        // the listener's "you called me": not a call the listener placed
-	refGreet           // "how can I help", "you're through to": an organisation answering, at the start of the call only (greetReach)
-	refWords           // "the words", "each word": after an info cue, a wallet's recovery words or a login just named, and only that
+	refDeliver     = iota // something is being delivered to the listener: a code
+	refCard               // a bank card named plainly: "the card", "your card"
+	refLink               // a link or app the caller sends: remote access
+	refBack               // a reference that asks for the referent by itself
+	refNoun               // "the little number", "those digits": asks only after an info cue
+	refAct                // "accept the prompt": asks only for a remote-access referent
+	refType               // "what you type when you log on": a login by its shape, or the referent
+	refNone               // "it came with the computer": looks like a delivery, is not one
+	refInbound            // "thank you for calling": the callee dialled, so a company's name is no pressure
+	refFamily             // "hi mom", "aunt sue": the caller addresses a relative
+	refDialled            // said by the callee: "I'm calling to book a flight": the callee rang a business
+	refGot                // "what did you get": asks for a delivery only; of a named object it asks about the past
+	refYourNum            // "confirm your number" just after an ID was named, under pressure: the ID, not a phone number
+	refPayBack            // "return it", "pay it back": asks only for money the caller claims to have sent
+	refNeedQ              // said by the callee: "what do you need?": the caller's answer, a list of things, asks for them
+	refAnswer             // "what answer did you set": asks for the security question just named, and only for that
+	refBanking            // "online banking": a login asked later in the call is the bank's too
+	refInPerson           // "in person", "to reception": a document shown at a desk, not read out on the phone
+	refSurvey             // "the survey", "a short poll": a caller with no records of the listener to match an identity number against
+	refVideo              // "a whatsapp video call", "facetime": a call the listener's screen is shared into (Call.sharedIntoCall)
+	refCalledMe           // the listener's "you called me": not a call the listener placed
+	refGreet              // "how can I help", "you're through to": an organisation answering, at the start of the call only (greetReach)
+	refWords              // "the words", "each word": after an info cue, a wallet's recovery words or a login just named, and only that
+	refFoundOnline        // said by the callee: "I found this number online": a support line from a search, the fake helpline's way in
 )
 
 // greetReach is how far into the call, in tokens, an answering greeting
@@ -1553,6 +1570,8 @@ var refRules = []refRule{
 		"what details do you need", "what do i need to give", "what do you want from me", "what should i give you",
 		"what do you need me to", "what information", "what details"}},
 	{refYourNum, []string{"your number", "your full number", "your number again"}},
+	{refFoundOnline, cross([]string{"found", "got", "looked up", "googled"}, []string{"this number", "your number", "the number", "you"},
+		[]string{"online", "on google", "on the internet", "on facebook", "from google", "on a website", "in a search", "from a search"})},
 	{refInPerson, inPersons()},
 	{refAnswer, securityAnswerRefs()},
 	// The recovery card's words by themselves: "take out the card with the twenty four words … read the words out to me".
