@@ -78,6 +78,11 @@ func TestAskShapes(t *testing.T) {
 		// A helper "so he can jump on"; an application that is a form.
 		{"so he can jump on", "Your internet connection has been compromised by hackers. Our tech will get you to download a little program so he can jump on and clean it up.", CategoryRemoteAccess},
 		{"mortgage application", "Hi, it's Priya from Halifax confirming your mortgage appointment. Bring your payslips and photo ID, that'll help us get the application going.", ""},
+		// "send your" an identifier; a changed payee account; a wire out.
+		{"send your pan card", "congratulations your loan is approved just for verification kindly send your pan cart number and aadhaar number on whatsapp", CategoryPersonalID},
+		{"send your new card", "We'll send your new card to the address on file within five working days.", ""},
+		{"details have changed", "It's Sarah from Bennett and Co solicitors. Our client account details have changed because we're moving banks. I'll email the new sort code, and if you can send the deposit over today that would be great.", CategoryPaymentTransfer},
+		{"a wire out", "Anna, it's Richard. It's confidential until Monday. I need a wire out today to the lawyers' escrow, I'll email you the new bank details.", CategoryPaymentTransfer},
 		// A negated subject (noSubject).
 		{"no agency", "Your account is under investigation. No government office accepts payment in gift cards.", ""},
 		{"no bank will", "This is a fraud alert. No bank will ask you to move your money to a safe account.", ""},

@@ -445,7 +445,7 @@ type misheardWord struct {
 // too, which a garage or an insurer may well ask for);
 // "sell" is "Zelle" after "with" but "we sell" stays a sale.
 var misheard = []misheardWord{
-	{heard: "car", next: "number numbers", as: "card"},
+	{heard: "car cart", next: "number numbers", as: "card"},
 	{heard: "london lagoon laguna", next: "code codes email password details and", as: "login"},
 	{heard: "sell fell", prev: "with via through using", as: "zelle"},
 	{heard: "aspect aspects espectador", prev: "call", as: "us back"},

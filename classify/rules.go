@@ -539,7 +539,7 @@ var cueRules = []cueRule{
 	{cueInfo, []string{
 		"tell", "tell me",
 		"tell us", "give", "give me", "give us", "say", "just say", "say the", "what", "what is", "what are",
-		"what was", "what were", "confirm", "confirm for me", "verify", "validate", "provide", "share", "send me",
+		"what was", "what were", "confirm", "confirm for me", "verify", "validate", "provide", "share", "send me", "send your",
 		"send us", "send it", "text me", "text us", "email me",
 		// "text that code back to me", "text the numbers to this phone": the thing sent back by text.
 		"text that", "text the", "text those", "text this", "text your", "repeat", "spell", "spell out", "recite",
@@ -805,6 +805,8 @@ var standaloneRules = []objectRule{
 	{catPay, objWeak, []string{
 		"wire the money", "wire the funds", "wire money", "wire it", "wire funds", "wire the payment",
 		"do a bank transfer", "make a bank transfer", "do a transfer", "make a transfer",
+		// A wire sent out: "I need a wire out today to the lawyers' escrow".
+		"a wire out", "wire out", "a wire to", "the wire to", "the wire out",
 	}},
 	// Payment apps used as verbs: "venmo me 200", "zelle it to this number".
 	{catPay, objWeak, payVerbs()},
@@ -1093,7 +1095,11 @@ var signalRules = []signalRule{
 		"be banned", "be permanently banned", "be disabled", "been disabled", "get disabled", "be deactivated", "been deactivated", "be deleted", "account will be closed", "account is going to be closed",
 		"account will be permanently closed", "account will be terminated"}},
 	{"parcel_problem", 0.3, []string{"parcel on hold", "package on hold", "parcel is on hold", "package is on hold", "unable to deliver", "could not be delivered", "could not deliver", "failed delivery", "delivery attempt", "redelivery", "re delivery", "held at customs", "customs fee", "shipping fee", "delivery fee", "illegal items", "drugs", "suspicious package"}},
-	{"secrecy", 0.4, []string{"do not tell anyone", "do not mention this", "do not mention it", "not mention this to", "do not discuss this with", "do not discuss it with", "do not tell anybody", "not tell anyone", "keep this confidential", "keep it confidential", "keep this between us", "between us", "keep it secret", "keep this secret", "do not tell the bank", "do not tell your", "do not tell the cashier", "tell the cashier", "do not tell the teller", "tell the teller",
+	// A payee's bank details changed just before a payment: the business-email-compromise and conveyancing fraud.
+	{"account_change", 0.3, []string{"details have changed", "account details have changed", "bank details have changed",
+		"changed banks", "moving banks", "changed our bank", "switched banks", "new bank details", "our new bank details",
+		"do not use the details", "do not use the old details", "do not use the old account"}},
+	{"secrecy", 0.4, []string{"it is confidential", "confidential until", "do not tell anyone", "do not mention this", "do not mention it", "not mention this to", "do not discuss this with", "do not discuss it with", "do not tell anybody", "not tell anyone", "keep this confidential", "keep it confidential", "keep this between us", "between us", "keep it secret", "keep this secret", "do not tell the bank", "do not tell your", "do not tell the cashier", "tell the cashier", "do not tell the teller", "tell the teller",
 		"do not talk to the teller", "do not talk to the bank", "do not talk to your bank", "do not tell mum", "do not tell dad", "if the bank asks", "if they ask you why", "tell them it is for", "say it is for", "do not talk to anyone", "gag order", "do not discuss"}},
 	{"prize", 0.2, []string{"you have won", "you won", "congratulations", "you have been selected", "winner", "lottery", "sweepstakes", "free gift", "prize", "grant", "you qualify", "you are eligible", "pre approved", "preapproved", "forgiveness", "loan forgiveness"}},
 	{"investment", 0.25, []string{"investment", "investing", "trading platform", "your profits", "profits", "withdrawal fee", "crypto wallet"}},
