@@ -116,16 +116,15 @@ func ParseTranscript(text string) []bus.Segment {
 	return segs
 }
 
-// otherSide gives the speaker of a two-party dialogue whose label names no
-// role the track opposite the one whose label does: in "IT Support: … /
-// Employee: …" the employee is the callee, and their "what should the new
-// password be?" asks nothing of them. With three or more labels ("Caller",
-// "Rob", "Pat") nothing is inferred.
-func otherSide(segs []bus.Segment, segWho []string) {
+// twoSides numbers the labelled speakers of a dialogue in order of first
+// appearance: side[i] is 0 or 1 for segment i, -1 for a line without a
+// label. ok is false unless exactly two labels speak.
+func twoSides(segWho []string) (side []int, ok bool) {
 	var names [2]string
-	var tracks [2]string
 	n := 0
+	side = make([]int, len(segWho))
 	for i, w := range segWho {
+		side[i] = -1
 		if w == "" {
 			continue
 		}
@@ -135,25 +134,42 @@ func otherSide(segs []bus.Segment, segWho []string) {
 		}
 		if k == n {
 			if n == 2 {
-				return
+				return nil, false
 			}
-			names[n], tracks[n] = w, segs[i].Track
+			names[n] = w
 			n++
 		}
+		side[i] = k
 	}
-	if n != 2 || (tracks[0] == "") == (tracks[1] == "") {
+	return side, n == 2
+}
+
+// otherSide gives the speaker of a two-party dialogue whose label names no
+// role the track opposite the one whose label does: in "IT Support: … /
+// Employee: …" the employee is the callee, and their "what should the new
+// password be?" asks nothing of them. With three or more labels ("Caller",
+// "Rob", "Pat") nothing is inferred.
+func otherSide(segs []bus.Segment, segWho []string) {
+	side, ok := twoSides(segWho)
+	if !ok {
 		return
 	}
-	known, unknown := tracks[0], names[1]
-	if known == "" {
-		known, unknown = tracks[1], names[0]
+	var tracks [2]string
+	var seen [2]bool
+	for i, k := range side {
+		if k >= 0 && !seen[k] {
+			tracks[k], seen[k] = segs[i].Track, true
+		}
+	}
+	if (tracks[0] == "") == (tracks[1] == "") {
+		return
 	}
 	other := bus.TrackCaller
-	if known == bus.TrackCaller {
+	if tracks[0] == bus.TrackCaller || tracks[1] == bus.TrackCaller {
 		other = bus.TrackCallee
 	}
-	for i, w := range segWho {
-		if w == unknown {
+	for i, k := range side {
+		if k >= 0 && tracks[k] == "" {
 			segs[i].Track = other
 		}
 	}
@@ -165,45 +181,32 @@ func otherSide(segs []bus.Segment, segWho []string) {
 // somewhere ("this is Chioma from GTBank", "it's Tyler, from Roblox",
 // "calling from the DVLA") or answers as a business ("thank you for calling
 // Meta account recovery", "IT service desk, this is Marco", "how can I
-// help"). That side is the caller, whose asks count, whoever
-// dialled; the other is the person screened, whose own story ("the
-// money left my account") asks nothing. When both or neither speak so,
-// the lines stay unlabelled and a request counts whoever makes it.
+// help"). That side is the caller, whose asks count, whoever dialled; the
+// other is the person screened, whose own story ("the money left my
+// account") asks nothing. When both or neither speak so, the lines stay
+// unlabelled and a request counts whoever makes it.
 func introSide(segs []bus.Segment, segWho []string) {
-	var names [2]string
+	side, ok := twoSides(segWho)
+	if !ok {
+		return
+	}
 	var intro [2]bool
-	var seen [2]int
-	n := 0
-	for i, w := range segWho {
-		if w == "" || segs[i].Track != "" {
+	var read [2]int
+	for i, k := range side {
+		if k < 0 || segs[i].Track != "" {
 			return // a role label, or a line without one: nothing to infer
 		}
-		k := 0
-		for k < n && names[k] != w {
-			k++
-		}
-		if k == n {
-			if n == 2 {
-				return
-			}
-			names[n] = w
-			n++
-		}
-		if seen[k] < introLines {
-			seen[k]++
+		if read[k] < introLines {
+			read[k]++
 			intro[k] = intro[k] || introduces(segs[i].Text)
 		}
 	}
-	if n != 2 || intro[0] == intro[1] {
+	if intro[0] == intro[1] {
 		return
 	}
-	caller := names[0]
-	if intro[1] {
-		caller = names[1]
-	}
-	for i, w := range segWho {
+	for i, k := range side {
 		segs[i].Track = bus.TrackCallee
-		if w == caller {
+		if intro[k] {
 			segs[i].Track = bus.TrackCaller
 		}
 	}
