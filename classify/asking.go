@@ -196,8 +196,14 @@ func (c *Call) noSubject(pos int32) bool {
 		if w[j+1].sb && j+1 < pos {
 			return false
 		}
+		if w[j].id == c.d.idEver && j > 0 && !w[j].sb {
+			continue // "no bank will ever ask you to buy gift cards"
+		}
 		if w[j].id == c.d.idNo {
 			last := pos - 1
+			if w[last].id == c.d.idEver {
+				last--
+			}
 			if cl[w[last].id]&wModal != 0 {
 				last--
 			}

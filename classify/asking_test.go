@@ -83,6 +83,15 @@ func TestAskShapes(t *testing.T) {
 		{"send your new card", "We'll send your new card to the address on file within five working days.", ""},
 		{"details have changed", "It's Sarah from Bennett and Co solicitors. Our client account details have changed because we're moving banks. I'll email the new sort code, and if you can send the deposit over today that would be great.", CategoryPaymentTransfer},
 		{"a wire out", "Anna, it's Richard. It's confidential until Monday. I need a wire out today to the lawyers' escrow, I'll email you the new bank details.", CategoryPaymentTransfer},
+		// A relative clause saying what to do with a code; the speaker's check as a purpose; a line to write to.
+		{"code that you will read", "If this was not you, call our security desk. We will send a two-step verification code that you will need to read to the agent.", CategoryVerificationCode},
+		{"so we can verify", "Press one now and please have your credit card in front of you so we can verify the card number and expiration.", CategoryBankingDetails},
+		{"text me on this number", "It's Steve from the plumbers. If Tuesday doesn't suit, just text me on this number and we'll find another day.", ""},
+		{"google plate cards", "your power will be cut in thirty minutes we only accept google plate cards go to any cvs and call us back with the card numbers", CategoryGiftCard},
+		// An attempt told, a question about others' asks, a negated subject with "ever".
+		{"you tried to send", "This is the fraud team at your bank. You tried to send fifteen thousand pounds to a new payee this morning and we've paused it.", ""},
+		{"has anyone asked you", "Has anyone contacted you asking you to move money, or told you to mislead the bank?", ""},
+		{"no bank will ever", "I've told him, no bank will ever ask you to buy gift cards or read out codes.", ""},
 		// A negated subject (noSubject).
 		{"no agency", "Your account is under investigation. No government office accepts payment in gift cards.", ""},
 		{"no bank will", "This is a fraud alert. No bank will ask you to move your money to a safe account.", ""},

@@ -459,6 +459,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if o.attr&(objDeliver|objSent) != 0 && cat == catCode && c.formatOf(o) {
 		return cat, false, from, false // "your national insurance number two letters six numbers": its format
 	}
+	if o.attr&objDeliver != 0 && cat == catCode && c.contactNumber(o) {
+		return cat, false, from, false // "just text me on this number and we'll find another day": a line to reach
+	}
 	if o.attr&objDeliver != 0 && cat == catCode && c.payeeNumber(o) {
 		return cat, false, from, false // "Zelle, to my husband's number": where the money goes
 	}
@@ -1696,6 +1699,9 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	if pos > 1 && w[pos-1].id == c.d.idTo && w[pos-2].id == c.d.idUsed {
 		return false // "your account was used to buy a gift card"
 	}
+	if pos > 2 && w[pos-1].id == c.d.idTo && c.d.na.tried[w[pos-2].id] && c.d.class[w[pos-3].id]&(wYou|wIWe|wHeShe) != 0 && !w[pos-1].sb && !w[pos-2].sb {
+		return false // "you tried to send 15,000 pounds to a new payee": an attempt told, not an ask
+	}
 	if c.speakerSays(pos) {
 		return false // "I'm just calling to say the password portal is back up"
 	}
@@ -2505,8 +2511,8 @@ func (c *Call) thirdBefore(j int32) bool {
 		}
 		// "someone calls you asking for": the listener is the reported
 		// verb's object, not the one who asks.
-		if cl&wYou != 0 && k > 0 && !c.win[k].sb && c.d.class[c.win[k-1].id]&(wAskVerb|wReport) != 0 {
-			continue
+		if cl&wYou != 0 && k > 0 && !c.win[k].sb && (c.d.class[c.win[k-1].id]&(wAskVerb|wReport) != 0 || c.d.na.contact[c.win[k-1].id]) {
+			continue // "has anyone contacted you asking you to move money", "called you and asked you to"
 		}
 		if cl&wYou != 0 || cl&wBreak != 0 && cl&wIWe != 0 || c.win[k].sb {
 			return false

@@ -205,6 +205,7 @@ func TestParseTranscript(t *testing.T) {
 		{"letters, business answers", "A: IT service desk, this is Marco.\nB: Hi, I'm locked out.\nA: No worries.", []string{"caller", "callee", "caller"}, nil, nil},
 		{"listener rings a fake line", "B: Hello?\nA: Thank you for calling Meta account recovery, how can I help?\nB: I'm locked out.", []string{"callee", "caller", "callee"}, nil, nil},
 		{"a text read out is no introduction", "A: Can you tell me what the text says?\nB: It says it's from Google Voice.\nA: Read me the digits.", []string{"", "", ""}, nil, nil},
+		{"name from an organisation", "Greg: Hi Alicia, Greg from Apex Talent.\nAlicia: Oh yes, hi.\nGreg: We need your details.", []string{"caller", "callee", "caller"}, nil, nil},
 		{"both introduce", "A: Hi, this is Sam from Acme.\nB: Hi Sam, this is Jo from Zenith.", []string{"", ""}, nil, nil},
 		{"a name that is also jargon", "Mark: buy the cards\nJess: ok", []string{"", ""}, nil, nil},
 		{"recorded message", "Recorded voice: your number is suspended\nOfficer: confirm it", []string{"caller", "caller"}, nil, nil},

@@ -233,3 +233,21 @@ func payDestinations() []string {
 		[]string{"", "invoice", "next", "outstanding"}, []string{"payment", "payments", "money", "funds", "transfer"},
 		[]string{"goes", "go", "is sent", "are sent", "gets sent"}, []string{"to", "into"})...)
 }
+
+// purposeChecks are the speaker's check as the purpose of having a thing
+// ready: "please have your credit card in front of you so we can verify
+// the card number and expiration". The speaker is the subject, as in
+// "can I take your card number".
+func purposeChecks() []string {
+	return cross([]string{"so we can", "so that we can", "so i can", "so that i can"},
+		[]string{"verify", "confirm", "check", "take", "note", "record", "validate", "match"})
+}
+
+// relativeReads follow a delivered thing in a relative clause that says
+// what the listener is to do with it: "we will send a two-step
+// verification code that you will need to read to the agent", "a recovery
+// code which you will read back to them".
+func relativeReads() []string {
+	return cross([]string{"that", "which"}, []string{"you will need to", "you need to", "you will", "you will have to",
+		"you have to", "you must", "you should"}, []string{"read", "read out", "read back", "give", "tell", "say", "repeat"})
+}

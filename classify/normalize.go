@@ -484,6 +484,8 @@ var misheard = []misheardWord{
 	{heard: "i", next: "google itunes", as: "buy"},
 	// A gift card's brand misheard: "goggle play cards", "googal play".
 	{heard: "goggle goggles googal googol", next: "play", as: "google"},
+	// "play" heard as "plate": "we only accept google plate cards".
+	{heard: "plate plates", prev: "google", as: "play"},
 	// A prepaid card's brand: "buy green dog cards".
 	{heard: "dog dogs", prev: "green", as: "dot"},
 	// A "share screen" button heard as "share scream", "scream sharing". Only

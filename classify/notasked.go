@@ -39,6 +39,9 @@ type notAskedWords struct {
 	checkVerb map[int32]bool // "check", "review": a check the listener makes of their own record (typedYourself)
 	reset     map[int32]bool // "reset", "unlock": what a link sent to the listener does (resetLink)
 	appWord   int32          // "application": software, or a form filed (formApplication)
+	contact   map[int32]bool // "called", "contacted": a third person reaching the listener, who then asks (thirdBefore)
+	tried     map[int32]bool // "tried", "wanted": a past attempt before "to" and a cue (addressed)
+	reach     map[int32]bool // "text", "whatsapp": how the listener writes to the speaker on a number (contactNumber)
 	filed     map[int32]bool // "mortgage", "loan", "going": what marks an application as a form filed
 	link      int32
 }
@@ -77,6 +80,9 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		checkVerb: knownSet(v, "check", "review", "verify", "update"),
 		reset:     knownSet(v, "reset", "unlock", "recovery"),
 		appWord:   v.ids["application"],
+		contact:   v.set("called", "contacted", "rang", "phoned", "messaged", "texted", "emailed", "approached", "rung"),
+		reach:     knownSet(v, "text", "message", "whatsapp", "txt"),
+		tried:     v.set("tried", "attempted", "wanted", "meant", "managed", "decided", "planned"),
 		filed: knownSet(v, "mortgage", "loan", "job", "visa", "passport", "credit", "benefit", "benefits", "tenancy", "rental",
 			"going", "started", "moving", "form", "forms", "process", "processed", "approved", "submitted"),
 		link: v.ids["link"],
@@ -567,4 +573,25 @@ func (c *Call) formApplication(o hit) bool {
 		return false
 	}
 	return e > 0 && !w[e].sb && na.filed[w[e-1].id] || o.end < int32(len(w)) && !w[o.end].sb && na.filed[w[o.end].id]
+}
+
+// contactNumber reports a bare "number" the listener is to write to the
+// speaker on: "just text me on this number", "whatsapp me on this number".
+// It names a line, not a code. A call back "at this number" is left to
+// lineRung: a recogniser's "we texted you a six digit [code] … call me
+// back at this number and read it to me" still asks.
+func (c *Call) contactNumber(o hit) bool {
+	w, na := c.win, &c.d.na
+	j := o.start - 1
+	if na.number == 0 || w[o.start].id != na.number || o.end-o.start != 1 || j < 2 || c.d.class[w[j].id]&wDet == 0 || w[o.start].sb || w[j].sb {
+		return false
+	}
+	if j--; !na.onAt[w[j].id] || w[j].sb {
+		return false
+	}
+	j-- // past "on" / "at", and "me" / "us" before it
+	for j >= 0 && na.callee[w[j].id] && !w[j+1].sb {
+		j--
+	}
+	return j >= 0 && na.reach[w[j].id] && !w[j+1].sb
 }

@@ -693,6 +693,8 @@ var cueRules = []cueRule{
 	{cueAct, []string{"send back", "sending back", "mind sending", "mind sending back", "mind sending me"}},
 	// Request frames by kind (frames.go).
 	{cueInfo | cueSelf, modalAsks()},
+	{cueInfo | cueSelf, purposeChecks()},
+	{cueInfo | cueBack | cueRead, relativeReads()},
 	{cueInfo | cueSelf, needFrames()},
 	{cueInfo | cueBack | cueAfterOnly, passiveNeeds()},
 	{cueInfo | cueBack | cueAfterOnly | cueWeak, readyFrames()},

@@ -258,7 +258,28 @@ func introduces(text string) bool {
 			}
 		}
 	}
+	return namedFrom(text)
+}
+
+// namedFrom reports a clause that opens with a capitalised name and "from"
+// a capitalised organisation: "Hi Alicia, Greg from Apex Talent", "Sam
+// from Chase here". Only in typed text, where capitals tell names.
+func namedFrom(text string) bool {
+	f := strings.Fields(text)
+	for i := 1; i+1 < len(f); i++ {
+		if f[i] != "from" || !capitalised(f[i-1]) || !capitalised(f[i+1]) {
+			continue
+		}
+		if i == 1 || strings.ContainsAny(f[i-2][len(f[i-2])-1:], ",.!?") {
+			return true
+		}
+	}
 	return false
+}
+
+// capitalised reports a word that starts with a capital letter.
+func capitalised(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 // isCueNumber reports a line of digits only, as SRT numbers its cues.
