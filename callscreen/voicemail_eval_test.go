@@ -314,8 +314,8 @@ func TestVoicemailReplay(t *testing.T) {
 	// 162/196 7/60) before any classifier round their text informed, and
 	// voicemail-eval10 (184/196 12/60) and voicemail-eval11 (169/196 3/60,
 	// fourth session) likewise. The
-	// narrowband replay is the same engine on eval, eval2, eval3, eval8
-	// and eval9 through a telephone channel (audio made with sox -R): lower
+	// narrowband replay is the same engine on eval, eval2, eval3, eval8,
+	// eval9 and eval11 through a telephone channel (audio made with sox -R): lower
 	// recall, so lower floors, but the same guard against new false flags.
 	tests := []struct {
 		path   string
@@ -335,11 +335,12 @@ func TestVoicemailReplay(t *testing.T) {
 			"voicemail-eval11.tsv": {0.872, 4}, // 171/196 (blind, first run 169/196, 3/60, after the holdout38 round; 172/196, 3/60 now)
 		}},
 		{"testdata/voicemail-replay-nb.jsonl", map[string]replayFloor{
-			"voicemail-eval.tsv":  {0.835, 3},  // 107/128
-			"voicemail-eval2.tsv": {0.777, 7},  // 140/180
-			"voicemail-eval3.tsv": {0.765, 3},  // 150/196
-			"voicemail-eval8.tsv": {0.653, 6},  // 128/196 (blind, first run 122/196, 7/60; 129/196, 5/60 now)
-			"voicemail-eval9.tsv": {0.638, 10}, // 125/196 (blind, first run 127/196, 15/60; 126/196, 9/60 now)
+			"voicemail-eval.tsv":   {0.835, 3},  // 107/128
+			"voicemail-eval2.tsv":  {0.777, 7},  // 140/180
+			"voicemail-eval3.tsv":  {0.765, 3},  // 150/196
+			"voicemail-eval8.tsv":  {0.653, 6},  // 128/196 (blind, first run 122/196, 7/60; 129/196, 5/60 now)
+			"voicemail-eval9.tsv":  {0.638, 10}, // 125/196 (blind, first run 127/196, 15/60; 126/196, 9/60 now)
+			"voicemail-eval11.tsv": {0.627, 4},  // 123/196 (blind, first run 123/196, 3/60; 124/196, 3/60 now)
 		}},
 	}
 	for _, tt := range tests {
