@@ -495,6 +495,9 @@ func (c *Call) judgeDepth(o hit, depth int) (cat int, weak bool, from int32, ok 
 	if cat == catBank && c.ownRecord(o) {
 		return cat, false, from, false // "the account number from the top of your bill"
 	}
+	if cat <= catID && (c.termNamed(o) || c.definedAs(o)) {
+		return cat, false, from, false // "it's asking for something called a CVV. What is that?": a term explained
+	}
 	if (cat == catID || cat == catBank || cat == catGift) && c.bringYourself(o) {
 		return cat, false, from, false // "just bring yourself and the gift card": carried along in person
 	}
@@ -3287,6 +3290,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		}
 		if h.cat == refNoun && c.dialledNumber(h, int32(objAt-base)) {
 			continue // "call the number on the back of your card … use the number on your card": the line rung
+		}
+		if h.cat == refNoun && c.definedAs(h) {
+			continue // "What is that? It's the three numbers on the back of your card": a word explained
 		}
 		if h.cat == refNoun {
 			// An owner or giver named in the same sentence beats the

@@ -40,6 +40,9 @@ type notAskedWords struct {
 	reset     map[int32]bool // "reset", "unlock": what a link sent to the listener does (resetLink)
 	appWord   int32          // "application": software, or a form filed (formApplication)
 	contact   map[int32]bool // "called", "contacted": a third person reaching the listener, who then asks (thirdBefore)
+	termHead  map[int32]bool // "something", "thing": "something called a CVV" names a term (termNamed)
+	defSubj   map[int32]bool // "it", "that", "they": the subject of a definition (definedAs)
+	calledW   int32
 	tried     map[int32]bool // "tried", "wanted": a past attempt before "to" and a cue (addressed)
 	reach     map[int32]bool // "text", "whatsapp": how the listener writes to the speaker on a number (contactNumber)
 	filed     map[int32]bool // "mortgage", "loan", "going": what marks an application as a form filed
@@ -55,7 +58,7 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		seeWord:   knownSet(v, "see", "look", "at", "view"),
 		system:    knownSet(v, "portal", "app", "site", "website", "form", "system", "page", "screen"),
 		got:       v.ids["got"],
-		subord:    knownSet(v, "that", "since", "because", "now"),
+		subord:    knownSet(v, "that", "since", "because", "now", "how", "where", "when", "why"),
 		when:      knownSet(v, "when", "whenever"),
 		with:      v.ids["with"],
 		direct:    knownSet(v, "direct"),
@@ -80,6 +83,9 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		checkVerb: knownSet(v, "check", "review", "verify", "update"),
 		reset:     knownSet(v, "reset", "unlock", "recovery"),
 		appWord:   v.ids["application"],
+		termHead:  knownSet(v, "something", "thing", "stuff"),
+		defSubj:   knownSet(v, "it", "that", "they", "those", "this"),
+		calledW:   v.ids["called"],
 		contact:   v.set("called", "contacted", "rang", "phoned", "messaged", "texted", "emailed", "approached", "rung"),
 		reach:     knownSet(v, "text", "message", "whatsapp", "txt"),
 		tried:     v.set("tried", "attempted", "wanted", "meant", "managed", "decided", "planned"),
@@ -305,9 +311,10 @@ func (c *Call) reportGoesOn(j, pos int32) bool {
 }
 
 // gotFact reports the cue "you got" opening a clause of fact after a
-// subordinator: "now that you got your own bank card", "since you got
-// the new phone". What the listener has is told; "you got the code?"
-// and "have you got your card number" still ask.
+// subordinator or in an embedded question: "now that you got your own bank
+// card", "since you got the new phone", "can I ask how you got the
+// builder's bank details". What the listener has is told or asked about;
+// "you got the code?" and "have you got your card number" still ask.
 func (c *Call) gotFact(q hit) bool {
 	w, cl := c.win, c.d.class
 	s := q.start
@@ -594,4 +601,32 @@ func (c *Call) contactNumber(o hit) bool {
 		j--
 	}
 	return j >= 0 && na.reach[w[j].id] && !w[j+1].sb
+}
+
+// termNamed reports an object named as a term to be explained: "it's
+// asking for something called a CVV. What is that?". A word for the
+// thing is being learnt, not the thing handed over.
+func (c *Call) termNamed(o hit) bool {
+	w, na := c.win, &c.d.na
+	j := o.start - 1
+	if j >= 0 && c.d.class[w[j].id]&wIndef != 0 {
+		j-- // "called a CVV"
+	}
+	return j >= 1 && na.calledW != 0 && w[j].id == na.calledW && na.termHead[w[j-1].id] && !w[j].sb && !w[j+1].sb
+}
+
+// definedAs reports an object given as what something is, at the start of
+// its sentence: "What is that? It's the three numbers on the back of your
+// card, by the signature." The answer defines a word; a request to read
+// them out would be a cue of its own.
+func (c *Call) definedAs(o hit) bool {
+	w := c.win
+	j := o.start - 1
+	if j >= 0 && c.d.class[w[j].id]&wDet != 0 && !w[j+1].sb {
+		j--
+	}
+	if j < 1 || w[j+1].sb || w[j].id != c.d.idIs && w[j].id != c.d.idAre {
+		return false
+	}
+	return c.d.na.defSubj[w[j-1].id] && w[j-1].sb && !w[j].sb
 }

@@ -122,6 +122,10 @@ func TestNotAskedShapes(t *testing.T) {
 		{"check it yourself", "We're moving payroll to a new provider. Please check your bank details are right in there yourself. We won't ever ask for them by phone.", ""},
 		{"check it for me", "This is your bank's fraud team, your account is frozen. Please check your bank details with me now, read me the account number.", CategoryBankingDetails},
 		{"did not try to pay", "This is HSBC. Your one-time passcode for your online payment is 519033. If you did not try to make a payment, please call us on the number on the back of your card.", ""},
+		// A term explained (termNamed, definedAs), and an embedded question about the past (gotFact).
+		{"something called a CVV", "Mum: Sam, the website is asking for something called a CVV. What is that?\nSam: It's the three numbers on the back of your card, by the signature. Don't read them out to anyone.", ""},
+		{"CVV asked after", "Caller: This is your bank's fraud team, your card is blocked. What is the CVV? It's the three numbers on the back of your card, read them to me.", CategoryBankingDetails},
+		{"how you got the details", "This is the fraud team at your bank checking a payment you made. Can I ask how you got the builder's bank details?", ""},
 		// A cue with its own subject after a negated clause (ownSubject).
 		{"own subject after never", "we have your daughter if you call the police you will never see her again you send two thousand dollars on venmo right now to the name i give you", CategoryPaymentTransfer},
 		{"never let you send", "Our bank will never let you send money to a safe account, and never ask you to.", ""},
