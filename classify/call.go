@@ -1666,6 +1666,9 @@ func (c *Call) addressed(pos int32, attr uint16) bool {
 	if c.noSubject(pos) {
 		return false // "no real agency accepts gift cards", "no bank will ask you to move your money"
 	}
+	if c.machineSays(pos) {
+		return false // "now it'll say it's sent a code to your phone": the screen speaks, not the caller
+	}
 	lo := pos - farNeg
 	if c.ownSubject(pos) {
 		lo = pos - 1 // "you will never see her again you send …": the negation is the other clause's
@@ -3291,6 +3294,9 @@ func (c *Call) references1(nCtx int32, save bool, seg *bus.Segment) {
 		if h.cat == refNoun && c.dialledNumber(h, int32(objAt-base)) {
 			continue // "call the number on the back of your card … use the number on your card": the line rung
 		}
+		if h.cat == refNoun && c.typedInPlace(h) {
+			continue // "just type those six numbers into the box yourself": a code typed where it is used
+		}
 		if h.cat == refNoun && c.definedAs(h) {
 			continue // "What is that? It's the three numbers on the back of your card": a word explained
 		}
@@ -3567,6 +3573,20 @@ func (c *Call) infoCueBefore(h hit) bool {
 		}
 		if q.end <= h.start+1 && h.start-q.end <= 2 || q.start == h.end && q.attr&cueAfterOnly != 0 {
 			return q.start >= h.end || c.addressed(q.start, q.attr) // "don't read out the word you use to sign in"
+		}
+	}
+	return false
+}
+
+// typedInPlace reports a referent noun ("those six numbers") right after
+// a typing cue that is not the call's own keypad: "just type those six
+// numbers into the box on the computer yourself". A code is typed where it
+// is used, as an object after "enter" is (cueNoCode); "key them in after
+// the beep" is the call's keypad and still asks.
+func (c *Call) typedInPlace(h hit) bool {
+	for _, q := range c.hitsIn(h.start-2-maxPhrase, h.start) {
+		if q.group == gCue && q.attr&cueNoCode != 0 && q.end <= h.start && h.start-q.end <= 2 {
+			return !c.keyedIn(q, h) && !c.keypadVerb(q, h)
 		}
 	}
 	return false

@@ -41,6 +41,7 @@ type notAskedWords struct {
 	appWord   int32          // "application": software, or a form filed (formApplication)
 	contact   map[int32]bool // "called", "contacted": a third person reaching the listener, who then asks (thirdBefore)
 	termHead  map[int32]bool // "something", "thing": "something called a CVV" names a term (termNamed)
+	prompts   map[int32]bool // "say", "ask", "show": what a screen does (machineSays)
 	defSubj   map[int32]bool // "it", "that", "they": the subject of a definition (definedAs)
 	calledW   int32
 	tried     map[int32]bool // "tried", "wanted": a past attempt before "to" and a cue (addressed)
@@ -84,6 +85,7 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		reset:     knownSet(v, "reset", "unlock", "recovery"),
 		appWord:   v.ids["application"],
 		termHead:  knownSet(v, "something", "thing", "stuff"),
+		prompts:   knownSet(v, "say", "ask", "show", "tell", "prompt", "display", "request"),
 		defSubj:   knownSet(v, "it", "that", "they", "those", "this"),
 		calledW:   v.ids["called"],
 		contact:   v.set("called", "contacted", "rang", "phoned", "messaged", "texted", "emailed", "approached", "rung"),
@@ -629,4 +631,20 @@ func (c *Call) definedAs(o hit) bool {
 		return false
 	}
 	return c.d.na.defSubj[w[j-1].id] && w[j-1].sb && !w[j].sb
+}
+
+// machineSays reports a prompting cue whose subject is "it" before a
+// modal: "now it'll say it's sent a code to your phone", "it will ask for
+// your password next". A website or an app prompts; nobody on the call
+// asks. Without the modal "it" is as often the last clause's object ("to
+// cancel it, give me your login", "when you get it read it back to me"),
+// and a tool that "will give me access" is the caller's way in.
+func (c *Call) machineSays(pos int32) bool {
+	w := c.win
+	j := pos - 1
+	if j < 1 || !c.d.na.prompts[w[pos].id] || w[j+1].sb || w[j].sb || c.d.class[w[j].id]&wModal == 0 || w[j].id == c.d.idTo {
+		return false
+	}
+	j--
+	return w[j].id == c.d.idIt && (j == 0 || w[j].sb || c.d.class[w[j-1].id]&(wVerbish|wAskVerb) == 0)
 }

@@ -126,6 +126,11 @@ func TestNotAskedShapes(t *testing.T) {
 		{"something called a CVV", "Mum: Sam, the website is asking for something called a CVV. What is that?\nSam: It's the three numbers on the back of your card, by the signature. Don't read them out to anyone.", ""},
 		{"CVV asked after", "Caller: This is your bank's fraud team, your card is blocked. What is the CVV? It's the three numbers on the back of your card, read them to me.", CategoryBankingDetails},
 		{"how you got the details", "This is the fraud team at your bank checking a payment you made. Can I ask how you got the builder's bank details?", ""},
+		// A screen's prompt (machineSays), a code typed into the box (infoCueBefore), a story told of a fella.
+		{"it'll say", "Sophie: Okay Dad, you're on the login page? Good, don't tell me them. Now it'll say it's sent a code to your phone.\nDad: It's here.\nSophie: Right, just type those six numbers into the box yourself. Don't read them out to me.", ""},
+		{"tool will give me access", "I'll need you to go to a website and download our evidence tool. It'll give me access to your computer so my team can image it.", CategoryRemoteAccess},
+		{"read it back after get it", "I'm going to send you a code, when you get it read it back to me.", CategoryVerificationCode},
+		{"a fella rang", "you wont believe it some fella rang my dad yesterday saying he was from the bank and that he had to move all his savings to a safe account and he nearly did it", ""},
 		// A cue with its own subject after a negated clause (ownSubject).
 		{"own subject after never", "we have your daughter if you call the police you will never see her again you send two thousand dollars on venmo right now to the name i give you", CategoryPaymentTransfer},
 		{"never let you send", "Our bank will never let you send money to a safe account, and never ask you to.", ""},

@@ -928,7 +928,7 @@ var wordClasses = map[int][]string{
 	wGive:     {"give", "gave", "giving", "tell", "told", "telling", "provide", "provided"},
 	wFrameEnd: {"i", "we", "so", "now", "okay", "but", "because"},
 	wThird: {"call", "calls", "caller", "callers", "anyone", "someone", "anybody", "somebody", "people", "scammer",
-		"man", "woman", "guy", "lady", "gentleman", "fellow", "men", "women", "guys", "ladies", "person", "stranger",
+		"man", "woman", "guy", "lady", "gentleman", "fellow", "fella", "bloke", "men", "women", "guys", "ladies", "person", "stranger",
 		"scammers", "fraudsters", "criminals", "who", "message", "messages", "email", "emails", "text", "texts",
 		"website", "websites", "company", "companies", "agency", "agencies"},
 	wJoin: {"and", "or", "the", "your", "also", "then", "plus", "a", "as", "well", "that", "on", "its"},
@@ -950,7 +950,7 @@ var wordClasses = map[int][]string{
 	wMoney: {"dollars", "dollar", "bucks", "pounds", "euros", "rand", "rupees", "grand", "money", "payment", "refund", "funds",
 		"cash", "check", "cheque", "deposit", "transfer", "overpayment", "hundred", "thousand", "difference"},
 	wPayVerb: {"send", "return", "refund", "pay", "transfer", "wire", "give", "zelle", "venmo", "move", "put"},
-	wStoryWho: {"someone", "somebody", "man", "woman", "guy", "lady", "gentleman", "fellow", "bloke", "chap",
+	wStoryWho: {"someone", "somebody", "man", "woman", "guy", "lady", "gentleman", "fellow", "fella", "bloke", "chap",
 		"person", "stranger", "scammer", "scammers", "caller", "fraudster", "fraudsters"},
 	wStoryCall: {"called", "rang", "rung", "phoned", "texted", "messaged", "emailed", "contacted", "rung"},
 	wStorySaid: {"said", "asked", "told", "wanted", "demanded", "insisted", "claimed", "pretended", "instructed", "threatened"},
@@ -1650,10 +1650,11 @@ func thirdPayees() []string {
 // familyAddress is a caller greeting a relative by what they call them.
 // Households share logins and card PINs; asked of a relative, those are
 // weak requests that need pressure ("new number", "jail") to flag.
+// Not "ma" or "mam": "okay mam" is a call centre's "ma'am".
 func familyAddress() []string {
 	return cross([]string{"hi", "hey", "hello", "thanks", "thank you", "okay", "morning"},
 		[]string{"mom", "mum", "mommy", "dad", "daddy", "aunt", "auntie", "uncle", "sis", "bro",
-			"babe", "honey", "sweetheart", "love", "son", "grandma", "grandpa", "nana", "papa"})
+			"babe", "honey", "sweetheart", "love", "son", "grandma", "grandpa", "nana", "papa", "pa", "gran", "granny"})
 }
 
 // politeAsks are indirect requests: "would you mind confirming", "if you
