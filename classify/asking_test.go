@@ -92,6 +92,10 @@ func TestAskShapes(t *testing.T) {
 		{"you tried to send", "This is the fraud team at your bank. You tried to send fifteen thousand pounds to a new payee this morning and we've paused it.", ""},
 		{"has anyone asked you", "Has anyone contacted you asking you to move money, or told you to mislead the bank?", ""},
 		{"no bank will ever", "I've told him, no bank will ever ask you to buy gift cards or read out codes.", ""},
+		// "can I please have", a custody account, an IBAN heard in two words.
+		{"can i please have", "This is the card fraud department, your card was flagged. To locate your account, can I please have the full sixteen digit card number and the expiration date?", CategoryBankingDetails},
+		{"safety custody account", "This is the police. To prove your innocence you need to transfer all the money in your account to a safety custody account under the Monetary Authority.", CategoryPaymentTransfer},
+		{"eye ban", "we dont have your bank details on file so could you read me out your eye ban its the long one starting with i e", CategoryBankingDetails},
 		// A negated subject (noSubject).
 		{"no agency", "Your account is under investigation. No government office accepts payment in gift cards.", ""},
 		{"no bank will", "This is a fraud alert. No bank will ask you to move your money to a safe account.", ""},

@@ -6,12 +6,13 @@ package classify
 // subjects and verbs, so a frame covers its whole paradigm.
 
 // modalAsks are the speaker asking leave to take something: "can I take
-// your sort code", "may I know your PIN", "could we just get the code".
+// your sort code", "may I know your PIN", "could we just get the code",
+// "can I please have the full card number".
 func modalAsks() []string {
 	var out []string
 	for _, aux := range []string{"can", "could", "may", "might"} {
 		for _, subj := range []string{"i", "we"} {
-			for _, adv := range []string{"", " just", " also"} {
+			for _, adv := range []string{"", " just", " also", " please"} {
 				for _, v := range []string{"take", "grab", "ask for", "ask you for", "confirm", "check", "know",
 					"see", "verify", "note", "take down", "get down", "jot down", "trouble you for", "have", "get",
 					"borrow", "start with", "go ahead with", "go through"} {

@@ -236,7 +236,7 @@ var compounds = []struct{ a, b, as string }{
 	{"pass", "codes", "passcodes"}, {"pass", "phrase", "passphrase"}, {"user", "name", "username"},
 	{"user", "names", "usernames"}, {"e", "mail", "email"}, {"e", "mails", "emails"}, {"e", "mailed", "emailed"},
 	{"i", "d", "id"}, {"i", "ds", "ids"}, {"g", "mail", "gmail"}, {"i", "cloud", "icloud"}, {"e", "bay", "ebay"},
-	{"on", "line", "online"}, {"ven", "mo", "venmo"}, {"web", "site", "website"}, {"pass", "port", "passport"}, {"face", "book", "facebook"},
+	{"on", "line", "online"}, {"ven", "mo", "venmo"}, {"eye", "ban", "iban"}, {"web", "site", "website"}, {"pass", "port", "passport"}, {"face", "book", "facebook"},
 	{"check", "book", "checkbook"}, {"cheque", "book", "chequebook"}, {"medi", "care", "medicare"},
 	// "medic air number": both halves, so "air" is not left between
 	// "medicare" and "number" (where "number off your card" read as a card).

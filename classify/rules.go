@@ -410,6 +410,7 @@ var objectRules = []objectRule{
 		"our new account number", "our updated account", "our updated bank details", "our updated account details",
 		"the new account details", "the new bank details", "our new banking details", "our new sort code",
 		"safe account", "secure account", "safety account", "protected account", "new safe account",
+		"safety custody account", "safe custody account", "custody account",
 		"holding account", "government account", "federal reserve account", "bitcoin", "bit coin",
 		"bitcoins", "crypto", "cryptocurrency", "crypto currency", "bitcoin atm", "bitcoin machine",
 		"crypto atm", "coin atm", "usdt", "you s d t", "tether", // "u s d t": the tokenizer reads a lone "u" as "you"
