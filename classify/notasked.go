@@ -43,11 +43,11 @@ type notAskedWords struct {
 	termHead  map[int32]bool // "something", "thing": "something called a CVV" names a term (termNamed)
 	prompts   map[int32]bool // "say", "ask", "show": what a screen does (machineSays)
 	defSubj   map[int32]bool // "it", "that", "they": the subject of a definition (definedAs)
-	calledW   int32
+	calledW   int32          // "called" (termNamed)
 	tried     map[int32]bool // "tried", "wanted": a past attempt before "to" and a cue (addressed)
 	reach     map[int32]bool // "text", "whatsapp": how the listener writes to the speaker on a number (contactNumber)
 	filed     map[int32]bool // "mortgage", "loan", "going": what marks an application as a form filed
-	link      int32
+	link      int32          // "link" (resetLink)
 }
 
 func newNotAskedWords(v *vocab) notAskedWords {
