@@ -352,21 +352,32 @@ func (c *Call) needMet(q hit) bool {
 // notification or a text is named. "Call me back at this number and read
 // it to me" names no place: the "it" read back is the code texted.
 func (c *Call) lineRung(o hit) bool {
-	w, na := c.win, c.d.na
-	if na.number == 0 || w[o.start].id != na.number || o.end-o.start != 1 || int(o.end) >= len(w) || !na.where[w[o.end].id] || w[o.end].sb {
+	w := c.win
+	if int(o.end) >= len(w) || !c.d.na.where[w[o.end].id] || w[o.end].sb {
 		return false
 	}
+	return c.lineBefore(o, c.d.na.dial, false)
+}
+
+// lineBefore reports the front of a line named by a bare "number" at o: a
+// determiner before it, then "on" or "at" (required when onAt), at most
+// two of "us", "me", "back", and one of verbs, all in one sentence: "call
+// us back on the number", "dial the number", "text me on this number".
+func (c *Call) lineBefore(o hit, verbs map[int32]bool, onAt bool) bool {
+	w, na := c.win, &c.d.na
 	j := o.start - 1
-	if j < 0 || c.d.class[w[j].id]&wDet == 0 || w[o.start].sb {
+	if na.number == 0 || w[o.start].id != na.number || o.end-o.start != 1 || j < 0 || w[o.start].sb || c.d.class[w[j].id]&wDet == 0 {
 		return false
 	}
 	if j--; j >= 0 && na.onAt[w[j].id] && !w[j+1].sb {
 		j--
+	} else if onAt {
+		return false
 	}
 	for n := 0; n < 2 && j >= 0 && na.callee[w[j].id] && !w[j+1].sb; n++ {
 		j--
 	}
-	return j >= 0 && na.dial[w[j].id] && !w[j+1].sb
+	return j >= 0 && verbs[w[j].id] && !w[j+1].sb
 }
 
 // seeDocument reports an identity document the speaker's side "needs to
@@ -590,19 +601,7 @@ func (c *Call) formApplication(o hit) bool {
 // lineRung: a recogniser's "we texted you a six digit [code] … call me
 // back at this number and read it to me" still asks.
 func (c *Call) contactNumber(o hit) bool {
-	w, na := c.win, &c.d.na
-	j := o.start - 1
-	if na.number == 0 || w[o.start].id != na.number || o.end-o.start != 1 || j < 2 || c.d.class[w[j].id]&wDet == 0 || w[o.start].sb || w[j].sb {
-		return false
-	}
-	if j--; !na.onAt[w[j].id] || w[j].sb {
-		return false
-	}
-	j-- // past "on" / "at", and "me" / "us" before it
-	for j >= 0 && na.callee[w[j].id] && !w[j+1].sb {
-		j--
-	}
-	return j >= 0 && na.reach[w[j].id] && !w[j+1].sb
+	return c.lineBefore(o, c.d.na.reach, true)
 }
 
 // termNamed reports an object named as a term to be explained: "it's
