@@ -224,14 +224,14 @@ func progressives() []string {
 // payDestinations put the money, not the listener, as the subject of a
 // demand on where it goes: "the money needs to go into the safe
 // account", "make sure the invoice payment goes to our new account". They
-// count as a cue only before a payee. A plain "goes" asks nothing: "your
-// pension payment goes into the new account you gave us".
+// count as a cue only before a payee. A plain "goes" asks nothing ("your
+// pension payment goes into the new account you gave us"): the money
+// nouns' "goes to" counts only after "make sure" or "ensure" (unbidden).
 func payDestinations() []string {
 	out := cross([]string{"needs to", "need to", "has to", "have to", "must", "should", "got to", "is to", "are to"},
 		[]string{"go", "be sent", "be moved", "be transferred", "be paid", "be wired", "be deposited"},
 		[]string{"to", "into", "over to", "across to", "straight to", "straight into"})
-	return append(out, cross([]string{"make sure", "ensure"}, []string{"the", "your", "this", "that", "all", "all the", "any"},
-		[]string{"", "invoice", "next", "outstanding"}, []string{"payment", "payments", "money", "funds", "transfer"},
+	return append(out, cross([]string{"payment", "payments", "money", "funds", "transfer"},
 		[]string{"goes", "go", "is sent", "are sent", "gets sent"}, []string{"to", "into"})...)
 }
 

@@ -44,6 +44,9 @@ type notAskedWords struct {
 	prompts   map[int32]bool // "say", "ask", "show": what a screen does (machineSays)
 	defSubj   map[int32]bool // "it", "that", "they": the subject of a definition (definedAs)
 	calledW   int32          // "called" (termNamed)
+	money     map[int32]bool // "payment", "funds": the subject of a "goes to" cue (unbidden)
+	goes      map[int32]bool // "goes", "is", "gets": its verb
+	makeSure  map[int32]bool // "sure", "ensure": what bids the money go somewhere
 	tried     map[int32]bool // "tried", "wanted": a past attempt before "to" and a cue (addressed)
 	reach     map[int32]bool // "text", "whatsapp": how the listener writes to the speaker on a number (contactNumber)
 	filed     map[int32]bool // "mortgage", "loan", "going": what marks an application as a form filed
@@ -88,6 +91,9 @@ func newNotAskedWords(v *vocab) notAskedWords {
 		prompts:   knownSet(v, "say", "ask", "show", "tell", "prompt", "display", "request"),
 		defSubj:   knownSet(v, "it", "that", "they", "those", "this"),
 		calledW:   v.ids["called"],
+		money:     knownSet(v, "payment", "payments", "money", "funds", "transfer"),
+		goes:      knownSet(v, "goes", "go", "is", "are", "gets"),
+		makeSure:  knownSet(v, "sure", "ensure"),
 		contact:   v.set("called", "contacted", "rang", "phoned", "messaged", "texted", "emailed", "approached", "rung"),
 		reach:     knownSet(v, "text", "message", "whatsapp", "txt"),
 		tried:     v.set("tried", "attempted", "wanted", "meant", "managed", "decided", "planned"),
@@ -646,4 +652,21 @@ func (c *Call) machineSays(pos int32) bool {
 	}
 	j--
 	return w[j].id == c.d.idIt && (j == 0 || w[j].sb || c.d.class[w[j-1].id]&(wVerbish|wAskVerb) == 0)
+}
+
+// unbidden reports a money noun's "goes to" cue ("the invoice payment goes
+// to our new account") with no "make sure" or "ensure" before it in its
+// sentence: "your pension payment goes into the new account you gave us"
+// is told, not asked.
+func (c *Call) unbidden(q hit) bool {
+	w, na := c.win, &c.d.na
+	if q.end-q.start < 3 || !na.money[w[q.start].id] || !na.goes[w[q.start+1].id] {
+		return false
+	}
+	for j := q.start - 1; j >= 0 && j >= q.start-8 && !w[j+1].sb; j-- {
+		if na.makeSure[w[j].id] {
+			return false
+		}
+	}
+	return true
 }
