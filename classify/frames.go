@@ -124,8 +124,10 @@ func callBacks() []string {
 func replyTos() []string {
 	channel := append(cross([]string{"this", "the", "our", "my", "that", "a"},
 		[]string{"number", "message", "text", "text message", "email", "sms", "e mail", "voicemail"}), "us", "me", "this")
-	return cross([]string{"reply", "respond", "reply back", "respond back", "text back", "write back"},
-		[]string{"", "by text", "by sms", "by message", "by email", "via text", "via sms"}, []string{"to"}, channel, []string{"with"})
+	out := cross([]string{"reply", "respond", "reply back", "respond back", "text back", "write back"},
+		[]string{"to"}, channel, []string{"with"})
+	return append(out, cross([]string{"reply", "respond"}, []string{"by text", "by sms", "by message", "by email", "via text", "via sms"},
+		[]string{"to"}, []string{"this number", "our number", "my number", "this", "us", "me"}, []string{"with"})...)
 }
 
 // replyToSlips are a reply to the voicemail's own channel heard in the
